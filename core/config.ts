@@ -1,0 +1,68 @@
+import path from 'node:path';
+
+/** Every setting of the product, with its default. The environment is read here and nowhere else. */
+export interface Config {
+  root: string;
+  port: number;
+  host: string;
+  seedsDir: string;
+  dataDir: string; // embedded store snapshot + indexes
+  neo4j: { uri: string | null; user: string; password: string; database: string | undefined };
+  model: {
+    id: string; // transformers.js model id
+    cacheDir: string; // models/ (filled by scripts/fetch-model.mjs at install)
+    localDir: string | null; // KG_MODEL_DIR: a local copy of the model
+    hfEndpoint: string | null; // HF_ENDPOINT: a hub mirror; remote loading only when set
+    disabled: boolean; // KG_EMBEDDER=none
+  };
+  server: {
+    corsOrigin: string | null;
+    rateLimitPerMinute: number;
+    requestTimeoutMs: number;
+    bodyLimit: string;
+  };
+  logLevel: 'silent' | 'info' | 'debug';
+}
+
+const ROOT = path.resolve(__dirname, '..');
+
+function int(v: string | undefined, dflt: number): number {
+  const n = v === undefined || v === '' ? NaN : Number(v);
+  return Number.isFinite(n) ? Math.trunc(n) : dflt;
+}
+
+/** Builds the config from an environment (default `process.env`); pure, so tests pass their own. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const root = ROOT;
+  const rel = (p: string) => path.resolve(root, p);
+  return {
+    root,
+    port: int(env.PORT, 3000),
+    host: env.HOST || '127.0.0.1',
+    seedsDir: rel(env.KG_SEEDS_DIR || 'seeds'),
+    dataDir: rel(env.KG_DATA_DIR || 'data'),
+    neo4j: {
+      uri: env.NEO4J_URI || null,
+      user: env.NEO4J_USER || 'neo4j',
+      password: env.NEO4J_PASSWORD || '',
+      database: env.NEO4J_DATABASE || undefined,
+    },
+    model: {
+      id: env.KG_MODEL_ID || 'Xenova/bge-small-zh-v1.5',
+      cacheDir: rel(env.KG_MODELS_DIR || 'models'),
+      localDir: env.KG_MODEL_DIR ? path.resolve(env.KG_MODEL_DIR) : null,
+      hfEndpoint: env.HF_ENDPOINT || null,
+      disabled: (env.KG_EMBEDDER || '').toLowerCase() === 'none',
+    },
+    server: {
+      corsOrigin: env.CORS_ORIGIN || null,
+      rateLimitPerMinute: int(env.KG_RATE_LIMIT, 6000),
+      requestTimeoutMs: int(env.KG_REQUEST_TIMEOUT_MS, 10000),
+      bodyLimit: env.KG_BODY_LIMIT || '16kb',
+    },
+    logLevel: (env.KG_LOG_LEVEL as Config['logLevel']) || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}
+
+/** The process-wide config. */
+export const config: Config = loadConfig();
