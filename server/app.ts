@@ -1,0 +1,42 @@
+/**
+ * `createApp({store, search, config})`: the express app (JSON API + web page), built from
+ * injected parts and returned without listening (server/main.ts listens; tests too).
+ */
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { AppDeps } from './deps';
+import { corsFor, requestTimeout, urlGuard } from './guards';
+import { apiNotFound, errorMiddleware } from './http-errors';
+import { catalogRoutes } from './routes/catalog';
+import { docsRoutes } from './routes/docs';
+import { nodeRoutes } from './routes/nodes';
+import { searchRoutes } from './routes/search';
+import { sourceRoutes } from './routes/source';
+import { statusRoutes } from './routes/status';
+import { rateLimiter, securityHeaders } from './security';
+
+export type { AppDeps } from './deps';
+
+const PUBLIC_DIR = path.join(__dirname, 'public');
+const CYTOSCAPE_DIR = path.dirname(require.resolve('cytoscape/package.json'));
+
+export function createApp(deps: AppDeps): Express {
+  const { config } = deps;
+  const log = deps.log ?? (config.logLevel === 'silent' ? () => {} : (m: string) => console.error(m));
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple'); // flat key=value pairs; repeated keys become arrays, refused by validation
+  app.use(urlGuard);
+  app.use(securityHeaders());
+  app.use(corsFor(config.server.corsOrigin));
+  app.use('/api', rateLimiter(config.server.rateLimitPerMinute), requestTimeout(config.server.requestTimeoutMs));
+  app.use(docsRoutes());
+  for (const routes of [searchRoutes, nodeRoutes, catalogRoutes, statusRoutes, sourceRoutes]) app.use('/api', routes(deps));
+  app.use('/api', apiNotFound);
+  // the page's only third-party script, served from node_modules (no CDN: offline intranets)
+  app.use('/vendor/cytoscape', express.static(path.join(CYTOSCAPE_DIR, 'dist'), { index: false, maxAge: '1d' }));
+  app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0 }));
+  app.use(apiNotFound);
+  app.use(errorMiddleware(log));
+  return app;
+}

@@ -1,0 +1,48 @@
+/**
+ * Request guards that run before any route: malformed percent-encoding → 400, an overall
+ * request timeout → 503 TIMEOUT, and CORS only when configured.
+ */
+import type { RequestHandler } from 'express';
+import cors from 'cors';
+import { createError } from '../core/errors';
+import { sendError } from './http-errors';
+
+const MAX_URL = 4096;
+
+function decodes(part: string): boolean {
+  try {
+    decodeURIComponent(part.replace(/\+/g, ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses URLs whose path or query is not valid percent-encoded UTF-8 (never a 5xx later). */
+export const urlGuard: RequestHandler = (req, _res, next) => {
+  const url = req.url;
+  if (url.length > MAX_URL) return next(createError('BAD_REQUEST', `URL 过长（最多 ${MAX_URL}）/ URL too long`));
+  const qi = url.indexOf('?');
+  const pathPart = qi < 0 ? url : url.slice(0, qi);
+  const parts = qi < 0 ? [] : url.slice(qi + 1).split(/[&=]/);
+  if (!decodes(pathPart) || !parts.every(decodes)) {
+    return next(createError('BAD_REQUEST', 'URL 编码无效（须为 UTF-8 百分号编码）/ malformed URL: percent-encoding must be valid UTF-8'));
+  }
+  next();
+};
+
+/** Answers 503 TIMEOUT when a route has not answered within `ms`; later writes are ignored. */
+export function requestTimeout(ms: number): RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => sendError(res, createError('TIMEOUT', `请求超时（${ms} ms）/ request timed out after ${ms} ms`)), ms);
+    res.on('close', () => clearTimeout(timer));
+    res.on('finish', () => clearTimeout(timer));
+    next();
+  };
+}
+
+/** CORS is off (no headers) unless an origin is configured. */
+export function corsFor(origin: string | null): RequestHandler {
+  if (!origin) return (_req, _res, next) => next();
+  return cors({ origin, methods: ['GET', 'POST'], maxAge: 600 });
+}

@@ -1,0 +1,80 @@
+/** JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of every API response body. */
+import { ERROR_CODES } from '../core/errors';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const int = { type: 'integer' };
+const str = { type: 'string' };
+const arr = (items: object) => ({ type: 'array', items });
+const obj = (properties: Record<string, object>, required: string[] = Object.keys(properties), extra: object = {}) => ({
+  type: 'object',
+  properties,
+  required,
+  ...extra,
+});
+
+const LABELS = ['Plan', 'Task', 'Unit', 'Application', 'Section', 'Region', 'Domain', 'Target'];
+const REL_TYPES = ['PART_OF', 'RESPONSIBLE_FOR', 'IMPLEMENTS', 'LISTS', 'SIMILAR_TO', 'IN_REGION', 'IN_DOMAIN', 'HAS_TARGET'];
+const ROLE = { type: 'string', enum: ['lead', 'co', 'responsible'], description: 'lead 牵头, co 协同, responsible 责任' };
+
+export const schemas: Record<string, object> = {
+  Error: obj(
+    { error: obj({ code: { type: 'string', enum: Object.keys(ERROR_CODES) }, message: str, retriable: { type: 'boolean' } }, undefined, { additionalProperties: false }) },
+    undefined,
+    { additionalProperties: false },
+  ),
+  PropValue: { type: ['string', 'number', 'boolean', 'null', 'array'], items: { type: ['string', 'number'] } },
+  Node: obj({
+    id: str,
+    labels: arr({ type: 'string', enum: LABELS }),
+    properties: { type: 'object', additionalProperties: ref('PropValue'), description: 'Task: sourceFile, path, title, text, lineStart, lineEnd, years, planId…' },
+  }),
+  Relationship: obj({ type: { type: 'string', enum: REL_TYPES }, start: str, end: str, properties: { type: 'object', additionalProperties: ref('PropValue') } }),
+  GraphData: obj({ nodes: arr(ref('Node')), relationships: arr(ref('Relationship')) }),
+  Interpretation: obj({
+    normalized: str,
+    tokens: arr(str),
+    entities: arr(obj({ type: { type: 'string', enum: ['unit', 'application', 'plan', 'region', 'year', 'role'] }, id: str, text: str, value: { type: ['string', 'number'] } }, ['type', 'text'])),
+    mode: { type: 'string', enum: ['hybrid', 'keyword', 'graph+hybrid', 'graph+keyword'] },
+    notes: arr(str),
+  }),
+  Highlight: obj({ field: { type: 'string', enum: ['title', 'text'] }, start: int, end: int }),
+  SearchResult: obj({
+    node: ref('Node'),
+    score: { type: 'number' },
+    why: { type: 'object', additionalProperties: { type: ['integer', 'null'] }, description: 'per-signal rank (1-based), null when absent' },
+    highlights: arr(ref('Highlight')),
+    neighbourhood: ref('GraphData'),
+  }),
+  SearchResponse: obj({ query: str, took_ms: { type: 'number', minimum: 0 }, interpretation: ref('Interpretation'), results: arr(ref('SearchResult')) }),
+  TaskUnit: obj({ unit: ref('Node'), role: ROLE, order: int }),
+  NodeDetail: obj({ node: ref('Node'), units: arr(ref('TaskUnit')), applications: arr(ref('Node')) }, ['node']),
+  PlanList: obj({ plans: arr(obj({ node: ref('Node'), tasks: { type: 'integer', minimum: 0 } })) }),
+  NodeList: obj({ total: { type: 'integer', minimum: 0 }, items: arr(ref('Node')) }),
+  EmbedderStatus: obj(
+    { active: { type: 'boolean' }, name: str, model: { type: ['string', 'null'] }, source: { enum: ['npm-tarball', 'local-dir', 'hub', null] }, reason: str },
+    ['active', 'name', 'model', 'source'],
+  ),
+  SearchStatus: obj({ embedder: ref('EmbedderStatus'), vectors: int, keywordDocs: int }),
+  Stats: obj({
+    nodes: { type: 'object', additionalProperties: int },
+    relationships: { type: 'object', additionalProperties: int },
+    years: arr(int),
+    index: ref('SearchStatus'),
+  }),
+  Health: obj(
+    {
+      status: { type: 'string', enum: ['ok', 'degraded'] },
+      store: obj({ kind: { type: 'string', enum: ['memory', 'neo4j'] }, ok: { type: 'boolean' }, nodes: int, error: str }, ['kind', 'ok', 'nodes']),
+      index: obj({ vectors: int, keywordDocs: int }),
+      embedder: ref('EmbedderStatus'),
+      note: { type: 'string', description: 'present when no embedding model is active' },
+    },
+    ['status', 'store', 'index', 'embedder'],
+  ),
+  SourceFiles: obj({ files: arr(str) }),
+  SourceLines: obj(
+    { file: str, from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 }, totalLines: int, lines: arr(obj({ n: int, text: str })) },
+    undefined,
+    { additionalProperties: false },
+  ),
+};

@@ -1,0 +1,92 @@
+/**
+ * The OpenAPI 3.1 document served at `/api/openapi.json`; test/server checks real responses
+ * against these schemas, and the human-readable page at `/api` is rendered from it.
+ */
+import { schemas } from './openapi-schemas';
+import { LIMITS } from './validation';
+
+interface Param {
+  name: string;
+  in: 'query' | 'path';
+  required?: boolean;
+  description: string;
+  schema: object;
+  example?: unknown;
+}
+
+const ERR_TEXT: Record<number, string> = {
+  400: 'Invalid parameter (BAD_REQUEST, QUERY_EMPTY, QUERY_TOO_LONG)',
+  404: 'No such node / file / endpoint (NOT_FOUND)',
+  413: 'Body too large (PAYLOAD_TOO_LARGE)',
+  429: 'Rate limited (RATE_LIMITED)',
+  503: 'Timed out or a dependency is down (TIMEOUT, STORE_UNAVAILABLE, INDEX_UNAVAILABLE)',
+};
+
+const json = (schema: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } });
+
+function op(summary: string, description: string, parameters: Param[], ok: string, errors: number[] = [400, 429, 503]) {
+  const responses: Record<string, object> = { '200': { description: 'OK', content: json(ok) } };
+  for (const s of errors) responses[String(s)] = { description: ERR_TEXT[s], content: json('Error') };
+  return { summary, description, parameters, responses };
+}
+
+const idParam: Param = { name: 'id', in: 'path', required: true, description: 'Node id, percent-encoded (ids contain "/" and Chinese)', schema: { type: 'string', maxLength: LIMITS.idMaxChars }, example: 'unit:嘉兴市/市大数据局' };
+const filter = (name: string, description: string, example?: string): Param => ({ name, in: 'query', description, schema: { type: 'string', maxLength: LIMITS.idMaxChars }, ...(example ? { example } : {}) });
+const listParams: Param[] = [
+  { name: 'q', in: 'query', description: 'substring of the name or an alias', schema: { type: 'string', maxLength: LIMITS.filterMaxChars }, example: '大数据' },
+  { name: 'limit', in: 'query', description: 'at most this many items (1–100, default 50)', schema: { type: 'integer', minimum: 1, maximum: LIMITS.listMax } },
+];
+
+const searchParams: Param[] = [
+  { name: 'q', in: 'query', required: true, description: `question, 1–${LIMITS.qMaxChars} characters after trimming`, schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars }, example: '老人看病、居家养老有哪些智能化手段' },
+  { name: 'k', in: 'query', description: `number of results, ${LIMITS.kMin}–${LIMITS.kMax} (default ${LIMITS.kDefault})`, schema: { type: 'integer', minimum: LIMITS.kMin, maximum: LIMITS.kMax } },
+  filter('plan', 'only tasks of this Plan id'),
+  filter('unit', 'only tasks this Unit id is responsible for'),
+  filter('application', 'only tasks that name this Application id'),
+  { name: 'year', in: 'query', description: 'only tasks mentioning this year', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
+  { name: 'depth', in: 'query', description: 'neighbourhood depth of each result, 1–3 (default 1)', schema: { type: 'integer', minimum: 1, maximum: 3 } },
+];
+
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: '浙江数字政府规划知识图谱 API / Zhejiang digital-government plan knowledge graph',
+      version: '1.0.0',
+      description: 'Read-only JSON API over the plans graph and its hybrid Chinese search. Every error is {error:{code,message,retriable}}. No endpoint accepts Cypher or any query language.',
+    },
+    paths: {
+      '/api/search': {
+        get: op('Search tasks', 'Hybrid (dense + BM25 + graph) search over plan tasks, with highlights and each result\'s neighbourhood.', searchParams, 'SearchResponse'),
+        post: {
+          ...op('Search tasks (JSON body)', 'Same as GET with the parameters as a JSON object body.', [], 'SearchResponse', [400, 413, 429, 503]),
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { q: { type: 'string' }, k: { type: 'integer' } }, required: ['q'] } } } },
+        },
+      },
+      '/api/nodes/{id}': { get: op('One node', 'A node; a Task also lists its responsible units (role, order) and the applications it names.', [idParam], 'NodeDetail', [400, 404, 429, 503]) },
+      '/api/nodes/{id}/neighbourhood': {
+        get: op('Neighbourhood', 'Breadth-first neighbourhood, both directions.', [
+          idParam,
+          { name: 'depth', in: 'query', description: '1–3 (default 1)', schema: { type: 'integer', minimum: 1, maximum: 3 }, example: 1 },
+          { name: 'limit', in: 'query', description: 'at most this many nodes (1–500, default 200)', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+        ], 'GraphData', [400, 404, 429, 503]),
+      },
+      '/api/plans': { get: op('Plans', 'Every plan (and cited higher policy) with its task count.', [], 'PlanList', [429, 503]) },
+      '/api/units': { get: op('Units', 'Responsible units whose name or alias contains q.', listParams, 'NodeList') },
+      '/api/applications': { get: op('Applications', 'Applications whose name or alias contains q.', listParams, 'NodeList') },
+      '/api/stats': { get: op('Statistics', 'Node counts per label, relationship counts per type, years mentioned, index sizes.', [], 'Stats', [429, 503]) },
+      '/api/health': { get: op('Health', 'Store, index and embedder status; `note` says when no embedding model is active (503 when the store is down).', [], 'Health', [429, 503]) },
+      '/api/source': { get: op('Source files', 'The seed files that citations may open.', [], 'SourceFiles', [429]) },
+      '/api/source/{file}': {
+        get: op('Source lines', 'Original lines of a seed file (a citation: sourceFile, lineStart–lineEnd); at most 300 lines.', [
+          { name: 'file', in: 'path', required: true, description: 'a seed file name exactly as listed by /api/source', schema: { type: 'string' }, example: '000_4cb10dc33e04c09c.txt' },
+          { name: 'from', in: 'query', description: 'first line, 1-based (default 1)', schema: { type: 'integer', minimum: 1 }, example: 40 },
+          { name: 'to', in: 'query', description: 'last line, inclusive (default from+49)', schema: { type: 'integer', minimum: 1 }, example: 42 },
+        ], 'SourceLines', [400, 404, 429]),
+      },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 JSON' } } } },
+    },
+    components: { schemas },
+  };
+}

@@ -1,0 +1,39 @@
+/** `GET /api/stats` (graph and index counts, years for the facet) and `GET /api/health`. */
+import { Router } from 'express';
+import type { AppDeps } from '../deps';
+
+/** The page's banner text when no embedding model is active (keyword search still works). */
+export function embedderNote(active: boolean, reason: string | undefined): string | undefined {
+  if (active) return undefined;
+  return `未启用语义向量模型，当前仅关键词检索 / no embedding model active: keyword search only${reason ? ` (${reason})` : ''}`;
+}
+
+export function statusRoutes({ store, search }: AppDeps): Router {
+  const router = Router();
+  router.get('/stats', async (_req, res) => {
+    const [counts, tasks] = await Promise.all([store.counts(), store.nodesByLabel('Task')]);
+    const years = new Set<number>();
+    for (const t of tasks) for (const y of (t.properties.years as number[] | undefined) ?? []) years.add(y);
+    res.json({ ...counts, years: [...years].sort((a, b) => a - b), index: search.status() });
+  });
+  router.get('/health', async (_req, res) => {
+    const index = search.status();
+    const body = {
+      status: 'ok' as 'ok' | 'degraded',
+      store: { kind: store.kind, ok: true, nodes: 0, error: undefined as string | undefined },
+      index: { vectors: index.vectors, keywordDocs: index.keywordDocs },
+      embedder: index.embedder,
+      note: embedderNote(index.embedder.active, index.embedder.reason),
+    };
+    try {
+      const counts = await store.counts();
+      body.store.nodes = Object.values(counts.nodes).reduce((a, b) => a + b, 0);
+    } catch (err) {
+      body.status = 'degraded';
+      body.store.ok = false;
+      body.store.error = (err as Error).message;
+    }
+    res.status(body.status === 'ok' ? 200 : 503).json(body);
+  });
+  return router;
+}
