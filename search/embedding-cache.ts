@@ -1,0 +1,80 @@
+/**
+ * Embedding vectors cached by content hash (sha256 of model + text), persisted as one versioned
+ * JSON file, so re-ingesting unchanged text never recomputes its vector.
+ */
+import crypto from 'node:crypto';
+import { createError } from '../core/errors';
+import { readJsonIfExists, writeAtomic } from './atomic-file';
+import type { Embedder } from './embedder';
+
+const VERSION = 1;
+
+interface CacheFile {
+  version: number;
+  model: string;
+  dimensions: number;
+  entries: Record<string, string>; // hash → base64 Float32
+}
+
+export function contentHash(model: string, text: string): string {
+  return crypto.createHash('sha256').update(model).update('\0').update(text).digest('hex');
+}
+
+function decode(b64: string): Float32Array {
+  return new Float32Array(Uint8Array.from(Buffer.from(b64, 'base64')).buffer);
+}
+
+export class EmbeddingCache {
+  private entries = new Map<string, string>();
+  private dirty = false;
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly file: string, readonly model: string, readonly dimensions: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Loads the file; a cache of another model or dimension is ignored (starts empty). */
+  async load(): Promise<void> {
+    const data = await readJsonIfExists<CacheFile>(this.file);
+    if (!data) return;
+    if (data.version !== VERSION) throw createError('SNAPSHOT_VERSION', `嵌入缓存版本未知 / unknown embedding cache version ${data.version}`);
+    if (data.model !== this.model || data.dimensions !== this.dimensions) return;
+    this.entries = new Map(Object.entries(data.entries));
+  }
+
+  get(text: string): Float32Array | undefined {
+    const b64 = this.entries.get(contentHash(this.model, text));
+    return b64 === undefined ? undefined : decode(b64);
+  }
+
+  set(text: string, vector: Float32Array): void {
+    this.entries.set(contentHash(this.model, text), Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64'));
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    const data: CacheFile = { version: VERSION, model: this.model, dimensions: this.dimensions, entries: Object.fromEntries(this.entries) };
+    await writeAtomic(this.file, JSON.stringify(data));
+    this.dirty = false;
+  }
+
+  /** Embeds passages, computing only those not cached. */
+  async embed(embedder: Embedder, texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
+    const out: (Float32Array | undefined)[] = texts.map((t) => this.get(t));
+    const missing = [...new Set(texts.filter((_, i) => !out[i]))];
+    this.hits += texts.length - texts.filter((_, i) => !out[i]).length;
+    this.misses += missing.length;
+    const chunk = 32;
+    for (let i = 0; i < missing.length; i += chunk) {
+      const part = missing.slice(i, i + chunk);
+      const vecs = await embedder.embed(part);
+      part.forEach((t, j) => this.set(t, vecs[j]));
+      onProgress?.(Math.min(i + chunk, missing.length), missing.length);
+    }
+    return texts.map((t, i) => out[i] ?? this.get(t)!);
+  }
+}

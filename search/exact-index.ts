@@ -1,0 +1,94 @@
+/**
+ * Exact cosine scan over normalised vectors: the reference the HNSW index is checked against,
+ * and a fine index on its own for a few thousand vectors.
+ */
+import fs from 'node:fs/promises';
+import { createError } from '../core/errors';
+import { writeAtomic } from './atomic-file';
+import type { VectorHit, VectorIndex } from './vector-index';
+
+const VERSION = 1;
+
+interface ExactSnapshot {
+  version: number;
+  kind: 'exact';
+  dimensions: number;
+  keys: string[];
+  vectors: string; // base64 of the concatenated Float32 vectors
+}
+
+export function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+export class ExactIndex implements VectorIndex {
+  private keys: string[] = [];
+  private vectors: Float32Array[] = [];
+  private readonly position = new Map<string, number>();
+
+  constructor(readonly dimensions: number) {}
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  add(key: string, vector: Float32Array): void {
+    if (vector.length !== this.dimensions) {
+      throw createError('BAD_REQUEST', `向量维度不符 / vector has ${vector.length} dimensions, index ${this.dimensions}`);
+    }
+    const at = this.position.get(key);
+    if (at !== undefined) {
+      this.vectors[at] = vector;
+      return;
+    }
+    this.position.set(key, this.keys.length);
+    this.keys.push(key);
+    this.vectors.push(vector);
+  }
+
+  addMany(items: { key: string; vector: Float32Array }[]): void {
+    for (const it of items) this.add(it.key, it.vector);
+  }
+
+  search(vector: Float32Array, k: number): VectorHit[] {
+    const hits = this.vectors.map((v, i) => ({ key: this.keys[i], score: dot(v, vector) }));
+    hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+    return hits.slice(0, Math.max(0, k));
+  }
+
+  async save(file: string): Promise<void> {
+    const flat = new Float32Array(this.size * this.dimensions);
+    this.vectors.forEach((v, i) => flat.set(v, i * this.dimensions));
+    const snap: ExactSnapshot = {
+      version: VERSION,
+      kind: 'exact',
+      dimensions: this.dimensions,
+      keys: this.keys,
+      vectors: Buffer.from(flat.buffer).toString('base64'),
+    };
+    await writeAtomic(file, JSON.stringify(snap));
+  }
+
+  async load(file: string): Promise<void> {
+    let snap: ExactSnapshot;
+    try {
+      snap = JSON.parse(await fs.readFile(file, 'utf8')) as ExactSnapshot;
+    } catch (e) {
+      throw createError('SNAPSHOT_CORRUPT', `向量索引无法读取 / cannot read vector index ${file}`, { cause: e });
+    }
+    if (snap.version !== VERSION || snap.kind !== 'exact') {
+      throw createError('SNAPSHOT_VERSION', `向量索引版本未知 / unknown vector index version ${snap.version}`);
+    }
+    if (snap.dimensions !== this.dimensions) {
+      throw createError('SNAPSHOT_CORRUPT', `向量维度不符 / index has ${snap.dimensions} dimensions, expected ${this.dimensions}`);
+    }
+    const buf = Buffer.from(snap.vectors, 'base64');
+    const flat = new Float32Array(Uint8Array.from(buf).buffer); // copy: pooled Buffers may be unaligned
+    this.keys = [];
+    this.vectors = [];
+    this.position.clear();
+    snap.keys.forEach((key, i) => this.add(key, flat.slice(i * this.dimensions, (i + 1) * this.dimensions)));
+  }
+}

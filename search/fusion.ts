@@ -1,0 +1,76 @@
+/**
+ * Rank fusion: pure functions over ranked lists of ids (best first). Reciprocal rank fusion
+ * (Cormack et al. 2009) with per-list weights, plus min-max weighted-sum fusion for scored lists.
+ */
+
+export interface RankedList {
+  name: string;
+  ids: string[]; // best first
+  weight?: number; // default 1
+}
+
+export interface Fused {
+  id: string;
+  score: number;
+  ranks: Record<string, number | null>; // 1-based rank in each list, null when absent
+}
+
+function ranksOf(lists: RankedList[], id: string, positions: Map<string, Map<string, number>>): Record<string, number | null> {
+  const ranks: Record<string, number | null> = {};
+  for (const l of lists) ranks[l.name] = positions.get(l.name)?.get(id) ?? null;
+  return ranks;
+}
+
+function positionsOf(lists: RankedList[]): Map<string, Map<string, number>> {
+  const positions = new Map<string, Map<string, number>>();
+  for (const l of lists) {
+    const m = new Map<string, number>();
+    l.ids.forEach((id, i) => {
+      if (!m.has(id)) m.set(id, i + 1);
+    });
+    positions.set(l.name, m);
+  }
+  return positions;
+}
+
+/** Weighted RRF: score(d) = Σ w_l / (k + rank_l(d)). Ties broken by id for stable output. */
+export function rrf(lists: RankedList[], k = 60): Fused[] {
+  const positions = positionsOf(lists);
+  const scores = new Map<string, number>();
+  for (const l of lists) {
+    const w = l.weight ?? 1;
+    for (const [id, rank] of positions.get(l.name)!) scores.set(id, (scores.get(id) ?? 0) + w / (k + rank));
+  }
+  return sortFused(scores, lists, positions);
+}
+
+export interface ScoredList {
+  name: string;
+  hits: { id: string; score: number }[];
+  weight?: number;
+}
+
+/** Weighted sum of min-max normalised scores (a list's absent ids count 0). */
+export function weightedSum(lists: ScoredList[]): Fused[] {
+  const asRanked: RankedList[] = lists.map((l) => ({
+    name: l.name,
+    ids: [...l.hits].sort((a, b) => b.score - a.score).map((h) => h.id),
+  }));
+  const positions = positionsOf(asRanked);
+  const scores = new Map<string, number>();
+  for (const l of lists) {
+    if (!l.hits.length) continue;
+    const max = Math.max(...l.hits.map((h) => h.score));
+    const min = Math.min(...l.hits.map((h) => h.score));
+    const span = max - min || 1;
+    const w = l.weight ?? 1;
+    for (const h of l.hits) scores.set(h.id, (scores.get(h.id) ?? 0) + (w * (h.score - min)) / span);
+  }
+  return sortFused(scores, asRanked, positions);
+}
+
+function sortFused(scores: Map<string, number>, lists: RankedList[], positions: Map<string, Map<string, number>>): Fused[] {
+  return [...scores]
+    .map(([id, score]) => ({ id, score, ranks: ranksOf(lists, id, positions) }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,127 @@
+/**
+ * Approximate nearest neighbours with hnswlib-node (cosine space). hnswlib labels are integers,
+ * so a key ↔ label table is persisted beside the binary index (`<file>.keys.json`, versioned).
+ */
+import fs from 'node:fs/promises';
+import { HierarchicalNSW } from 'hnswlib-node';
+import { createError } from '../core/errors';
+import { readJsonIfExists, writeAtomic } from './atomic-file';
+import type { VectorHit, VectorIndex } from './vector-index';
+
+const VERSION = 1;
+
+interface KeyTable {
+  version: number;
+  kind: 'hnsw';
+  space: 'cosine';
+  dimensions: number;
+  m: number;
+  efConstruction: number;
+  keys: string[]; // label i ↔ keys[i]
+}
+
+export interface HnswOptions {
+  m?: number;
+  efConstruction?: number;
+  efSearch?: number;
+  seed?: number;
+}
+
+export class HnswIndex implements VectorIndex {
+  private index: HierarchicalNSW;
+  private keys: string[] = [];
+  private readonly labels = new Map<string, number>();
+  private capacity = 0;
+  private readonly m: number;
+  private readonly efConstruction: number;
+  private readonly efSearch: number;
+
+  constructor(readonly dimensions: number, private readonly options: HnswOptions = {}) {
+    this.m = options.m ?? 16;
+    this.efConstruction = options.efConstruction ?? 200;
+    this.efSearch = options.efSearch ?? 100;
+    this.index = this.fresh(256);
+  }
+
+  private fresh(capacity: number): HierarchicalNSW {
+    const idx = new HierarchicalNSW('cosine', this.dimensions);
+    idx.initIndex(capacity, this.m, this.efConstruction, this.options.seed ?? 100);
+    this.capacity = capacity;
+    return idx;
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  add(key: string, vector: Float32Array): void {
+    if (vector.length !== this.dimensions) {
+      throw createError('BAD_REQUEST', `向量维度不符 / vector has ${vector.length} dimensions, index ${this.dimensions}`);
+    }
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      label = this.keys.length;
+      if (label >= this.capacity) {
+        this.capacity *= 2;
+        this.index.resizeIndex(this.capacity);
+      }
+      this.labels.set(key, label);
+      this.keys.push(key);
+    }
+    // hnswlib updates the point in place when the label exists.
+    this.index.addPoint(Array.from(vector), label);
+  }
+
+  addMany(items: { key: string; vector: Float32Array }[]): void {
+    for (const it of items) this.add(it.key, it.vector);
+  }
+
+  search(vector: Float32Array, k: number): VectorHit[] {
+    const n = Math.min(k, this.size);
+    if (n <= 0) return [];
+    this.index.setEf(Math.max(this.efSearch, n));
+    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n);
+    return neighbors.map((label, i) => ({ key: this.keys[label], score: 1 - distances[i] }));
+  }
+
+  async save(file: string): Promise<void> {
+    const tmp = `${file}.tmp-${process.pid}`;
+    await this.index.writeIndex(tmp);
+    await fs.rename(tmp, file);
+    const table: KeyTable = {
+      version: VERSION,
+      kind: 'hnsw',
+      space: 'cosine',
+      dimensions: this.dimensions,
+      m: this.m,
+      efConstruction: this.efConstruction,
+      keys: this.keys,
+    };
+    await writeAtomic(`${file}.keys.json`, JSON.stringify(table));
+  }
+
+  async load(file: string): Promise<void> {
+    const table = await readJsonIfExists<KeyTable>(`${file}.keys.json`);
+    if (!table) throw createError('SNAPSHOT_CORRUPT', `缺少向量键表 / missing key table ${file}.keys.json`);
+    if (table.version !== VERSION || table.kind !== 'hnsw') {
+      throw createError('SNAPSHOT_VERSION', `向量索引版本未知 / unknown vector index version ${table.version}`);
+    }
+    if (table.dimensions !== this.dimensions) {
+      throw createError('SNAPSHOT_CORRUPT', `向量维度不符 / index has ${table.dimensions} dimensions, expected ${this.dimensions}`);
+    }
+    const idx = new HierarchicalNSW('cosine', this.dimensions);
+    try {
+      await idx.readIndex(file);
+    } catch (e) {
+      throw createError('SNAPSHOT_CORRUPT', `向量索引无法读取 / cannot read vector index ${file}`, { cause: e });
+    }
+    if (idx.getCurrentCount() !== table.keys.length) {
+      throw createError('SNAPSHOT_CORRUPT', `向量索引与键表不一致 / index holds ${idx.getCurrentCount()} vectors, key table ${table.keys.length}`);
+    }
+    this.index = idx;
+    this.capacity = idx.getMaxElements();
+    this.keys = table.keys;
+    this.labels.clear();
+    this.keys.forEach((k, i) => this.labels.set(k, i));
+  }
+}

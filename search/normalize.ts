@@ -1,0 +1,48 @@
+/**
+ * Text normalisation shared by documents and queries, so both sides meet on the same forms:
+ * NFKC (full-width → half-width, compatibility forms), traditional → simplified Chinese,
+ * lower-case Latin, punctuation and whitespace → a plain space.
+ *
+ * `normalizeAligned` keeps the UTF-16 length, so an offset into its output is an offset into
+ * the original string (highlights are computed on normalised text and shown on the original).
+ */
+import * as OpenCC from 'opencc-js';
+
+const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
+
+// Letters, digits, CJK ideographs and a few in-word symbols survive; the rest separates words.
+const KEEP = /[\p{L}\p{N}%.+#]/u;
+
+function normChar(ch: string): string {
+  const n = ch.normalize('NFKC');
+  // Multi-char expansions (e.g. "①" → "1" is fine, "㈠" → "(一)" is not) would shift offsets.
+  const c = n.length === ch.length ? n : ch;
+  return KEEP.test(c) ? c.toLowerCase() : ' ';
+}
+
+/** Length-preserving normalisation (offsets stay valid). */
+export function normalizeAligned(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Surrogate pairs (rare CJK extension chars) pass through as they are, two units wide.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      out += text.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    out += normChar(text[i]);
+  }
+  const simplified = t2s(out);
+  return simplified.length === out.length ? simplified : out;
+}
+
+/** Normalisation for display and matching: aligned form with runs of spaces collapsed. */
+export function normalize(text: string): string {
+  return normalizeAligned(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Removes page-break whitespace between CJK characters ("市政务数\n\n据办" → "市政务数据办"). */
+export function joinCjkBreaks(text: string): string {
+  return text.replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '$1');
+}

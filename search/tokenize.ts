@@ -1,0 +1,73 @@
+/**
+ * Tokenizers are plain functions `(normalizedText) => string[]` (as in MiniSearch), so the jieba
+ * word channel, the character uni+bigram channel and test tokenizers are interchangeable.
+ * Input is expected to be `normalizeAligned`/`normalize` output already.
+ */
+import nodejieba from 'nodejieba';
+
+export type Tokenizer = (text: string) => string[];
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9%.+#]*/g;
+
+// Question words and glue that carry no topic; removed from both sides (harmless in documents).
+const STOPWORDS = new Set(
+  ('的 了 和 与 及 或 在 是 有 由 被 把 将 对 为 于 等 之 其 中 上 下 以 并 也 都 要 会 能 可 可以 '
+    + '哪些 哪个 什么 怎么 怎样 如何 多少 谁 吗 呢 啊 吧 有没有 能不能 会不会 是否 方面 情况 '
+    + '用来 干什么 做什么 一下 各 各地 各市 这个 那个 我们 他们 里 方案 任务 工作 '
+    + 'the of and or to in for a an is are on by with what how which who').split(/\s+/),
+);
+const STOPCHARS = new Set('的了和与及或在是由被把将对为于等之其并也都吗呢啊吧哪些什么怎谁'.split(''));
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}
+
+/** Words from jieba (search mode: long words plus their parts), Latin words kept whole. */
+export const wordTokens: Tokenizer = (text) => {
+  const out: string[] = [];
+  for (const seg of text.split(' ')) {
+    if (!seg) continue;
+    for (const w of nodejieba.cutForSearch(seg, true)) {
+      const t = w.trim();
+      if (t && !STOPWORDS.has(t) && !(t.length === 1 && STOPCHARS.has(t))) out.push(t);
+    }
+  }
+  return out;
+};
+
+/** Character unigrams and bigrams of CJK runs; Latin/digit runs as whole words. */
+export const charTokens: Tokenizer = (text) => {
+  const out: string[] = [];
+  for (const m of text.matchAll(RUN)) {
+    const run = m[0];
+    if (!CJK.test(run[0])) {
+      if (!STOPWORDS.has(run)) out.push(run);
+      continue;
+    }
+    for (let i = 0; i < run.length; i++) {
+      if (!STOPCHARS.has(run[i])) out.push(run[i]);
+      if (i + 1 < run.length && !(STOPCHARS.has(run[i]) && STOPCHARS.has(run[i + 1]))) out.push(run.slice(i, i + 2));
+    }
+  }
+  return out;
+};
+
+const inserted = new Set<string>();
+
+/**
+ * Teaches jieba the graph's vocabulary (unit names and aliases, application names, regions),
+ * so "市大数据局" or "浙里办票" stay one token. jieba's dictionary is process-wide; repeated
+ * words are skipped.
+ */
+export function addUserWords(words: Iterable<string>): number {
+  let n = 0;
+  for (const w of words) {
+    const t = w.trim();
+    if (t.length < 2 || t.length > 24 || inserted.has(t) || /\s/.test(t)) continue;
+    nodejieba.insertWord(t);
+    inserted.add(t);
+    n++;
+  }
+  return n;
+}
