@@ -19,6 +19,12 @@ export interface TaskUnit {
   order: number;
 }
 
+/** A task's embedding, handed by the search layer to stores that index vectors (Neo4j). */
+export interface TaskEmbedding {
+  id: string; // Task id
+  vector: number[];
+}
+
 export interface GraphCounts {
   nodes: Record<string, number>; // per label
   relationships: Record<string, number>; // per type
@@ -53,4 +59,9 @@ export interface GraphStore {
   /** Persists pending state (memory store: atomic snapshot; Neo4j: no-op). */
   flush(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Optional capability: stores that index vectors (Neo4j: `CREATE VECTOR INDEX`, cosine) keep
+   * the search layer's task embeddings. Call as `store.setTaskEmbeddings?.(vectors)`.
+   */
+  setTaskEmbeddings?(vectors: TaskEmbedding[]): Promise<void>;
 }
