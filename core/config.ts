@@ -7,7 +7,14 @@ export interface Config {
   host: string;
   seedsDir: string;
   dataDir: string; // embedded store snapshot + indexes
-  neo4j: { uri: string | null; user: string; password: string; database: string | undefined };
+  neo4j: {
+    uri: string | null;
+    user: string;
+    password: string;
+    database: string | undefined;
+    connectionTimeoutMs?: number; // NEO4J_CONNECTION_TIMEOUT_MS: connect and pool-acquire timeout
+    maxRetryTimeMs?: number; // NEO4J_MAX_RETRY_MS: how long transient errors are retried
+  };
   model: {
     id: string; // transformers.js model id
     cacheDir: string; // models/ (filled by scripts/fetch-model.mjs at install)
@@ -46,6 +53,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       user: env.NEO4J_USER || 'neo4j',
       password: env.NEO4J_PASSWORD || '',
       database: env.NEO4J_DATABASE || undefined,
+      connectionTimeoutMs: int(env.NEO4J_CONNECTION_TIMEOUT_MS, 3000),
+      maxRetryTimeMs: int(env.NEO4J_MAX_RETRY_MS, 5000),
     },
     model: {
       id: env.KG_MODEL_ID || 'Xenova/bge-small-zh-v1.5',
