@@ -1,0 +1,69 @@
+import type { GraphData, GraphNode, GraphRelationship } from '../graph/model';
+import { indexGraph, taskText, type GraphIndex } from './graph-index';
+import { PairScorer, type SimilarityMethod, type TaskEmbeddings } from './pair-score';
+import { sharedTerms } from './text';
+
+/** Minimum score for a city task to count as carrying out a provincial task, per method. */
+export const IMPLEMENTS_THRESHOLDS: Record<SimilarityMethod, number> = { embedding: 0.78, 'char-bigram-tfidf': 0.22 };
+
+export interface ImplementsOptions {
+  embeddings?: TaskEmbeddings;
+  threshold?: number;
+  perTask?: number; // provincial tasks kept per city task (default 1)
+}
+
+/** How a city plan is tied to the provincial plan whose tasks it is compared with. */
+export type ImplementsBasis = 'cited' | 'province-in-corpus';
+
+/**
+ * The provincial plans (with tasks in the graph) a city plan answers to: the ones it cites
+ * ((Plan)-[:IMPLEMENTS]->(Plan)) when any has tasks, else every provincial plan in the corpus.
+ */
+export function provincialPlansFor(idx: GraphIndex, cityPlanId: string): { plans: GraphNode[]; basis: ImplementsBasis } {
+  const withTasks = idx.plans.filter((p) => p.properties.level === 'province' && (idx.tasksByPlan.get(p.id)?.length ?? 0) > 0);
+  const cited = new Set(idx.out('IMPLEMENTS', cityPlanId).map((r) => r.end));
+  const citedWithTasks = withTasks.filter((p) => cited.has(p.id));
+  return citedWithTasks.length ? { plans: citedWithTasks, basis: 'cited' } : { plans: withTasks, basis: 'province-in-corpus' };
+}
+
+/**
+ * (CityTask)-[:IMPLEMENTS {score, method, basis, evidence, sharedApplications, sharedTerms}]->(ProvincialTask):
+ * for each task of a city plan, its best-scoring task(s) of the provincial plan it answers to,
+ * when the score reaches the threshold. `evidence` lists what the two tasks share, in words.
+ */
+export function implementsGraph(graph: GraphData, options: ImplementsOptions = {}): GraphData {
+  const idx = indexGraph(graph);
+  const scorer = new PairScorer(idx, idx.tasks, options.embeddings);
+  const threshold = options.threshold ?? IMPLEMENTS_THRESHOLDS[scorer.method];
+  const relationships: GraphRelationship[] = [];
+  for (const city of idx.plans.filter((p) => p.properties.level === 'city')) {
+    const { plans, basis } = provincialPlansFor(idx, city.id);
+    const provTasks = plans.flatMap((p) => idx.tasksByPlan.get(p.id) ?? []);
+    for (const ct of idx.tasksByPlan.get(city.id) ?? []) {
+      const ranked = provTasks.map((pt) => scorer.score(ct.id, pt.id)).sort((x, y) => y.score - x.score);
+      for (const s of ranked.slice(0, options.perTask ?? 1)) {
+        if (s.score < threshold) break;
+        const terms = sharedTerms(taskText(ct), taskText(idx.nodes.get(s.b)!));
+        const evidence = [
+          `${s.method === 'embedding' ? '语义相似度' : '字面相似度'} ${s.similarity.toFixed(3)}`,
+          ...s.sharedApplications.map((a) => `共同应用：${a}`),
+          ...(terms.length ? [`共同表述：${terms.join('、')}`] : []),
+        ];
+        relationships.push({
+          type: 'IMPLEMENTS',
+          start: ct.id,
+          end: s.b,
+          properties: {
+            score: Math.round(s.score * 1000) / 1000,
+            method: s.method,
+            basis,
+            evidence,
+            sharedApplications: s.sharedApplications,
+            sharedTerms: terms,
+          },
+        });
+      }
+    }
+  }
+  return { nodes: [], relationships };
+}

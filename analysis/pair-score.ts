@@ -1,0 +1,96 @@
+import type { GraphNode } from '../graph/model';
+import { taskText, type GraphIndex, type TaskNode } from './graph-index';
+import { denseCosine, sparseCosine, tfidfVectors } from './text';
+
+/** How two tasks' text similarity was measured. */
+export type SimilarityMethod = 'embedding' | 'char-bigram-tfidf';
+
+/** Task embeddings by task id (any dimension; cosine is taken). */
+export type TaskEmbeddings = Map<string, ArrayLike<number>>;
+
+export interface PairScore {
+  a: string;
+  b: string;
+  score: number; // similarity + evidence bonuses
+  similarity: number;
+  method: SimilarityMethod;
+  sharedUnits: string[]; // unit types both tasks name (市大数据局 ~ 市政务数据办 ~ 省大数据局)
+  sharedApplications: string[]; // application names both tasks name
+}
+
+/** Bonus per shared application (capped at two): a named application is strong evidence. */
+export const APP_BONUS = 0.04;
+/** Bonus for the share of unit types in common (Jaccard): weak evidence, units lead many tasks. */
+export const UNIT_BONUS = 0.04;
+
+// Bodies that do the same job under different names in different cities or levels.
+const UNIT_TYPE_ALIASES: [RegExp, string][] = [
+  [/^(?:大数据局|大数据发展管理局|政务数据办|数据资源局|数据局)$/, '数据局'],
+  [/^(?:政务服务办|政务服务管理办|行政服务中心)$/, '政务服务办'],
+  [/^(?:政府办|政府办公室|政府办公厅)$/, '政府办'],
+];
+
+/**
+ * The type of a unit across regions and levels: the name without its level prefix, 厅 read as 局,
+ * and bodies with the same job under one name ("市大数据局" and "市政务数据办" -> "数据局").
+ */
+export function unitType(name: string): string {
+  let s = name.replace(/\s+/g, '').replace(/^(省|市|县|区)/, '').replace(/厅$/, '局');
+  for (const [re, t] of UNIT_TYPE_ALIASES) if (re.test(s)) s = t;
+  return s;
+}
+
+function unitTypes(idx: GraphIndex, taskId: string): Set<string> {
+  const out = new Set<string>();
+  for (const u of idx.unitsOfTask.get(taskId) ?? []) {
+    if (u.unit.properties.collective === true) continue;
+    out.add(unitType(String(u.unit.properties.name ?? '')));
+  }
+  return out;
+}
+
+function appNames(idx: GraphIndex, taskId: string): Map<string, string> {
+  return new Map((idx.appsOfTask.get(taskId) ?? []).map((a: GraphNode) => [a.id, String(a.properties.name ?? a.id)]));
+}
+
+/** Scores pairs of tasks: text similarity (embeddings when every task has one, else char-bigram TF-IDF) plus evidence. */
+export class PairScorer {
+  readonly method: SimilarityMethod;
+  private readonly sparse = new Map<string, Map<string, number>>();
+  private readonly units = new Map<string, Set<string>>();
+  private readonly apps = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly idx: GraphIndex,
+    tasks: TaskNode[],
+    private readonly embeddings?: TaskEmbeddings,
+  ) {
+    this.method = embeddings && tasks.every((t) => embeddings.has(t.id)) ? 'embedding' : 'char-bigram-tfidf';
+    if (this.method === 'char-bigram-tfidf') {
+      const vectors = tfidfVectors(tasks.map(taskText));
+      tasks.forEach((t, i) => this.sparse.set(t.id, vectors[i]));
+    }
+    for (const t of tasks) {
+      this.units.set(t.id, unitTypes(idx, t.id));
+      this.apps.set(t.id, appNames(idx, t.id));
+    }
+  }
+
+  similarity(a: string, b: string): number {
+    if (this.method === 'embedding') return denseCosine(this.embeddings!.get(a)!, this.embeddings!.get(b)!);
+    return sparseCosine(this.sparse.get(a)!, this.sparse.get(b)!);
+  }
+
+  score(a: string, b: string): PairScore {
+    const similarity = this.similarity(a, b);
+    const ua = this.units.get(a) ?? new Set<string>();
+    const ub = this.units.get(b) ?? new Set<string>();
+    const sharedUnits = [...ua].filter((u) => ub.has(u)).sort();
+    const union = new Set([...ua, ...ub]).size;
+    const aa = this.apps.get(a) ?? new Map<string, string>();
+    const ab = this.apps.get(b) ?? new Map<string, string>();
+    const sharedApplications = [...aa.keys()].filter((k) => ab.has(k)).map((k) => aa.get(k)!).sort();
+    const score = similarity + APP_BONUS * Math.min(2, sharedApplications.length) + (union ? (UNIT_BONUS * sharedUnits.length) / union : 0);
+    return { a, b, score, similarity, method: this.method, sharedUnits, sharedApplications };
+  }
+}
