@@ -1,0 +1,83 @@
+/**
+ * Builds the search indexes from the graph: keyword (BM25 over jieba words and over character
+ * uni+bigrams, jieba taught the graph's names) and dense (passages embedded, cached by content
+ * hash, in a VectorIndex).
+ */
+import type { GraphStore } from '../graph/store';
+import { Bm25Index } from './bm25';
+import { loadCorpus, nodeName, type Corpus } from './corpus';
+import type { Embedder } from './embedder';
+import type { EmbeddingCache } from './embedding-cache';
+import { normalize, normalizeAligned } from './normalize';
+import { passagesOf, type Passage } from './passages';
+import type { RankingSettings } from './settings';
+import { addUserWords, charTokens, wordTokens } from './tokenize';
+import { EntityLinker } from './understand';
+import type { VectorIndex } from './vector-index';
+
+export interface KeywordIndexes {
+  corpus: Corpus;
+  linker: EntityLinker;
+  word: Bm25Index;
+  char: Bm25Index;
+}
+
+export interface DenseIndex {
+  vectors: VectorIndex;
+  taskVectors: Map<string, Float32Array>; // whole-task vectors (similar tasks, 'mix' pooling)
+  passages: number;
+}
+
+/** Progress of an index build (the object form core/pipeline.ts forwards). */
+export interface ProgressEvent {
+  stage: 'keyword' | 'embed' | 'vectors';
+  message: string;
+  done?: number;
+  total?: number;
+}
+export type Progress = (p: ProgressEvent) => void;
+
+/** Keyword side: corpus, entity lexicon, both BM25 channels. */
+export async function buildKeyword(store: GraphStore): Promise<KeywordIndexes> {
+  const corpus = await loadCorpus(store);
+  const linker = new EntityLinker(corpus);
+  addUserWords(linker.words()); // before tokenizing documents, so names stay whole on both sides
+  const word = new Bm25Index(wordTokens);
+  const char = new Bm25Index(charTokens);
+  for (const t of corpus.tasks) {
+    const fields = {
+      title: normalizeAligned(t.title),
+      text: normalizeAligned(t.text),
+      section: normalize(t.section.join(' ')),
+      units: normalize(t.units.map((u) => nodeName(corpus.units.get(u.id))).join(' ')),
+      apps: normalize(t.apps.map((a) => nodeName(corpus.apps.get(a))).join(' ')),
+    };
+    word.add(t.id, fields);
+    char.add(t.id, fields);
+  }
+  return { corpus, linker, word, char };
+}
+
+/** Every passage the dense index holds, for the given settings. */
+export function allPassages(corpus: Corpus, settings: Pick<RankingSettings, 'sentences'>): Passage[] {
+  return corpus.tasks.flatMap((t) => passagesOf(t, settings.sentences));
+}
+
+/** Dense side: embeds (through the cache) and fills `vectors`. */
+export async function buildDense(
+  corpus: Corpus,
+  embedder: Embedder,
+  cache: EmbeddingCache,
+  vectors: VectorIndex,
+  settings: Pick<RankingSettings, 'sentences'>,
+  onProgress?: Progress,
+): Promise<DenseIndex> {
+  const passages = allPassages(corpus, settings);
+  const vecs = await cache.embed(embedder, passages.map((p) => p.text), (done, total) => onProgress?.({ stage: 'embed', message: `嵌入 / embedding ${done}/${total}`, done, total }));
+  if (vectors.size === 0) vectors.addMany(passages.map((p, i) => ({ key: p.key, vector: vecs[i] })));
+  const taskVectors = new Map<string, Float32Array>();
+  passages.forEach((p, i) => {
+    if (p.key === p.taskId) taskVectors.set(p.taskId, vecs[i]);
+  });
+  return { vectors, taskVectors, passages: passages.length };
+}

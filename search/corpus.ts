@@ -1,0 +1,89 @@
+/**
+ * The searchable view of the graph, read once from a GraphStore: tasks with their plan, units
+ * (with roles) and applications, and the entity tables query understanding links against.
+ */
+import type { GraphNode, GraphRelationship, Role } from '../graph/model';
+import type { GraphStore } from '../graph/store';
+
+export interface TaskDoc {
+  node: GraphNode;
+  id: string;
+  planId: string;
+  title: string;
+  text: string;
+  section: string[];
+  years: number[];
+  units: { id: string; role: Role; order: number }[];
+  apps: string[]; // Application ids
+}
+
+export interface Corpus {
+  tasks: TaskDoc[];
+  byId: Map<string, TaskDoc>;
+  plans: Map<string, GraphNode>;
+  units: Map<string, GraphNode>;
+  apps: Map<string, GraphNode>;
+  tasksOfUnit: Map<string, { taskId: string; role: Role; order: number }[]>;
+  tasksOfApp: Map<string, string[]>;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const nums = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
+
+function roleOf(r: GraphRelationship): Role {
+  const role = r.properties.role;
+  return role === 'lead' || role === 'co' ? role : 'responsible';
+}
+
+/** Builds the corpus from one export of the store (one round trip, also on Neo4j). */
+export async function loadCorpus(store: GraphStore): Promise<Corpus> {
+  const data = await store.exportAll();
+  const nodes = new Map(data.nodes.map((n) => [n.id, n]));
+  const has = (id: string, label: string) => nodes.get(id)?.labels.includes(label as never) ?? false;
+  const corpus: Corpus = { tasks: [], byId: new Map(), plans: new Map(), units: new Map(), apps: new Map(), tasksOfUnit: new Map(), tasksOfApp: new Map() };
+  for (const n of data.nodes) {
+    if (n.labels.includes('Plan')) corpus.plans.set(n.id, n);
+    if (n.labels.includes('Unit')) corpus.units.set(n.id, n);
+    if (n.labels.includes('Application')) corpus.apps.set(n.id, n);
+  }
+  const taskPlan = new Map<string, string>();
+  for (const r of data.relationships) if (r.type === 'PART_OF' && has(r.start, 'Task') && has(r.end, 'Plan')) taskPlan.set(r.start, r.end);
+  for (const n of data.nodes) {
+    if (!n.labels.includes('Task')) continue;
+    const p = n.properties;
+    const doc: TaskDoc = {
+      node: n,
+      id: n.id,
+      planId: str(p.planId) || taskPlan.get(n.id) || '',
+      title: str(p.title),
+      text: str(p.text),
+      section: strs(p.section),
+      years: nums(p.years),
+      units: [],
+      apps: [],
+    };
+    corpus.tasks.push(doc);
+    corpus.byId.set(n.id, doc);
+  }
+  for (const r of data.relationships) {
+    const task = corpus.byId.get(r.end);
+    if (!task) continue;
+    if (r.type === 'RESPONSIBLE_FOR' && corpus.units.has(r.start)) {
+      const order = typeof r.properties.order === 'number' ? r.properties.order : 0;
+      task.units.push({ id: r.start, role: roleOf(r), order });
+      const list = corpus.tasksOfUnit.get(r.start) ?? [];
+      list.push({ taskId: task.id, role: roleOf(r), order });
+      corpus.tasksOfUnit.set(r.start, list);
+    } else if (r.type === 'IMPLEMENTS' && corpus.apps.has(r.start)) {
+      task.apps.push(r.start);
+      corpus.tasksOfApp.set(r.start, [...(corpus.tasksOfApp.get(r.start) ?? []), task.id]);
+    }
+  }
+  for (const t of corpus.tasks) t.units.sort((a, b) => a.order - b.order);
+  corpus.tasks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return corpus;
+}
+
+export const nodeName = (n: GraphNode | undefined): string => str(n?.properties.name) || str(n?.properties.title);
+export const nodeAliases = (n: GraphNode | undefined): string[] => strs(n?.properties.aliases);

@@ -1,0 +1,114 @@
+/**
+ * Entry point of search/: `createSearch({ store, config, embedder?, onProgress?, settings? })`.
+ *
+ * - Reads the Task/Plan/Unit/Application nodes of `store` and builds the keyword indexes (BM25
+ *   over jieba words with the graph's names as user dictionary, and over character uni+bigrams).
+ * - Loads the embedder unless given (`embedder: null` = keyword + graph only; `undefined` = pick
+ *   by config: KG_MODEL_DIR, models/ from the npm tarball, HF_ENDPOINT hub), embeds passages
+ *   through the content-hash cache (config.dataDir/search/embeddings.json) and loads the HNSW
+ *   index from config.dataDir/search/ when it is fresh (same passages, same model), else builds it.
+ * - Returns the SearchService plus `save()` (persists index + cache, atomic), `close()` (stops
+ *   the model worker) and `engine` (for benches and eval).
+ *
+ * Call it again after the graph changes (re-ingest): unchanged texts come from the cache.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../core/config';
+import type { GraphStore } from '../graph/store';
+import { readJsonIfExists, writeAtomic } from './atomic-file';
+import { allPassages, buildDense, buildKeyword, type DenseIndex, type Progress } from './build';
+import type { Embedder, EmbedderStatus } from './embedder';
+import { createEmbedder } from './embedder-factory';
+import { EmbeddingCache } from './embedding-cache';
+import { SearchEngine } from './engine';
+import { HnswIndex } from './hnsw-index';
+import { withDefaults, type RankingSettings } from './settings';
+import type { SearchService } from './types';
+
+const META_VERSION = 1;
+
+export interface CreateSearchOptions {
+  store: GraphStore;
+  config: Config;
+  /** A ready embedder, `null` for none, or leave out to load the configured model. */
+  embedder?: Embedder | null;
+  embedderStatus?: EmbedderStatus;
+  onProgress?: Progress;
+  settings?: Partial<RankingSettings>;
+}
+
+export type Search = SearchService & {
+  engine: SearchEngine;
+  save(): Promise<void>;
+  close(): Promise<void>;
+};
+
+interface Meta {
+  version: number;
+  fingerprint: string;
+  model: string;
+  dimensions: number;
+  passages: number;
+}
+
+export async function createSearch(options: CreateSearchOptions): Promise<Search> {
+  const { store, config, onProgress } = options;
+  const settings = withDefaults(options.settings);
+  const dir = path.join(config.dataDir, 'search');
+  let embedder: (Embedder & { close?: () => Promise<void> }) | null;
+  let status: EmbedderStatus;
+  if (options.embedder === undefined) ({ embedder, status } = await createEmbedder(config));
+  else {
+    embedder = options.embedder;
+    status = options.embedderStatus ?? (embedder
+      ? { active: true, name: embedder.name, model: embedder.model, source: null }
+      : { active: false, name: 'none', model: null, source: null, reason: '未提供嵌入模型 / no embedder given' });
+  }
+  onProgress?.({ stage: 'keyword', message: '关键词索引 / keyword index' });
+  const keyword = await buildKeyword(store);
+
+  let dense: DenseIndex | null = null;
+  let cache: EmbeddingCache | null = null;
+  let meta: Meta | null = null;
+  const indexFile = path.join(dir, 'vectors.hnsw');
+  const metaFile = path.join(dir, 'meta.json');
+  if (embedder) {
+    cache = new EmbeddingCache(path.join(dir, 'embeddings.json'), embedder.model, embedder.dimensions);
+    await cache.load();
+    const passages = allPassages(keyword.corpus, settings);
+    const hash = crypto.createHash('sha256').update(embedder.model);
+    for (const p of passages) hash.update('\0').update(p.key).update('\0').update(p.text);
+    meta = { version: META_VERSION, fingerprint: hash.digest('hex'), model: embedder.model, dimensions: embedder.dimensions, passages: passages.length };
+    const vectors = new HnswIndex(embedder.dimensions);
+    const old = await readJsonIfExists<Meta>(metaFile).catch(() => null);
+    if (old && old.version === META_VERSION && old.fingerprint === meta.fingerprint && fs.existsSync(indexFile)) {
+      // A stale or broken index is rebuilt, never trusted.
+      await vectors.load(indexFile).catch(() => undefined);
+    }
+    dense = await buildDense(keyword.corpus, embedder, cache, vectors.size === meta.passages ? vectors : new HnswIndex(embedder.dimensions), settings, onProgress);
+    onProgress?.({ stage: 'vectors', message: `向量索引 / vector index: ${dense.vectors.size}` });
+    // Stores that index vectors themselves (Neo4j) get the whole-task embeddings too.
+    await store.setTaskEmbeddings?.([...dense.taskVectors].map(([id, v]) => ({ id, vector: Array.from(v) })));
+  }
+
+  const engine = new SearchEngine({ store, keyword, dense, embedder, embedderStatus: status, settings });
+  return {
+    engine,
+    search: (q, o) => engine.search(q, o),
+    status: () => engine.status(),
+    async save() {
+      if (!dense || !cache || !meta) return;
+      await cache.save();
+      await dense.vectors.save(indexFile);
+      await writeAtomic(metaFile, JSON.stringify(meta));
+    },
+    async close() {
+      await embedder?.close?.();
+    },
+  };
+}
+
+export { createEmbedder } from './embedder-factory';
+export type { RankingSettings } from './settings';

@@ -1,0 +1,36 @@
+/** Ranking settings with their defaults (chosen on the dev set by whole-configuration sweeps, see docs/SEARCH.md). */
+export interface RankingSettings {
+  /** How a task's dense score is pooled: whole-task vector, max over its sentences and the whole, or their mean. */
+  dense: 'whole' | 'maxpool' | 'mix';
+  /** Also embed sentences of long tasks (needed by 'maxpool' and 'mix'). */
+  sentences: boolean;
+  /** RRF weights of the text signals. */
+  weights: { dense: number; word: number; char: number };
+  /** BM25 field weights (both keyword channels). */
+  fields: { title: number; text: number; section: number; units: number; apps: number };
+  rrfK: number;
+  /** Score tiers added for graph matches, so linked entities answer first. */
+  tiers: { unit: number; lead: number; region: number; app: number; year: number };
+  /** Depth of each signal's candidate list. */
+  depth: number;
+}
+
+export const DEFAULT_SETTINGS: RankingSettings = {
+  dense: 'mix',
+  sentences: true,
+  weights: { dense: 1, word: 0.5, char: 1 },
+  fields: { title: 2, text: 1, section: 0.5, units: 0.5, apps: 0.5 },
+  rrfK: 20,
+  tiers: { unit: 2, lead: 0.5, region: 1, app: 0.3, year: 0.2 },
+  depth: 100,
+};
+
+export function withDefaults(s: Partial<RankingSettings> = {}): RankingSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...s,
+    weights: { ...DEFAULT_SETTINGS.weights, ...s.weights },
+    fields: { ...DEFAULT_SETTINGS.fields, ...s.fields },
+    tiers: { ...DEFAULT_SETTINGS.tiers, ...s.tiers },
+  };
+}
