@@ -1,5 +1,5 @@
 import { ids, type GraphData, type GraphNode, type GraphRelationship } from '../graph/model';
-import { DOMAINS, HEADING_RULES, SAFEGUARD_HEADING, SAFEGUARD_PRIOR, TEXT_KEYWORDS, TITLE_WEIGHT, type DomainName } from './domain-rules';
+import { DOMAINS, HEADING_RULES, SAFEGUARD_HEADING, SAFEGUARD_PRIOR, TEXT_KEYWORDS, TITLE_WEIGHT, UNIT_CLAUSE, type DomainName } from './domain-rules';
 import { indexGraph, type TaskNode } from './graph-index';
 import { compact } from './text';
 
@@ -31,19 +31,19 @@ export function classifyTask(task: Pick<TaskNode['properties'], 'section' | 'tit
     for (const [domain, re] of HEADING_RULES) if (re.test(h)) return { domain, source: 'section', evidence: h };
   }
   const title = compact(task.title ?? '');
-  const text = compact(task.text ?? '');
+  const text = compact(task.text ?? '').replace(UNIT_CLAUSE, '');
   const body = text.startsWith(title) ? text.slice(title.length) : text;
   const scores = new Map<DomainName, number>(DOMAINS.map((d) => [d, 0]));
   const hits = new Map<DomainName, string[]>(DOMAINS.map((d) => [d, []]));
   const safeguard = headings.find((h) => SAFEGUARD_HEADING.test(h));
   if (safeguard) scores.set('组织保障', SAFEGUARD_PRIOR);
-  let titleHit = false;
+  const titleHit = new Set<DomainName>();
   for (const d of DOMAINS) {
     for (const kw of TEXT_KEYWORDS[d]) {
       const t = countOccurrences(title, kw);
       const b = countOccurrences(body, kw);
       if (t + b === 0) continue;
-      if (t) titleHit = true;
+      if (t) titleHit.add(d);
       scores.set(d, scores.get(d)! + t * TITLE_WEIGHT + b);
       hits.get(d)!.push(kw);
     }
@@ -52,7 +52,7 @@ export function classifyTask(task: Pick<TaskNode['properties'], 'section' | 'tit
   for (const d of DOMAINS) if (scores.get(d)! > 0 && (best === null || scores.get(d)! > scores.get(best)!)) best = d;
   if (best === null) return { domain: task.kind === 'measure' ? '组织保障' : '政府运行', source: 'default', evidence: '' };
   const evidence = [safeguard && best === '组织保障' ? safeguard : '', ...hits.get(best)!].filter(Boolean).join('、');
-  return { domain: best, source: titleHit ? 'title' : 'text', evidence };
+  return { domain: best, source: titleHit.has(best) ? 'title' : 'text', evidence };
 }
 
 /** The shared Domain nodes (one per government function, the same for every plan). */
