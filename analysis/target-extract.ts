@@ -95,7 +95,7 @@ export function extractTargets(text: string, yearScope: 'sentence' | 'paragraph'
             }
           }
           // "130个A、100个B和…": the second number's metric follows it.
-          const listed = i > 0 && /^[、和及与]*$/.test(before);
+          const listed = i > 0 && /[、和及与]$/.test(before);
           let metric = listed ? '' : metricBefore(before);
           const tail = metricAfter(after);
           if (!metric) metric = tail;
