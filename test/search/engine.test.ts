@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../core/config';
+import { MemoryStore } from '../../graph/memory-store';
+import { createSearch, type Search } from '../../search';
+import { fixtureGraph } from './fixture-graph';
+import { HashEmbedder } from './hash-embedder';
+
+const J9 = 'plan:嘉政发〔2022〕18号/9';
+const J21 = 'plan:嘉政发〔2022〕18号/21';
+const J28 = 'plan:嘉政发〔2022〕18号/28';
+const H6 = 'plan:金政发〔2022〕26号/6';
+const H8 = 'plan:金政发〔2022〕26号/8';
+const H23 = 'plan:金政发〔2022〕26号/23';
+
+describe('search engine on a hand-built graph', () => {
+  let dir: string;
+  let store: MemoryStore;
+  let search: Search;
+  const embedder = new HashEmbedder();
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-search-'));
+    store = new MemoryStore();
+    await store.upsert(fixtureGraph());
+    search = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: dir }), embedder });
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const ids = async (q: string, o = {}) => (await search.search(q, o)).results.map((r) => r.node.id);
+
+  test('a unit with its region is linked and answered completely from the graph, lead first', async () => {
+    const res = await search.search('金华市司法局参与哪些数字化工作');
+    const unit = res.interpretation.entities.find((e) => e.type === 'unit');
+    expect(unit).toMatchObject({ id: 'unit:金华市/市司法局', value: '金华市' });
+    expect(res.interpretation.mode).toBe('graph+hybrid');
+    expect(res.results.slice(0, 2).map((r) => r.node.id).sort()).toEqual([H6, H8].sort());
+    expect(res.results[0].why.graph).toBe(1);
+  });
+
+  test('the region in a unit mention picks that region\'s unit, not another city\'s of the same name', async () => {
+    const res = await search.search('嘉兴市大数据局');
+    expect(res.interpretation.entities.filter((e) => e.type === 'unit').map((e) => e.id)).toEqual(['unit:嘉兴市/市大数据局']);
+    expect(res.results.slice(0, 2).map((r) => r.node.id).sort()).toEqual([J21, J28].sort());
+  });
+
+  test('"牵头" puts the tasks the unit leads before those it only supports', async () => {
+    const res = await search.search('金华市公安局牵头的任务');
+    expect(res.interpretation.entities).toContainEqual(expect.objectContaining({ type: 'role', value: 'lead' }));
+    expect(res.results[0].node.id).toBe(H8);
+  });
+
+  test('regions lift their plans\' tasks; text finds the topic within', async () => {
+    expect((await ids('金华的城市大脑'))[0]).toBe(H23);
+    expect((await ids('嘉兴的城市大脑'))[0]).toBe(J21);
+  });
+
+  test('traditional characters and full-width forms find the simplified text', async () => {
+    expect((await ids('數據安全　責任'))[0]).toBe(J28);
+  });
+
+  test('filters restrict by plan, unit, application and year', async () => {
+    expect(await ids('数字化', { plan: 'plan:金政发〔2022〕26号' })).not.toContain(J9);
+    expect(await ids('建设', { unit: 'unit:金华市/市司法局' })).toEqual(expect.arrayContaining([H6, H8]));
+    expect((await ids('建设', { unit: 'unit:金华市/市司法局' })).length).toBe(2);
+    expect(await ids('建设', { application: 'app:城市大脑' })).toEqual(expect.arrayContaining([J21, H23]));
+    expect(await ids('应急 指挥', { year: 2025 })).toEqual([J9]);
+  });
+
+  test('results carry why, highlights on the original text and the neighbourhood', async () => {
+    const res = await search.search('消防 火灾 预警');
+    const top = res.results[0];
+    expect(top.node.id).toBe(J9);
+    expect(top.why).toEqual(expect.objectContaining({ dense: expect.any(Number), char: expect.any(Number) }));
+    const text = String(top.node.properties.text);
+    const spans = top.highlights.filter((h) => h.field === 'text').map((h) => text.slice(h.start, h.end));
+    expect(spans).toEqual(expect.arrayContaining(['火灾']));
+    const labels = top.neighbourhood.nodes.map((n) => n.labels[0]);
+    expect(labels).toEqual(expect.arrayContaining(['Task', 'Plan', 'Unit']));
+    const role = top.neighbourhood.relationships.find((r) => r.type === 'RESPONSIBLE_FOR');
+    expect(role?.properties).toMatchObject({ role: 'responsible' });
+    const similar = top.neighbourhood.relationships.filter((r) => r.type === 'SIMILAR_TO');
+    expect(similar.length).toBeGreaterThan(0);
+    for (const s of similar) expect(s.end.startsWith('plan:金政发')).toBe(true); // other plans only
+  });
+
+  test('bad input gets typed errors', async () => {
+    await expect(search.search('   ')).rejects.toMatchObject({ code: 'QUERY_EMPTY' });
+    await expect(search.search('数'.repeat(501))).rejects.toMatchObject({ code: 'QUERY_TOO_LONG' });
+    await expect(search.search('数据', { k: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(search.search('数据', { k: 51 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  test('without an embedder it still searches (keyword + graph) and says so', async () => {
+    const plain = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: dir }), embedder: null });
+    const res = await plain.search('数据安全');
+    expect(res.results[0].node.id).toBe(J28);
+    expect(res.interpretation.mode).toBe('keyword');
+    expect(res.interpretation.notes.join(' ')).toMatch(/keyword \+ graph only/);
+    expect(plain.status()).toMatchObject({ embedder: { active: false }, vectors: 0, keywordDocs: 6 });
+  });
+
+  test('save persists index and embedding cache; a rebuild reuses both and recomputes nothing', async () => {
+    await search.save();
+    for (const f of ['vectors.hnsw', 'vectors.hnsw.keys.json', 'embeddings.json', 'meta.json']) expect(fs.existsSync(path.join(dir, 'search', f))).toBe(true);
+    const fresh = new HashEmbedder();
+    const again = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: dir }), embedder: fresh });
+    expect(fresh.texts).toBe(0);
+    expect(await again.search('消防 火灾 预警').then((r) => r.results.map((x) => x.node.id))).toEqual(await ids('消防 火灾 预警'));
+  });
+});
