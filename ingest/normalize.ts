@@ -1,0 +1,87 @@
+/**
+ * Text normalisation: line endings, BOM, full-width digits and brackets, markdown markers, and
+ * re-joining lines that a page break split ("市政务数\n\n据办"), keeping the original line numbers.
+ */
+
+/** A logical line: one or more original lines joined, with where each piece came from. */
+export interface Line {
+  text: string;
+  lineStart: number; // 1-based, original file
+  lineEnd: number;
+  /** Offsets in `text` where a piece from a later original line begins, and that line. */
+  joins: { offset: number; line: number }[];
+}
+
+const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
+const TERMINAL = /[。！？；：.!?;:]$/;
+const HEADING_START = /^(?:[一二三四五六七八九十百]+[、．.]|（[一二三四五六七八九十百]+）|（\d{1,3}）|\d{1,3}\s*[.．、](?!\d)|[①-⑳])/;
+const NO_JOIN_NEXT = /^(?:（?(?:责任单位|牵头单位|协同单位|配合单位)|附件|抄送|备注|——|-{3,})/;
+const TITLE_END = /(?:通知|方案|意见|办法|规划|计划|纲要|要点|细则|清单|文件|决定)$/;
+const MIN_CUT_LINE = 12; // a line cut by a page break is a (nearly) full printed line
+
+/** Per-line character normalisation (no joining). */
+export function normalizeChars(s: string): string {
+  return s
+    .replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/^[\s\u3000]*#{1,6}\s+/, '')
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/** A numbered heading without a sentence: "二、主要任务", "（一）提升经济调节能力". */
+function isHeading(text: string): boolean {
+  return HEADING_START.test(text) && !text.includes('。') && text.length <= 40;
+}
+
+function endsClause(text: string): boolean {
+  if (TERMINAL.test(text)) return true;
+  // a document number or a date line stands alone
+  if (/[〔[［]\d{4}[〕\]］]\s*\d+\s*号$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?$/.test(text)) return true;
+  // a closing unit clause ends its paragraph
+  return /）$/.test(text) && /(?:责任单位|牵头单位)/.test(text);
+}
+
+function canJoin(prev: string, next: string): boolean {
+  if (endsClause(prev) || isHeading(prev) || TITLE_END.test(prev)) return false;
+  if (prev.length < MIN_CUT_LINE || prev.includes('\t') || next.includes('\t') || prev.includes('|')) return false;
+  if (HEADING_START.test(next) || NO_JOIN_NEXT.test(next)) return false;
+  return true;
+}
+
+/** Splits into original lines (CRLF, CR, LF), strips a BOM. */
+export function splitLines(content: string): string[] {
+  return content.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+}
+
+/**
+ * Normalises a decoded document into logical lines: blank and rule lines dropped, page-break
+ * splits re-joined without a separator. Linear in the input size.
+ */
+export function normalizeDocument(content: string): Line[] {
+  const raw = splitLines(content);
+  const out: Line[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const text = normalizeChars(raw[i]);
+    if (text === '' || /^[-—_*=]{3,}$/.test(text)) continue;
+    const prev = out[out.length - 1];
+    if (prev && canJoin(prev.text, text)) {
+      prev.joins.push({ offset: prev.text.length, line: i + 1 });
+      prev.text += text;
+      prev.lineEnd = i + 1;
+    } else {
+      out.push({ text, lineStart: i + 1, lineEnd: i + 1, joins: [] });
+    }
+  }
+  return out;
+}
+
+/** The original line holding character `offset` of a logical line. */
+export function lineAt(line: Line, offset: number): number {
+  let n = line.lineStart;
+  for (const j of line.joins) {
+    if (j.offset <= offset) n = j.line;
+    else break;
+  }
+  return n;
+}

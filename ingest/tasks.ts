@@ -1,0 +1,155 @@
+/**
+ * Tasks and measures from the outline: which numbered items are tasks, their path in the
+ * document's own numbering, title, text, kind, units and years, with original line numbers.
+ */
+import { ids } from '../graph/model';
+import type { TaskKind } from '../graph/model';
+import type { Line } from './normalize';
+import { sectionLabel, type OutlineNode } from './outline';
+import { extractUnits } from './units';
+import { extractYears } from './years';
+import { extractApplications } from './applications';
+import type { ParsedTask } from './types';
+
+/** Sections whose items state goals and principles, not tasks ("一、总体要求"). */
+const OVERVIEW = /总体要求|总体思路|指导思想|工作目标|主要目标|总体目标|发展目标|基本原则|建设原则|总体框架|背景|现状/;
+/** Sections of organisational safeguards (their items are measures when they name no units). */
+const SAFEGUARD = /保障|保证|措施|组织领导|组织实施|领导|推进机制/;
+
+export interface TaskContext {
+  planId: string;
+  sourceFile: string;
+  firstLeads: boolean;
+  knownApps: string[];
+}
+
+function ancestors(node: OutlineNode): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  for (let p = node.parent; p && p.level > 0; p = p.parent) out.unshift(p);
+  return out;
+}
+
+function descendantsLines(node: OutlineNode): Line[] {
+  const out: Line[] = [...node.body];
+  for (const c of node.children) out.push(c.line, ...descendantsLines(c));
+  return out;
+}
+
+function isTaskNode(n: OutlineNode): boolean {
+  const chain = [...ancestors(n), n];
+  if (chain.some((a) => a.level <= 2 && OVERVIEW.test(a.head.split('。')[0]))) return false;
+  if (n.level >= 4) return false; // sub-items belong to their task
+  if (n.level === 3) return true;
+  const hasItems = n.children.some((c) => c.level <= 3);
+  if (n.level === 2) return !hasItems;
+  // a level-1 item without sub-items is a task only when it names responsible units
+  return !hasItems && /(?:责任|牵头)单位\s*[:：]/.test(descendantsLines(n).map((l) => l.text).join('\n'));
+}
+
+function collectTaskNodes(root: OutlineNode): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const walk = (n: OutlineNode) => {
+    for (const c of n.children) {
+      if (isTaskNode(c)) out.push(c);
+      else walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** Numbering that continues across subsections (1..28 over several （一）) is cited alone. */
+function isContinuous(items: OutlineNode[]): boolean {
+  const numbered = items.filter((n) => n.level === 3);
+  const groups: number[][] = [];
+  let parent: OutlineNode | null | undefined;
+  for (const n of numbered) {
+    if (n.parent !== parent) groups.push([]);
+    parent = n.parent;
+    groups[groups.length - 1].push(Number(n.label));
+  }
+  if (groups.length < 2) return false;
+  return groups.every((g, i) => i === 0 || g[0] === groups[i - 1][groups[i - 1].length - 1] + 1);
+}
+
+function pathOf(node: OutlineNode, continuous: boolean): string {
+  if (node.level === 3 && continuous) return node.label;
+  return [...ancestors(node), node].map((a) => (a.level === 2 ? `(${a.label})` : a.label)).join('.');
+}
+
+/** Splits the heading line into title (before the first 。) and the start of the body. */
+export function splitTitle(head: string): { title: string; rest: string } {
+  const i = head.indexOf('。');
+  if (i >= 0 && i <= 80) return { title: head.slice(0, i).trim(), rest: head.slice(i + 1).trim() };
+  if (head.length <= 40) return { title: head.replace(/[：:；;，,]$/, '').trim(), rest: '' };
+  return { title: '', rest: head.trim() };
+}
+
+function kindOf(node: OutlineNode, hasUnits: boolean, docHasClauses: boolean): TaskKind {
+  if (hasUnits) return 'task';
+  const top = ancestors(node)[0] ?? node;
+  return docHasClauses || SAFEGUARD.test(top.head) ? 'measure' : 'task';
+}
+
+/** The tasks and measures of an outlined document. */
+export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: string[]): ParsedTask[] {
+  const nodes = collectTaskNodes(root);
+  const continuous = isContinuous(nodes);
+  const drafts = nodes.map((node) => {
+    const { title, rest } = splitTitle(node.head);
+    const lines = descendantsLines(node);
+    const text = [rest, ...lines.map((l) => l.text)].filter((s) => s !== '').join('\n');
+    const { units, clauses } = extractUnits(text, ctx.firstLeads);
+    let plain = text;
+    for (const c of [...clauses].reverse()) plain = plain.slice(0, c.start) + plain.slice(c.end);
+    const last = lines.length ? lines[lines.length - 1] : node.line;
+    return { node, title, text, plain, units, lineStart: node.line.lineStart, lineEnd: last.lineEnd };
+  });
+  const docHasClauses = drafts.some((d) => d.units.length > 0);
+  const used = new Map<string, number>();
+  return drafts.map((d) => {
+    let path = pathOf(d.node, continuous);
+    const n = (used.get(path) ?? 0) + 1;
+    used.set(path, n);
+    if (n > 1) {
+      warnings.push(`重复编号 duplicate numbering "${path}" at line ${d.lineStart}`);
+      path = `${path}~${n}`;
+    }
+    return {
+      id: ids.task(ctx.planId, path),
+      path,
+      section: ancestors(d.node).map(sectionLabel),
+      title: d.title,
+      text: d.text,
+      kind: kindOf(d.node, d.units.length > 0, docHasClauses),
+      units: d.units,
+      applications: extractApplications(`${d.title}。${d.plain}`, ctx.knownApps),
+      years: extractYears(`${d.title}。${d.text}`),
+      sourceFile: ctx.sourceFile,
+      lineStart: d.lineStart,
+      lineEnd: d.lineEnd,
+    };
+  });
+}
+
+/** A document without numbering: every paragraph is kept as a "paragraph" item. */
+export function paragraphsOf(lines: Line[], ctx: TaskContext): ParsedTask[] {
+  return lines.map((l, i) => {
+    const path = `p${i + 1}`;
+    const { title } = splitTitle(l.text.length > 40 ? l.text.slice(0, l.text.indexOf('。') + 1 || 40) : l.text);
+    return {
+      id: ids.task(ctx.planId, path),
+      path,
+      section: [],
+      title: title || l.text.slice(0, 40),
+      text: l.text,
+      kind: 'paragraph' as const,
+      units: extractUnits(l.text, ctx.firstLeads).units,
+      applications: extractApplications(l.text, ctx.knownApps),
+      years: extractYears(l.text),
+      sourceFile: ctx.sourceFile,
+      lineStart: l.lineStart,
+      lineEnd: l.lineEnd,
+    };
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * One parsed document → GraphData with the ids and properties of graph/model.ts:
+ * Plan, cited Plans, Task, Section, Unit, Application, Region and their relationships.
+ */
+import { ids, type GraphData, type GraphNode, type GraphRelationship, type Props } from '../graph/model';
+import { appKey } from './app-names';
+import { matchMarker } from './outline';
+import { bracketForms, isCollective, unitKey } from './unit-identity';
+import type { ListedApp, ParsedPlan, ParsedTask } from './types';
+
+class Builder {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly rels = new Map<string, GraphRelationship>();
+  node(id: string, label: GraphNode['labels'][number], properties: Props): GraphNode {
+    const prev = this.nodes.get(id);
+    if (prev) return prev;
+    const n: GraphNode = { id, labels: [label], properties };
+    this.nodes.set(id, n);
+    return n;
+  }
+  rel(type: GraphRelationship['type'], start: string, end: string, properties: Props = {}): void {
+    const k = `${start}|${type}|${end}`;
+    if (!this.rels.has(k)) this.rels.set(k, { type, start, end, properties });
+  }
+  data(): GraphData {
+    return { nodes: [...this.nodes.values()], relationships: [...this.rels.values()] };
+  }
+}
+
+/** Groups of raw unit strings of one document that name the same unit (by canonical key). */
+export function unitAliasGroups(raws: string[]): string[][] {
+  const byKey = new Map<string, string[]>();
+  for (const r of raws) {
+    const k = unitKey(r);
+    const g = byKey.get(k) ?? [];
+    if (!g.includes(r)) g.push(r);
+    byKey.set(k, g);
+  }
+  return [...byKey.values()].filter((g) => g.length > 1);
+}
+
+function sectionPath(labels: string[]): string {
+  return labels
+    .map((l) => matchMarker(l))
+    .map((m, i) => (m ? (m.level === 2 ? `(${m.label})` : m.label) : `s${i}`))
+    .join('.');
+}
+
+/** Builds the graph of one document. */
+export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp[]): GraphData {
+  const b = new Builder();
+  const region = plan.region ?? '未知地区';
+  const { implements: cited, id: planId, ...planProps } = plan;
+  b.node(planId, 'Plan', { ...planProps, cited: false } as unknown as Props);
+  if (plan.region) {
+    b.node(ids.region(region), 'Region', { name: region, level: plan.level });
+    b.rel('IN_REGION', planId, ids.region(region));
+  }
+  for (const c of cited) {
+    const cid = ids.plan(c.docNumber);
+    const citedRegion = c.issuer?.startsWith('浙江省') ? '浙江省' : null;
+    b.node(cid, 'Plan', { title: c.title ?? c.docNumber, issuer: c.issuer, docNumber: c.docNumber, date: null, region: citedRegion, level: citedRegion ? 'province' : null, sourceFile: null, cited: true });
+    b.rel('IMPLEMENTS', planId, cid);
+  }
+
+  // units: one node per canonical key in the plan's region, named by its most frequent form
+  const raws = [...tasks.flatMap((t) => t.units.map((u) => u.raw)), ...listed.flatMap((a) => a.units)];
+  const counts = new Map<string, Map<string, number>>();
+  for (const r of raws) {
+    const k = unitKey(r);
+    const m = counts.get(k) ?? new Map<string, number>();
+    m.set(r, (m.get(r) ?? 0) + 1);
+    counts.set(k, m);
+  }
+  for (const [k, forms] of counts) {
+    const name = [...forms.entries()].sort((x, y) => y[1] - x[1])[0][0];
+    const aliases = new Set<string>();
+    for (const f of forms.keys()) {
+      aliases.add(f);
+      const { main, alternates } = bracketForms(f);
+      aliases.add(main);
+      alternates.forEach((a) => aliases.add(a));
+    }
+    const id = ids.unit(region, k);
+    b.node(id, 'Unit', { name: bracketForms(name).main, aliases: [...aliases], region, collective: isCollective(name) });
+    if (plan.region) b.rel('IN_REGION', id, ids.region(region));
+  }
+  const unitId = (raw: string) => ids.unit(region, unitKey(raw));
+
+  for (const t of tasks) {
+    const { id, units, applications, ...props } = t;
+    b.node(id, 'Task', { ...props, planId } as unknown as Props);
+    b.rel('PART_OF', id, planId);
+    for (let i = 1; i <= t.section.length; i++) {
+      const sp = sectionPath(t.section.slice(0, i));
+      const sid = ids.section(planId, sp);
+      b.node(sid, 'Section', { path: sp, title: t.section[i - 1], planId });
+      b.rel('PART_OF', sid, i === 1 ? planId : ids.section(planId, sectionPath(t.section.slice(0, i - 1))));
+      if (i === t.section.length) b.rel('PART_OF', id, sid);
+    }
+    for (const u of units) b.rel('RESPONSIBLE_FOR', unitId(u.raw), id, { role: u.role, order: u.order });
+    for (const a of applications) {
+      const aid = ids.application(appKey(a.name));
+      b.node(aid, 'Application', { name: a.name, aliases: [a.name], tier: null });
+      b.rel('IMPLEMENTS', aid, id);
+    }
+  }
+  for (const a of listed) {
+    const aid = ids.application(appKey(a.name));
+    const n = b.node(aid, 'Application', { name: a.name, aliases: [a.name], tier: a.tier });
+    n.properties = { name: a.name, aliases: [...new Set([a.name, ...(n.properties.aliases as string[])])], tier: a.tier };
+    b.rel('LISTS', planId, aid, { tier: a.tier, no: a.no });
+    a.units.forEach((u, i) => b.rel('RESPONSIBLE_FOR', unitId(u), aid, { role: 'responsible', order: i + 1 }));
+  }
+  return b.data();
+}

@@ -1,0 +1,79 @@
+import type { GraphData, PlanProps, Role, TaskKind } from '../graph/model';
+
+/** A unit named in a task's responsibility clause, as printed. */
+export interface UnitMention {
+  raw: string; // as printed, page breaks re-joined, trailing 等 dropped
+  role: Role;
+  order: number; // 1-based listing order within the task
+}
+
+/** An application or platform named in a task's text. */
+export interface AppMention {
+  name: string; // as printed (spaces removed)
+  clear: boolean; // quoted or Name+应用/平台/… (false: enumerated generic phrase)
+}
+
+/** One task (or measure, or paragraph) of a plan, with provenance. */
+export interface ParsedTask {
+  id: string;
+  path: string;
+  section: string[];
+  title: string;
+  text: string;
+  kind: TaskKind;
+  units: UnitMention[];
+  applications: AppMention[];
+  years: number[];
+  sourceFile: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** A row of an attachment list of key applications. */
+export interface ListedApp {
+  name: string;
+  tier: string;
+  no: number;
+  units: string[];
+}
+
+/** A higher policy cited by the plan ("《…》（国发〔2022〕14号）"). */
+export interface CitedPlan {
+  docNumber: string;
+  title: string | null;
+  issuer: string | null;
+}
+
+export interface ParsedPlan extends PlanProps {
+  id: string;
+  implements: CitedPlan[];
+}
+
+export interface IngestError {
+  code: 'INGEST_FAILED';
+  message: string;
+}
+
+/** What ingest says about one file. */
+export interface IngestReport {
+  file: string;
+  ok: boolean;
+  error?: IngestError;
+  encoding?: string;
+  tasks: number; // kind task
+  measures: number;
+  paragraphs: number;
+  units: number; // distinct units
+  applications: number; // distinct applications
+  warnings: string[];
+  parseMs: number;
+}
+
+export interface ParsedDocument {
+  plan: ParsedPlan;
+  tasks: ParsedTask[];
+  listedApps: ListedApp[];
+  unitAliases: string[][];
+  graph: GraphData;
+  report: IngestReport;
+}
