@@ -13,11 +13,12 @@ import type { IngestReport } from '../ingest/types';
 import type { GraphData } from '../graph/model';
 import { openStore } from '../graph/open-store';
 import type { GraphStore } from '../graph/store';
-import { createSearch } from '../search';
-import type { SearchService } from '../search/types';
+import { analyse, embedTasks, fileSourceReader, mergeGraphData } from '../analysis';
+import { createEmbedder, createSearch, type Search } from '../search';
+import type { ProgressEvent } from '../search/build';
 
 export interface PipelineProgress {
-  phase: 'ingest' | 'store' | 'index' | 'persist' | 'ready';
+  phase: 'ingest' | 'analyse' | 'store' | 'index' | 'persist' | 'ready';
   message: string;
   done?: number;
   total?: number;
@@ -41,7 +42,7 @@ export interface DocumentSummary extends IngestReport {
 
 export interface Pipeline {
   store: GraphStore;
-  search: SearchService & { save(): Promise<void> };
+  search: Search;
   reports: DocumentSummary[];
   /** Milliseconds per phase (ingest, store, index, persist, total). */
   timings: Record<string, number>;
@@ -62,13 +63,14 @@ interface Manifest {
   builtAt: string;
 }
 
-/** sha256 of every plan file in `dir`, so a changed, added or removed file forces a rebuild. */
+/** sha256 of every file ingest reads in `dir` (non-hidden, not a folder), so a changed, added or removed file forces a rebuild. */
 export function fingerprint(dir: string): Record<string, string> {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw createError('INGEST_FAILED', `目录不存在 / not a directory: ${dir}`);
   }
   const out: Record<string, string> = {};
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !e.isDirectory());
+  for (const f of names.map((e) => e.name).sort()) {
     out[f] = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex');
   }
   return out;
@@ -114,25 +116,31 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
   const manifest = options.rebuild ? null : readManifest(manifestFile);
 
   const store = await openStore(config);
-  let reports: DocumentSummary[] = [];
-  let reused = false;
+  let embedder: Awaited<ReturnType<typeof createEmbedder>>['embedder'] = null;
   try {
     const stored = manifest && sameFiles(manifest.files, files) ? await store.counts() : null;
-    reused = !!stored && Object.values(stored.nodes).some((n) => n > 0);
+    const reused = !!manifest && !!stored && Object.values(stored.nodes).some((n) => n > 0);
+    // one embedder for the analysis (cross-plan similarity) and the search
+    const chosen = await createEmbedder(config);
+    embedder = chosen.embedder;
+    let reports: DocumentSummary[];
     if (reused && manifest) {
       reports = manifest.reports;
       progress({ phase: 'store', message: `复用已保存的图谱 / reusing the saved graph (${Object.keys(files).length} files unchanged)` });
     } else {
       let t = performance.now();
-      const ingested = await ingestDirectory(dir, (p: { done: number; total: number; file?: string }) =>
-        progress({ phase: 'ingest', message: `解析 / parsing ${p.file ?? ''}`, done: p.done, total: p.total }),
-      );
+      const ingested = await ingestDirectory(dir, (done, total, file) => progress({ phase: 'ingest', message: `解析 / parsing ${file}`, done, total }));
       timings.ingest = performance.now() - t;
       reports = summaries(ingested.documents, ingested.graph);
       t = performance.now();
-      progress({ phase: 'store', message: `写入图谱 / storing ${ingested.graph.nodes.length} nodes, ${ingested.graph.relationships.length} relationships` });
+      progress({ phase: 'analyse', message: `跨规划分析 / cross-plan analysis${embedder ? ' (embeddings)' : ' (character bigrams: no model)'}` });
+      const embeddings = embedder ? await embedTasks(ingested.graph, embedder) : undefined;
+      const graph = mergeGraphData(ingested.graph, analyse({ graph: ingested.graph, embeddings, readSource: fileSourceReader(dir) }));
+      timings.analyse = performance.now() - t;
+      t = performance.now();
+      progress({ phase: 'store', message: `写入图谱 / storing ${graph.nodes.length} nodes, ${graph.relationships.length} relationships` });
       await store.clear();
-      await store.upsert(ingested.graph);
+      await store.upsert(graph);
       timings.store = performance.now() - t;
     }
     let t = performance.now();
@@ -140,25 +148,30 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
     const search = await createSearch({
       store,
       config,
-      onProgress: (p: { done?: number; total?: number; message?: string }) => progress({ phase: 'index', message: p.message ?? '嵌入 / embedding', done: p.done, total: p.total }),
+      embedder,
+      embedderStatus: chosen.status,
+      onProgress: (p: ProgressEvent) => progress({ phase: 'index', message: p.message, done: p.done, total: p.total }),
     });
     timings.index = performance.now() - t;
-    if (persist && !reused) {
+    if (persist) {
       t = performance.now();
       progress({ phase: 'persist', message: `保存到 / saving to ${config.dataDir}` });
-      await store.flush();
-      await search.save();
-      await writeManifest(manifestFile, { format: MANIFEST_FORMAT, version: MANIFEST_VERSION, files, reports, builtAt: new Date().toISOString() });
+      await search.save(); // also when reused: the vector index may have been (re)built
+      if (!reused) {
+        await store.flush();
+        await writeManifest(manifestFile, { format: MANIFEST_FORMAT, version: MANIFEST_VERSION, files, reports, builtAt: new Date().toISOString() });
+      }
       timings.persist = performance.now() - t;
     }
     timings.total = performance.now() - t0;
     progress({ phase: 'ready', message: `就绪 / ready in ${Math.round(timings.total)} ms` });
     const close = async () => {
-      await (search as { close?: () => Promise<void> }).close?.();
+      await search.close(); // stops the model worker
       await store.close();
     };
     return { store, search, reports, timings, reused, close };
   } catch (e) {
+    await embedder?.close?.().catch(() => {});
     await store.close().catch(() => {});
     throw e;
   }

@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './deps';
 import { corsFor, requestTimeout, urlGuard } from './guards';
 import { apiNotFound, errorMiddleware } from './http-errors';
+import { analysisRouter } from './routes/analysis';
 import { catalogRoutes } from './routes/catalog';
 import { docsRoutes } from './routes/docs';
 import { nodeRoutes } from './routes/nodes';
@@ -18,7 +19,7 @@ import { rateLimiter, securityHeaders } from './security';
 export type { AppDeps } from './deps';
 
 const PUBLIC_DIR = path.join(__dirname, 'public');
-const CYTOSCAPE_DIR = path.dirname(require.resolve('cytoscape/package.json'));
+const CYTOSCAPE_DIST = path.dirname(require.resolve('cytoscape')); // dist/cytoscape.cjs.js → dist/
 
 export function createApp(deps: AppDeps): Express {
   const { config } = deps;
@@ -32,9 +33,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', rateLimiter(config.server.rateLimitPerMinute), requestTimeout(config.server.requestTimeoutMs));
   app.use(docsRoutes());
   for (const routes of [searchRoutes, nodeRoutes, catalogRoutes, statusRoutes, sourceRoutes]) app.use('/api', routes(deps));
+  app.use(analysisRouter(deps)); // /api/analysis/* and /vendor/chart.js for analysis.html
   app.use('/api', apiNotFound);
   // the page's only third-party script, served from node_modules (no CDN: offline intranets)
-  app.use('/vendor/cytoscape', express.static(path.join(CYTOSCAPE_DIR, 'dist'), { index: false, maxAge: '1d' }));
+  app.use('/vendor/cytoscape', express.static(CYTOSCAPE_DIST, { index: false, maxAge: '1d' }));
   app.use(express.static(PUBLIC_DIR, { index: 'index.html', maxAge: 0 }));
   app.use(apiNotFound);
   app.use(errorMiddleware(log));

@@ -16,7 +16,7 @@ import { createError } from '../../core/errors';
 import type { GraphStore } from '../../graph/store';
 import { LIMITS, textParam } from '../validation';
 
-const CHART_DIR = path.join(path.dirname(require.resolve('chart.js/package.json')), 'dist');
+const CHART_DIR = path.dirname(require.resolve('chart.js')); // dist/ (package.json is not exported)
 
 export function analysisRouter({ store }: { store: GraphStore }): Router {
   const router = Router();

@@ -31,9 +31,10 @@ export function sourceRoutes({ config }: AppDeps): Router {
     const lines = await linesOf(file);
     const query = req.query as Record<string, unknown>;
     const from = intParam(query, 'from', 1, lines.length) ?? 1;
-    const to = Math.min(intParam(query, 'to', 1, 10_000_000) ?? from + 49, lines.length);
-    if (to < from) throw createError('BAD_REQUEST', '参数 to 须不小于 from / to must be >= from');
-    if (to - from + 1 > MAX_LINES) throw createError('BAD_REQUEST', `一次最多 ${MAX_LINES} 行 / at most ${MAX_LINES} lines per request`);
+    const asked = intParam(query, 'to', 1, 10_000_000) ?? from + 49;
+    if (asked < from) throw createError('BAD_REQUEST', '参数 to 须不小于 from / to must be >= from');
+    if (asked - from + 1 > MAX_LINES) throw createError('BAD_REQUEST', `一次最多 ${MAX_LINES} 行 / at most ${MAX_LINES} lines per request`);
+    const to = Math.min(asked, lines.length);
     res.json({ file, from, to, totalLines: lines.length, lines: lines.slice(from - 1, to).map((text, i) => ({ n: from + i, text })) });
   });
   return router;

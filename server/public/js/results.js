@@ -2,7 +2,7 @@
 import { h, highlighted } from './dom.js';
 
 export const ROLE_TEXT = { lead: '牵头', co: '协同', responsible: '责任' };
-const SIGNAL_TEXT = { dense: '语义', vector: '语义', keyword: '关键词', bm25: '关键词', graph: '图谱', entity: '实体' };
+const SIGNAL_TEXT = { dense: '语义', word: '词', char: '字', graph: '图谱' };
 
 export function nodeName(n) {
   const p = n.properties || {};
