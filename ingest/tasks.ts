@@ -123,7 +123,7 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
       text: d.text,
       kind: kindOf(d.node, d.units.length > 0, docHasClauses),
       units: d.units,
-      applications: extractApplications(`${d.title}。${d.plain}`, ctx.knownApps),
+      applications: extractApplications(d.plain, ctx.knownApps, d.title),
       years: extractYears(`${d.title}。${d.text}`),
       sourceFile: ctx.sourceFile,
       lineStart: d.lineStart,
