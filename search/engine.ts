@@ -134,7 +134,9 @@ export class SearchEngine implements SearchService {
     const started = performance.now();
     const k = checkOptions(query, options);
     const { keyword, dense, embedder, settings, store } = this.parts;
-    const link = keyword.linker.link(query);
+    const linked = keyword.linker.link(query);
+    // Without linking (a baseline), the whole question is text and no entity earns a tier.
+    const link = settings.link ? linked : { ...linked, residual: linked.normalized, units: [], apps: [], plans: [], regions: [], years: [], role: null, entities: [], notes: [] };
     const textQuery = link.residual;
     const lists = await this.textSignals(textQuery, link.normalized);
     const fused = rrf(lists, settings.rrfK);

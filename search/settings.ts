@@ -11,6 +11,8 @@ export interface RankingSettings {
   rrfK: number;
   /** Score tiers added for graph matches, so linked entities answer first. */
   tiers: { unit: number; lead: number; region: number; app: number; year: number };
+  /** Link entities (units, applications, regions, plans, years) and lift what the graph answers. */
+  link: boolean;
   /** Depth of each signal's candidate list. */
   depth: number;
 }
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: RankingSettings = {
   fields: { title: 2, text: 1, section: 0.5, units: 0.5, apps: 0.5 },
   rrfK: 20,
   tiers: { unit: 2, lead: 0.5, region: 1, app: 0.3, year: 0.2 },
+  link: true,
   depth: 100,
 };
 
