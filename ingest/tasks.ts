@@ -16,6 +16,8 @@ const OVERVIEW = /总体要求|总体思路|指导思想|工作目标|主要目�
 /** Sections of organisational safeguards (their items are measures when they name no units). */
 const SAFEGUARD = /保障|保证|措施|组织领导|组织实施|领导|推进机制/;
 
+const MAX_WARNINGS = 50;
+
 export interface TaskContext {
   planId: string;
   sourceFile: string;
@@ -112,7 +114,7 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
     const n = (used.get(path) ?? 0) + 1;
     used.set(path, n);
     if (n > 1) {
-      warnings.push(`重复编号 duplicate numbering "${path}" at line ${d.lineStart}`);
+      if (warnings.length < MAX_WARNINGS) warnings.push(`重复编号 duplicate numbering "${path}" at line ${d.lineStart}`);
       path = `${path}~${n}`;
     }
     return {
