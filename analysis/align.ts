@@ -8,12 +8,12 @@ export { unitType, type PairScore, type TaskEmbeddings, type SimilarityMethod } 
  * Score thresholds per similarity method, chosen on judged pairs (docs/ANALYSIS.md,
  * docs/alignment-judgements.json): the lowest score band whose judged precision stays high.
  */
-export const ALIGN_THRESHOLDS: Record<SimilarityMethod, number> = { embedding: 0.8, 'char-bigram-tfidf': 0.3 };
+export const ALIGN_THRESHOLDS: Record<SimilarityMethod, number> = { embedding: 0.4, 'char-bigram-tfidf': 0.13 };
 
 export interface AlignOptions {
   embeddings?: TaskEmbeddings;
   threshold?: number; // default ALIGN_THRESHOLDS[method]
-  perPlan?: number; // at most this many matches per task in each other plan (default 2)
+  perPlan?: number; // mutual top-k per task and other plan (default 1: mutual best match)
 }
 
 /**
@@ -33,21 +33,20 @@ export function scoreCrossPlanPairs(graph: GraphData, embeddings?: TaskEmbedding
   return out.sort((x, y) => y.score - x.score);
 }
 
-/** Picks, per task and other plan, its best `perPlan` partners at or above the threshold. */
-export function selectAlignments(pairs: PairScore[], planOf: (taskId: string) => string, threshold: number, perPlan = 2): PairScore[] {
-  const taken = new Map<string, number>(); // task|otherPlan -> matches kept
-  const kept: PairScore[] = [];
-  for (const p of [...pairs].sort((x, y) => y.score - x.score)) {
-    if (p.score < threshold) break;
-    const ka = `${p.a}|${planOf(p.b)}`;
-    const kb = `${p.b}|${planOf(p.a)}`;
-    // A pair is kept when it is among the best of either side: alignment is symmetric.
-    if ((taken.get(ka) ?? 0) >= perPlan && (taken.get(kb) ?? 0) >= perPlan) continue;
-    taken.set(ka, (taken.get(ka) ?? 0) + 1);
-    taken.set(kb, (taken.get(kb) ?? 0) + 1);
-    kept.push(p);
+/**
+ * Keeps mutual best matches: a pair (a, b) at or above the threshold where b is among a's
+ * `perPlan` best partners in b's plan and a among b's best in a's plan.
+ */
+export function selectAlignments(pairs: PairScore[], planOf: (taskId: string) => string, threshold: number, perPlan = 1): PairScore[] {
+  const ranked = new Map<string, PairScore[]>(); // task|otherPlan -> its pairs, best first
+  const sorted = [...pairs].sort((x, y) => y.score - x.score);
+  for (const p of sorted) {
+    for (const k of [`${p.a}|${planOf(p.b)}`, `${p.b}|${planOf(p.a)}`]) {
+      const list = ranked.get(k) ?? [];
+      if (list.length < perPlan) ranked.set(k, [...list, p]);
+    }
   }
-  return kept;
+  return sorted.filter((p) => p.score >= threshold && ranked.get(`${p.a}|${planOf(p.b)}`)!.includes(p) && ranked.get(`${p.b}|${planOf(p.a)}`)!.includes(p));
 }
 
 /** (Task)-[:SIMILAR_TO {score, similarity, method, sharedUnits, sharedApplications}]->(Task) across plans. */

@@ -59,14 +59,25 @@ export class PairScorer {
   private readonly sparse = new Map<string, Map<string, number>>();
   private readonly units = new Map<string, Set<string>>();
   private readonly apps = new Map<string, Map<string, string>>();
+  private readonly dense = new Map<string, Float64Array>();
 
   constructor(
     private readonly idx: GraphIndex,
     tasks: TaskNode[],
-    private readonly embeddings?: TaskEmbeddings,
+    embeddings?: TaskEmbeddings,
   ) {
-    this.method = embeddings && tasks.every((t) => embeddings.has(t.id)) ? 'embedding' : 'char-bigram-tfidf';
-    if (this.method === 'char-bigram-tfidf') {
+    this.method = embeddings && tasks.length > 0 && tasks.every((t) => embeddings.has(t.id)) ? 'embedding' : 'char-bigram-tfidf';
+    if (this.method === 'embedding') {
+      // Centred on the corpus mean: every plan speaks of 数字政府, and that shared direction
+      // otherwise lifts every pair to cosine 0.6-0.8 (anisotropy); centring keeps what differs.
+      const dim = embeddings!.get(tasks[0].id)!.length;
+      const mean = new Float64Array(dim);
+      for (const t of tasks) {
+        const v = embeddings!.get(t.id)!;
+        for (let i = 0; i < dim; i++) mean[i] += v[i] / tasks.length;
+      }
+      for (const t of tasks) this.dense.set(t.id, Float64Array.from(embeddings!.get(t.id)!, (v, i) => v - mean[i]));
+    } else {
       const vectors = tfidfVectors(tasks.map(taskText));
       tasks.forEach((t, i) => this.sparse.set(t.id, vectors[i]));
     }
@@ -77,7 +88,7 @@ export class PairScorer {
   }
 
   similarity(a: string, b: string): number {
-    if (this.method === 'embedding') return denseCosine(this.embeddings!.get(a)!, this.embeddings!.get(b)!);
+    if (this.method === 'embedding') return denseCosine(this.dense.get(a)!, this.dense.get(b)!);
     return sparseCosine(this.sparse.get(a)!, this.sparse.get(b)!);
   }
 
