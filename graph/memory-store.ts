@@ -1,9 +1,9 @@
-import type { GraphData, GraphNode, GraphRelationship, Label, Props, RelType, Role } from './model';
+import type { GraphData, GraphNode, GraphRelationship, Label, RelType } from './model';
 import { relKey } from './model';
 import { neighbourhood, type Adjacency } from './neighbourhood';
 import { readSnapshot, writeSnapshot } from './snapshot';
 import type { GraphCounts, GraphStore, NeighbourhoodFilter, TaskUnit, UnitTask } from './store';
-import { danglingError, normaliseBatch } from './validate';
+import { danglingError, normaliseBatch, roleOf } from './validate';
 
 export interface MemoryStoreOptions {
   /** Snapshot file (config.dataDir/graph.json); null keeps the graph in memory only. */
@@ -176,10 +176,4 @@ export class MemoryStore implements GraphStore, Adjacency {
 function index(map: Map<string, Set<string>>, id: string, key: string): void {
   if (!map.has(id)) map.set(id, new Set());
   map.get(id)!.add(key);
-}
-
-/** The role and order a RESPONSIBLE_FOR edge carries (defaults: "responsible", 0). */
-export function roleOf(p: Props): { role: Role; order: number } {
-  const role = p.role === 'lead' || p.role === 'co' || p.role === 'responsible' ? p.role : 'responsible';
-  return { role, order: typeof p.order === 'number' ? p.order : 0 };
 }

@@ -1,5 +1,5 @@
 import { createError } from '../core/errors';
-import { relKey, type GraphData, type GraphNode, type GraphRelationship, type Label, type PropValue, type Props, type RelType } from './model';
+import { relKey, type GraphData, type GraphNode, type GraphRelationship, type Label, type PropValue, type Props, type RelType, type Role } from './model';
 
 /** The closed label set of graph/model.ts: the only strings ever placed in a Cypher label slot. */
 export const LABELS: readonly Label[] = ['Plan', 'Task', 'Unit', 'Application', 'Section', 'Region', 'Domain', 'Target'];
@@ -73,7 +73,7 @@ export function normaliseBatch(batch: GraphData[]): GraphData {
     for (const n of data.nodes) {
       checkNode(n);
       nodes.delete(n.id); // re-insert so the Map keeps last-write order
-      nodes.set(n.id, { id: n.id, labels: [...new Set(n.labels)], properties: withNulls(n.labels, n.properties) });
+      nodes.set(n.id, { id: n.id, labels: modelOrder(n.labels), properties: withNulls(n.labels, n.properties) });
     }
     for (const r of data.relationships) {
       checkRel(r);
@@ -83,6 +83,11 @@ export function normaliseBatch(batch: GraphData[]): GraphData {
     }
   }
   return { nodes: [...nodes.values()], relationships: [...rels.values()] };
+}
+
+/** Labels de-duplicated in the model's order, so every store returns them alike. */
+export function modelOrder(labels: readonly string[]): Label[] {
+  return LABELS.filter((l) => labels.includes(l));
 }
 
 /** `props` without nulls, plus null for each nullable key of `labels` that is missing. */
@@ -110,4 +115,10 @@ export function danglingError(missing: string[]): Error {
   return createError('BAD_REQUEST', `关系端点不存在 / relationship endpoints not found: ${shown}${missing.length > 5 ? ` (+${missing.length - 5})` : ''}`, {
     details: { missing },
   });
+}
+
+/** The role and order a RESPONSIBLE_FOR edge carries (defaults: "responsible", 0). */
+export function roleOf(p: Props): { role: Role; order: number } {
+  const role = p.role === 'lead' || p.role === 'co' || p.role === 'responsible' ? p.role : 'responsible';
+  return { role, order: typeof p.order === 'number' ? p.order : 0 };
 }

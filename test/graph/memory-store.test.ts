@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { config } from '../../core/config';
 import { MemoryStore } from '../../graph/memory-store';
+import { openStore, snapshotPath } from '../../graph/open-store';
 import { SNAPSHOT_FORMAT, readSnapshot } from '../../graph/snapshot';
 import { runGraphStoreContract } from '../contracts/graph-store.contract';
 import { planOne, planTwo, T1 } from '../contracts/fixtures';
@@ -84,5 +86,16 @@ describe('MemoryStore snapshot', () => {
     expect(fs.readdirSync(path.dirname(file))).toEqual(['graph.json']);
     await a.flush(); // still dirty: the next flush writes the new state
     expect((await readSnapshot(file))!.nodes).toHaveLength(14);
+  });
+
+  test('openStore without NEO4J_URI opens the embedded store on dataDir/graph.json', async () => {
+    const cfg = { ...config, dataDir: path.join(dir, 'data'), neo4j: { ...config.neo4j, uri: null } };
+    expect(snapshotPath(cfg)).toBe(file);
+    const a = await openStore(cfg);
+    expect(a.kind).toBe('memory');
+    await a.upsert(planOne());
+    await a.close();
+    const b = await openStore(cfg);
+    expect((await b.counts()).nodes.Plan).toBe(2);
   });
 });
