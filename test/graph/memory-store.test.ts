@@ -2,13 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { config } from '../../core/config';
+import { ingestDirectory } from '../../ingest';
 import { MemoryStore } from '../../graph/memory-store';
 import { openStore, snapshotPath } from '../../graph/open-store';
 import { SNAPSHOT_FORMAT, readSnapshot } from '../../graph/snapshot';
 import { runGraphStoreContract } from '../contracts/graph-store.contract';
 import { planOne, planTwo, T1 } from '../contracts/fixtures';
 
-runGraphStoreContract({ name: 'memory', create: () => MemoryStore.open() });
+runGraphStoreContract({ name: 'memory', create: () => MemoryStore.open(), realGraph: seedsGraph });
+
+async function seedsGraph() {
+  return (await ingestDirectory(config.seedsDir)).graph;
+}
 
 describe('MemoryStore snapshot', () => {
   let dir: string;
@@ -97,5 +102,15 @@ describe('MemoryStore snapshot', () => {
     await a.close();
     const b = await openStore(cfg);
     expect((await b.counts()).nodes.Plan).toBe(2);
+  });
+
+  test('the seeds graph survives a snapshot round-trip intact', async () => {
+    const graph = await seedsGraph();
+    const a = await MemoryStore.open({ file });
+    await a.upsert(graph);
+    await a.close();
+    const b = await MemoryStore.open({ file });
+    expect(await b.exportAll()).toEqual(await a.exportAll());
+    expect((await b.counts()).nodes.Task).toBeGreaterThan(100);
   });
 });

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { config } from '../../core/config';
+import { ingestDirectory } from '../../ingest';
 import { Neo4jStore, createDriver } from '../../graph/neo4j-store';
 import { openStore } from '../../graph/open-store';
 import { runGraphStoreContract } from '../contracts/graph-store.contract';
@@ -8,6 +9,7 @@ import { runGraphStoreContract } from '../contracts/graph-store.contract';
 runGraphStoreContract({
   name: 'neo4j',
   create: () => Neo4jStore.connect(config.neo4j),
+  realGraph: async () => (await ingestDirectory(config.seedsDir)).graph,
   skip: config.neo4j.uri ? false : 'no Neo4j server here; set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run it (it clears that database)',
 });
 
