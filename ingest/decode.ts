@@ -38,12 +38,19 @@ function controlShare(text: string): number {
   return bad / n;
 }
 
-function validUtf8(buf: Buffer): boolean {
+/** The length of the valid UTF-8 prefix when only one incomplete character ends it; -1 if invalid. */
+function utf8Length(buf: Buffer): number {
+  let end = buf.length;
+  let back = 0;
+  while (end - back - 1 >= 0 && back < 3 && (buf[end - back - 1] & 0xc0) === 0x80) back++;
+  const lead = buf[end - back - 1];
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  if (end - back - 1 >= 0 && need > back + 1) end = end - back - 1; // a truncated last character
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return true;
+    new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, end));
+    return end;
   } catch {
-    return false;
+    return -1;
   }
 }
 
@@ -51,6 +58,7 @@ function validUtf8(buf: Buffer): boolean {
 export function decodeDocument(input: Buffer | string): Decoded {
   let text: string;
   let encoding: Encoding;
+  let utf8End: number;
   if (typeof input === 'string') {
     text = input;
     encoding = 'utf-8';
@@ -65,9 +73,9 @@ export function decodeDocument(input: Buffer | string): Decoded {
     if (guess) {
       encoding = guess;
       text = iconv.decode(input, guess);
-    } else if (validUtf8(input)) {
+    } else if ((utf8End = utf8Length(input)) >= 0) {
       encoding = 'utf-8';
-      text = input.toString('utf8');
+      text = input.subarray(0, utf8End).toString('utf8');
     } else {
       encoding = 'gb18030';
       text = iconv.decode(input, 'gb18030');

@@ -17,7 +17,7 @@ const TERMINAL = /[。！？；：.!?;:]$/;
 const HEADING_START = /^(?:[一二三四五六七八九十百]+[、．.]|（[一二三四五六七八九十百]+）|（\d{1,3}）|\d{1,3}\s*[.．、](?!\d)|[①-⑳])/;
 const NO_JOIN_NEXT = /^(?:（?(?:责任单位|牵头单位|协同单位|配合单位)|附件|抄送|备注|——|-{3,})/;
 const TITLE_END = /(?:通知|方案|意见|办法|规划|计划|纲要|要点|细则|清单|文件|决定)$/;
-const MIN_CUT_LINE = 12; // a line cut by a page break is a (nearly) full printed line
+const MIN_CUT_LINE = 20; // a line cut by a page break is a (nearly) full printed line (公文: 28 per line)
 
 /** Per-line character normalisation (no joining). */
 export function normalizeChars(s: string): string {
@@ -44,6 +44,8 @@ function endsClause(text: string): boolean {
 
 function canJoin(prev: string, next: string): boolean {
   if (endsClause(prev) || isHeading(prev) || TITLE_END.test(prev)) return false;
+  // a short line without any sentence punctuation is a heading or a title, not a cut line
+  if (prev.length < 30 && !/[。，、；：,;]/.test(prev)) return false;
   if (prev.length < MIN_CUT_LINE || prev.includes('\t') || next.includes('\t') || prev.includes('|')) return false;
   if (HEADING_START.test(next) || NO_JOIN_NEXT.test(next)) return false;
   return true;
