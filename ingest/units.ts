@@ -40,8 +40,16 @@ export function splitTopLevel(s: string, seps = '、，,；;'): string[] {
 
 /** Cleans one listed unit: spaces, a trailing 等, wrapping punctuation. */
 function cleanUnit(s: string): string {
-  return s.replace(/\s+/g, '').replace(/^[“"]|[”"。]$/g, '').replace(/等$/, '').trim();
+  return s
+    .replace(/\s+/g, '')
+    .replace(/^[“"]|[”"。]$/g, '')
+    .replace(/(?:按职责(?:分工)?(?:负责|落实|抓好落实)?|分别负责|负责|参与|配合)$/, '')
+    .replace(/等$/, '')
+    .trim();
 }
+
+/** "市发改委（牵头）": an explicit lead marker after a unit name. */
+const LEAD_MARK = /（(?:牵头|牵头单位|总牵头)）$/;
 
 /** Unit names in a list, re-joining "各区、县（市）政府" split at its inner 、. */
 export function splitUnits(list: string): string[] {
@@ -59,7 +67,7 @@ export function splitUnits(list: string): string[] {
 
 /** Drops a trailing note in brackets that is not a unit ("（列第一为牵头单位；…不再列出）"). */
 function dropNotes(s: string): string {
-  return s.replace(/（[^（）]*(?:牵头单位|责任单位|不再列出|下同)[^（）]*）\s*$/, '').trim();
+  return s.replace(/（[^（）]*(?:列第|排第|不再列出|下同|均为|以下)[^（）]*）\s*$/, '').trim();
 }
 
 /** Roles for one clause body "牵头单位：A、B；协同单位：C等" (label already included). */
@@ -72,10 +80,12 @@ function parseClause(body: string, firstLeads: boolean): { raw: string; role: Ro
     const role = LABELS.find((l) => l.re.test(m[1]))?.role ?? 'responsible';
     const list = dropNotes(body.slice(m.index + m[0].length, end).replace(/[；;，,\s]+$/, ''));
     const names = splitUnits(list);
-    names.forEach((raw, idx) => {
+    const marked = names.some((n) => LEAD_MARK.test(n));
+    names.forEach((name, idx) => {
       let r = role;
-      if (role === 'responsible' && firstLeads) r = idx === 0 ? 'lead' : 'co';
-      out.push({ raw, role: r });
+      if (role === 'responsible' && marked) r = LEAD_MARK.test(name) ? 'lead' : 'co';
+      else if (role === 'responsible' && firstLeads) r = idx === 0 ? 'lead' : 'co';
+      out.push({ raw: name.replace(LEAD_MARK, ''), role: r });
     });
   }
   return out;
@@ -105,7 +115,7 @@ export interface ClauseHit {
 export function findClauses(text: string, firstLeads: boolean): ClauseHit[] {
   const hits: ClauseHit[] = [];
   // line-anchored form: "责任单位：…" on its own line
-  const lineRe = new RegExp(`(?:^|\\n)((?:${LABEL_ALT})\\s*[:：][^\\n]*)`, 'g');
+  const lineRe = new RegExp(`(?:^|\\n|。)((?:${LABEL_ALT})\\s*[:：][^\\n]*)`, 'g');
   for (const m of text.matchAll(lineRe)) {
     const start = m.index + m[0].length - m[1].length;
     hits.push({ start, end: start + m[1].length, units: parseClause(m[1], firstLeads) });
