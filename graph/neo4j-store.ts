@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { createError } from '../core/errors';
 import type { Config } from '../core/config';
+import { chunks, groupBy } from './batches';
 import * as Q from './cypher';
 import type { GraphData, GraphNode, GraphRelationship, Label, RelType } from './model';
 import { neighbourhood, type Adjacency } from './neighbourhood';
@@ -34,22 +35,6 @@ export interface Neo4jStoreOptions {
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function chunks<T>(xs: T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
-
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    if (!m.has(k)) m.set(k, []);
-    m.get(k)!.push(x);
-  }
-  return m;
-}
 
 /** A neo4j-driver Driver with short connect/acquire timeouts and a bounded retry time. */
 export function createDriver(cfg: Config['neo4j']): DriverLike {
