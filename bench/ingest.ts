@@ -1,0 +1,131 @@
+/**
+ * Ingest bench (one child process per run): the stages core/pipeline.ts runs, each timed by
+ * calling the same functions in the same order — parse, task embeddings + analysis, store
+ * upsert, keyword index, passage embeddings, vector index, snapshot + index files — then the
+ * peak RSS. `mode: 'bootstrap'` times `bootstrap({rebuild: true})` itself, end to end.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../core/config';
+import { bootstrap } from '../core/pipeline';
+import { analyse, embedTasks, fileSourceReader, mergeGraphData } from '../analysis';
+import { MemoryStore } from '../graph/memory-store';
+import { snapshotPath } from '../graph/open-store';
+import { ingestDirectory } from '../ingest';
+import { createEmbedder } from '../search';
+import { allPassages, buildDense, buildKeyword } from '../search/build';
+import { wordTokens } from '../search/tokenize';
+import { EmbeddingCache } from '../search/embedding-cache';
+import { HnswIndex } from '../search/hnsw-index';
+import { withDefaults } from '../search/settings';
+import { childArgs, report } from './common/child';
+import { dirBytes, peakRssMb } from './common/stats';
+
+export interface IngestArgs {
+  dir: string;
+  dataDir: string;
+  neural: boolean;
+  mode: 'staged' | 'bootstrap';
+  /** Keep the data dir's embedding cache (a warm re-ingest) instead of starting empty. */
+  warmCache?: boolean;
+  /** Skip the cross-plan analysis (scale runs where it does not fit). */
+  skipAnalysis?: boolean;
+}
+
+export interface IngestResult {
+  args: IngestArgs;
+  stages: Record<string, number>;
+  totalMs: number;
+  parseOnlyMs: number;
+  documents: number;
+  nodes: number;
+  relationships: number;
+  tasks: number;
+  passages: number;
+  embedder: string;
+  indexBytes: number;
+  peakRssMb: number;
+}
+
+async function staged(a: IngestArgs): Promise<IngestResult> {
+  const config = loadConfig({ ...process.env, KG_DATA_DIR: a.dataDir, KG_EMBEDDER: a.neural ? '' : 'none' });
+  const stages: Record<string, number> = {};
+  const t0 = performance.now();
+  let t = t0;
+  const lap = (name: string) => {
+    const now = performance.now();
+    stages[name] = Math.round((now - t) * 10) / 10;
+    t = now;
+  };
+  const { embedder, status } = await createEmbedder(config);
+  if (a.neural && !embedder) throw new Error(`no neural model: ${status.reason}`);
+  lap('model load');
+  const ingested = await ingestDirectory(a.dir);
+  lap('parse (read + parse)');
+  const embeddings = embedder && !a.skipAnalysis ? await embedTasks(ingested.graph, embedder) : undefined;
+  if (embedder) lap('task embeddings (analysis)');
+  const graph = a.skipAnalysis ? ingested.graph : mergeGraphData(ingested.graph, analyse({ graph: ingested.graph, embeddings, readSource: fileSourceReader(a.dir) }));
+  lap(a.skipAnalysis ? 'analysis (skipped)' : 'analysis');
+  const store = await MemoryStore.open({ file: snapshotPath(config) });
+  await store.clear();
+  await store.upsert(graph);
+  lap('store upsert');
+  const settings = withDefaults();
+  wordTokens('预热'); // jieba loads its dictionaries on first use: timed apart from the index itself
+  lap('jieba dictionary load');
+  const keyword = await buildKeyword(store);
+  lap('keyword index (BM25 words + chars)');
+  let passages = 0;
+  const searchDir = path.join(config.dataDir, 'search');
+  if (embedder) {
+    const cache = new EmbeddingCache(path.join(searchDir, 'embeddings.json'), embedder.model, embedder.dimensions);
+    await cache.load();
+    const texts = allPassages(keyword.corpus, settings).map((p) => p.text);
+    passages = texts.length;
+    await cache.embed(embedder, texts);
+    lap('passage embeddings');
+    const dense = await buildDense(keyword.corpus, embedder, cache, new HnswIndex(embedder.dimensions), settings);
+    lap('vector index (HNSW)');
+    await dense.vectors.save(path.join(searchDir, 'vectors.hnsw'));
+    await cache.save();
+    lap('index files');
+  }
+  await store.flush();
+  lap('snapshot');
+  const totalMs = performance.now() - t0 - (stages['model load'] ?? 0);
+  await embedder?.close?.();
+  return {
+    args: a, stages, totalMs: Math.round(totalMs), parseOnlyMs: Math.round(ingested.parseMs * 10) / 10, documents: ingested.documents.length,
+    nodes: graph.nodes.length, relationships: graph.relationships.length, tasks: keyword.corpus.tasks.length, passages,
+    embedder: embedder ? embedder.model : 'none', indexBytes: dirBytes(a.dataDir), peakRssMb: peakRssMb(),
+  };
+}
+
+async function endToEnd(a: IngestArgs): Promise<IngestResult> {
+  const config = loadConfig({ ...process.env, KG_DATA_DIR: a.dataDir, KG_EMBEDDER: a.neural ? '' : 'none' });
+  const t0 = performance.now();
+  const p = await bootstrap({ config, dir: a.dir, rebuild: true });
+  const totalMs = performance.now() - t0;
+  const counts = await p.store.counts();
+  const status = p.search.status();
+  await p.close();
+  const sum = (o: Record<string, number>) => Object.values(o).reduce((x, y) => x + y, 0);
+  const stages = Object.fromEntries(Object.entries(p.timings).map(([k, v]) => [k, Math.round(v)]));
+  return {
+    args: a, stages, totalMs: Math.round(totalMs), parseOnlyMs: NaN, documents: p.reports.length, nodes: sum(counts.nodes), relationships: sum(counts.relationships),
+    tasks: status.keywordDocs, passages: status.vectors, embedder: status.embedder.model ?? 'none', indexBytes: dirBytes(a.dataDir), peakRssMb: peakRssMb(),
+  };
+}
+
+/** Runs one ingest in this process (the child side). */
+export async function runIngest(a: IngestArgs): Promise<IngestResult> {
+  if (!a.warmCache) fs.rmSync(a.dataDir, { recursive: true, force: true });
+  return a.mode === 'bootstrap' ? endToEnd(a) : staged(a);
+}
+
+if (require.main === module) {
+  runIngest(childArgs<IngestArgs>()).then(report, (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
