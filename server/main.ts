@@ -3,6 +3,7 @@
  * shut down gracefully on SIGTERM/SIGINT (stop accepting, finish requests, then close the store).
  */
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { config } from '../core/config';
 import { bootstrap, type PipelineProgress } from '../core/pipeline';
 import { createApp } from './app';
@@ -17,8 +18,11 @@ export function gracefulShutdown(server: Server, close: () => Promise<void>, gra
   return new Promise((resolve) => {
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     force.unref();
+    // keep-alive sockets that finish their request become idle: drop them so close() can end
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
     server.close(() => {
       clearTimeout(force);
+      clearInterval(sweep);
       close().then(resolve, (e: unknown) => {
         console.error(`关闭时出错 / error while closing: ${(e as Error).message}`);
         resolve();
@@ -33,7 +37,8 @@ async function main(): Promise<void> {
   const app = createApp({ store: pipeline.store, search: pipeline.search, config });
   const server = app.listen(config.port, config.host, () => {
     const health = pipeline.search.status().embedder;
-    console.log(`数字政府规划知识图谱 / listening on http://${config.host}:${config.port}/  (store: ${pipeline.store.kind}, embedder: ${health.active ? health.model : `none — ${health.reason ?? ''}`})`);
+    const port = (server.address() as AddressInfo).port; // the bound port (PORT=0 picks a free one)
+    console.log(`数字政府规划知识图谱 / listening on http://${config.host}:${port}/  (store: ${pipeline.store.kind}, embedder: ${health.active ? health.model : `none — ${health.reason ?? ''}`})`);
   });
   server.requestTimeout = config.server.requestTimeoutMs + 5_000; // node's own cap, after ours
   server.headersTimeout = 15_000;
