@@ -3,8 +3,11 @@
  * (reusing its snapshot and indexes when present), one warm-up pass, then `rounds` passes over
  * the dev questions, each `search.search(q, {k: 10})` timed alone.
  */
-import { loadConfig } from '../core/config';
-import { bootstrap } from '../core/pipeline';
+import { loadConfig, type Config } from '../core/config';
+import { bootstrap, type Pipeline } from '../core/pipeline';
+import { MemoryStore } from '../graph/memory-store';
+import { snapshotPath } from '../graph/open-store';
+import { createSearch } from '../search';
 import { childArgs, report } from './common/child';
 import { devQueries } from './common/queries';
 import { dirBytes, peakRssMb, summarize, type Latency } from './common/stats';
@@ -14,6 +17,8 @@ export interface QueryArgs {
   dataDir: string;
   neural: boolean;
   rounds: number;
+  /** 'snapshot': open the saved graph and build the search without bootstrap (scale runs, whose ingest skipped the manifest). */
+  load?: 'bootstrap' | 'snapshot';
 }
 
 export interface QueryResult {
@@ -28,11 +33,17 @@ export interface QueryResult {
   peakRssMb: number;
 }
 
+async function fromSnapshot(config: Config): Promise<Pick<Pipeline, 'search' | 'reused' | 'close'>> {
+  const store = await MemoryStore.open({ file: snapshotPath(config) });
+  const search = await createSearch({ store, config });
+  return { search, reused: true, close: async () => search.close() };
+}
+
 export async function runQueries(a: QueryArgs): Promise<QueryResult> {
   const config = loadConfig({ ...process.env, KG_DATA_DIR: a.dataDir, KG_EMBEDDER: a.neural ? '' : 'none' });
   const queries = devQueries(config.root);
   const t0 = performance.now();
-  const p = await bootstrap({ config, dir: a.dir });
+  const p = a.load === 'snapshot' ? await fromSnapshot(config) : await bootstrap({ config, dir: a.dir });
   const bootstrapMs = performance.now() - t0;
   const status = p.search.status().embedder;
   if (a.neural && !status.active) throw new Error(`no neural model: ${status.reason}`);

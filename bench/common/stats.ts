@@ -85,6 +85,7 @@ export function table(headers: string[], rows: (string | number)[][]): string {
 
 export function fmt(x: number): string {
   if (!Number.isFinite(x)) return '–';
+  if (Number.isInteger(x)) return String(x);
   if (Math.abs(x) >= 100) return String(Math.round(x));
   if (Math.abs(x) >= 10) return x.toFixed(1);
   return x.toFixed(2);
