@@ -4,6 +4,7 @@ import { ingestDirectory } from '../../ingest';
 import { Neo4jStore, createDriver } from '../../graph/neo4j-store';
 import { openStore } from '../../graph/open-store';
 import { runGraphStoreContract } from '../contracts/graph-store.contract';
+import { analystQueries, paramsOf } from './analyst-queries';
 
 // The same contract as the memory store, against a real server. It clears the database it uses.
 runGraphStoreContract({
@@ -11,6 +12,35 @@ runGraphStoreContract({
   create: () => Neo4jStore.connect(config.neo4j),
   realGraph: async () => (await ingestDirectory(config.seedsDir)).graph,
   skip: config.neo4j.uri ? false : 'no Neo4j server here; set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) to run it (it clears that database)',
+});
+
+// The analyst queries of docs/neo4j/queries.cypher run on the seeds loaded by the real store.
+(config.neo4j.uri ? describe : describe.skip)('docs/neo4j/queries.cypher on a real Neo4j with the seeds', () => {
+  let store: Neo4jStore;
+  let driver: ReturnType<typeof createDriver>;
+  beforeAll(async () => {
+    store = await Neo4jStore.connect(config.neo4j);
+    await store.clear();
+    const { graph } = await ingestDirectory(config.seedsDir);
+    await store.upsert(graph);
+    const tasks = graph.nodes.filter((n) => n.labels.includes('Task'));
+    await store.setTaskEmbeddings(tasks.map((t, i) => ({ id: t.id, vector: [1, (i % 7) / 7, (i % 3) / 3, 0.5] })));
+    driver = createDriver(config.neo4j);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await driver?.close();
+  });
+
+  test.each(analystQueries().map((q) => [q.title, q.query]))('%s', async (_title, query) => {
+    const session = driver.session({ database: config.neo4j.database, defaultAccessMode: 'READ' });
+    try {
+      const rows = await session.executeRead(async (tx) => (await tx.run(query.replace(/;$/, ''), paramsOf())).records);
+      expect(Array.isArray(rows)).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
 });
 
 async function closedPort(): Promise<number> {
