@@ -11,7 +11,8 @@ import { createError } from './errors';
 import { ingestDirectory } from '../ingest';
 import type { IngestReport } from '../ingest/types';
 import type { GraphData } from '../graph/model';
-import { openStore } from '../graph/open-store';
+import { MemoryStore } from '../graph/memory-store';
+import { openStore, snapshotPath } from '../graph/open-store';
 import type { GraphStore } from '../graph/store';
 import { analyse, embedTasks, fileSourceReader, mergeGraphData } from '../analysis';
 import { createEmbedder, createSearch, type Search } from '../search';
@@ -115,7 +116,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
   const manifestFile = path.join(config.dataDir, MANIFEST);
   const manifest = options.rebuild ? null : readManifest(manifestFile);
 
-  const store = await openStore(config);
+  // a rebuild must not read the old snapshot: a corrupt one would block the very rebuild its error asks for
+  const store = options.rebuild && !config.neo4j.uri ? new MemoryStore({ file: snapshotPath(config) }) : await openStore(config);
   let embedder: Awaited<ReturnType<typeof createEmbedder>>['embedder'] = null;
   try {
     const stored = manifest && sameFiles(manifest.files, files) ? await store.counts() : null;

@@ -38,7 +38,7 @@ export class EmbeddingCache {
 
   /** Loads the file; a cache of another model or dimension is ignored (starts empty). */
   async load(): Promise<void> {
-    const data = await readJsonIfExists<CacheFile>(this.file);
+    const data = await readJsonIfExists<CacheFile>(this.file).catch(() => null); // a damaged cache is recomputed, not fatal
     if (!data) return;
     if (data.version !== VERSION) throw createError('SNAPSHOT_VERSION', `嵌入缓存版本未知 / unknown embedding cache version ${data.version}`);
     if (data.model !== this.model || data.dimensions !== this.dimensions) return;
