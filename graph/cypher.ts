@@ -77,7 +77,8 @@ export function mergeRelationships(type: RelType): string {
   ].join('\n');
 }
 
-const NODE_COLUMNS = (v: string) => `${v}.id AS id, labels(${v}) AS labels, properties(${v}) AS props`;
+// The embedding (hundreds of floats) stays in the database: reads blank it out.
+const NODE_COLUMNS = (v: string) => `${v}.id AS id, labels(${v}) AS labels, ${v} {.*, ${EMBEDDING_PROPERTY}: null} AS props`;
 
 /** $ids */
 export const GET_NODES = `UNWIND $ids AS id MATCH (n:${NODE_LABEL} {id: id}) RETURN ${NODE_COLUMNS('n')}`;

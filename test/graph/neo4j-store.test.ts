@@ -15,6 +15,7 @@ runGraphStoreContract({
 });
 
 // The analyst queries of docs/neo4j/queries.cypher run on the seeds loaded by the real store.
+if (!config.neo4j.uri) console.log('SKIP: docs/neo4j/queries.cypher on a real Neo4j: no Neo4j server here; set NEO4J_URI to run it (it clears that database)');
 (config.neo4j.uri ? describe : describe.skip)('docs/neo4j/queries.cypher on a real Neo4j with the seeds', () => {
   let store: Neo4jStore;
   let driver: ReturnType<typeof createDriver>;
