@@ -39,7 +39,7 @@ ${method === 'get' ? `<pre>${escapeHtml(curl(path, op))}</pre>` : ''}</section>`
     }
   }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>API · ${escapeHtml(info.title)}</title><link rel="stylesheet" href="/style.css"></head>
+<title>API · ${escapeHtml(info.title)}</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/style.css"></head>
 <body class="api-page"><main><h1>${escapeHtml(info.title)}</h1><p>${escapeHtml(info.description)}</p>
 <p><a href="/api/openapi.json">OpenAPI 3.1 JSON</a> · <a href="/">返回检索 / back to search</a></p>
 ${sections.join('\n')}</main></body></html>`;

@@ -41,7 +41,7 @@ function info(text) {
 
 function style() {
   return [
-    { selector: 'node', style: { 'background-color': 'data(color)', label: 'data(caption)', 'font-size': 10, color: '#1b2631', 'text-valign': 'bottom', 'text-margin-y': 3, width: 18, height: 18, 'text-wrap': 'wrap', 'text-max-width': 110 } },
+    { selector: 'node', style: { 'background-color': 'data(color)', label: 'data(caption)', 'font-size': 11, color: '#1b2631', 'text-valign': 'bottom', 'text-margin-y': 3, width: 20, height: 20, 'text-background-color': '#fbfcfd', 'text-background-opacity': 0.8, 'text-wrap': 'wrap', 'text-max-width': 110 } },
     { selector: 'node.focus', style: { width: 28, height: 28, 'border-width': 3, 'border-color': '#f1c40f', 'font-weight': 'bold' } },
     { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#34495e' } },
     { selector: 'edge', style: { width: 1.2, 'line-color': '#b2bec3', 'target-arrow-color': '#b2bec3', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(caption)', 'font-size': 8, color: '#636e72', 'text-rotation': 'autorotate' } },
@@ -49,7 +49,7 @@ function style() {
 }
 
 function relayout() {
-  cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 20, randomize: false, idealEdgeLength: () => 70 }).run();
+  cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 12, randomize: false, idealEdgeLength: () => 90, nodeRepulsion: () => 9000, componentSpacing: 60 }).run();
 }
 
 async function expand(id) {

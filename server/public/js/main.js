@@ -29,7 +29,7 @@ function currentParams() {
 }
 
 function writeUrl(params, push) {
-  const qs = new URLSearchParams(params).toString();
+  const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
   const url = qs ? `?${qs}` : location.pathname;
   if (url !== location.search) (push ? history.pushState : history.replaceState).call(history, null, '', url);
 }
@@ -38,7 +38,10 @@ function renderSummary(res) {
   const el = clear($('summary'));
   const ents = (res.interpretation.entities || []).map((e) => h('span', { class: 'chip entity' }, e.text));
   el.append(h('span', {}, `找到 ${res.results.length} 条 · ${Math.round(res.took_ms)} ms`), ...(ents.length ? [h('span', { class: 'label' }, ' 识别：'), ...ents] : []));
-  for (const note of res.interpretation.notes || []) el.append(h('div', { class: 'note' }, note));
+  const bannerShown = !$('model-banner').hidden; // the banner already says the model is off
+  for (const note of res.interpretation.notes || []) {
+    if (!(bannerShown && /neural|神经/.test(note))) el.append(h('div', { class: 'note' }, note));
+  }
 }
 
 async function runSearch({ push = true } = {}) {
