@@ -86,8 +86,8 @@ async function staged(a: IngestArgs): Promise<IngestResult> {
     lap('passage embeddings');
     const dense = await buildDense(keyword.corpus, embedder, cache, new HnswIndex(embedder.dimensions), settings);
     lap('vector index (HNSW)');
+    await cache.save(); // creates searchDir (HnswIndex.save expects it to exist)
     await dense.vectors.save(path.join(searchDir, 'vectors.hnsw'));
-    await cache.save();
     lap('index files');
   }
   await store.flush();
