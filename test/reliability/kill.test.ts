@@ -4,7 +4,6 @@
  * (so a torn index/key-table pair is rebuilt, never trusted).
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { MemoryStore } from '../../graph/memory-store';
 import { snapshotPath } from '../../graph/open-store';
