@@ -85,7 +85,7 @@ export async function run(args: string[]): Promise<number> {
       const nodes = Object.entries(counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ');
       const t = pipeline.timings;
       console.log(`\n图谱 / graph: ${nodes}`);
-      console.log(`用时 / time: ingest ${Math.round(t.ingest ?? 0)} ms, store ${Math.round(t.store ?? 0)} ms, index ${Math.round(t.index ?? 0)} ms, total ${Math.round(t.total)} ms`);
+      console.log(`用时 / time: ingest ${Math.round(t.ingest ?? 0)} ms, analyse ${Math.round(t.analyse ?? 0)} ms, store ${Math.round(t.store ?? 0)} ms, index ${Math.round(t.index ?? 0)} ms, total ${Math.round(t.total)} ms`);
       console.log(`已保存到 / saved to ${config.dataDir} (store: ${pipeline.store.kind})${failed ? `; ${failed} 个文件失败 / files failed` : ''}`);
     }
     return failed ? 1 : 0;
