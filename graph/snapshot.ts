@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createError } from '../core/errors';
 import type { GraphData } from './model';
-import { normaliseBatch } from './validate';
+import { externalEndpoints, normaliseBatch } from './validate';
 
 /** The snapshot format this build writes and the only one it reads. */
 export const SNAPSHOT_VERSION = 1;
@@ -82,9 +82,17 @@ export async function readSnapshot(file: string): Promise<GraphData | null> {
       { details: { found: snap.version, expected: SNAPSHOT_VERSION } },
     );
   }
+  let data: GraphData;
   try {
-    return normaliseBatch([{ nodes: snap.nodes as GraphData['nodes'], relationships: snap.relationships as GraphData['relationships'] }]);
+    data = normaliseBatch([{ nodes: snap.nodes as GraphData['nodes'], relationships: snap.relationships as GraphData['relationships'] }]);
   } catch (e) {
     throw createError('SNAPSHOT_CORRUPT', `图快照内容无效 / graph snapshot ${file} holds invalid graph data (${(e as Error).message}); ${REBUILD}`, { cause: e });
   }
+  const dangling = externalEndpoints(data); // a snapshot is a whole graph: every edge ends at one of its nodes
+  if (dangling.length) {
+    throw createError('SNAPSHOT_CORRUPT', `图快照中的关系指向不存在的节点 / graph snapshot ${file} has relationships to missing nodes (${dangling.slice(0, 3).join(', ')}); ${REBUILD}`, {
+      details: { missing: dangling },
+    });
+  }
+  return data;
 }

@@ -65,6 +65,7 @@ describe('MemoryStore snapshot', () => {
     ['empty file', () => ''],
     ['another JSON document', () => '{"hello":"world"}'],
     ['a node with an unknown label', (s: string) => s.replace('"labels":["Plan"]', '"labels":["Person"]')],
+    ['a relationship to a node the snapshot lacks', (s: string) => s.replace('"start":"', '"start":"missing:')],
   ])('%s is refused with SNAPSHOT_CORRUPT', async (_name, damage) => {
     const a = await MemoryStore.open({ file });
     await a.upsert(planOne());
