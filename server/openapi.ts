@@ -30,7 +30,7 @@ function op(summary: string, description: string, parameters: Param[], ok: strin
   return { summary, description, parameters, responses };
 }
 
-const idParam: Param = { name: 'id', in: 'path', required: true, description: 'Node id, percent-encoded (ids contain "/" and Chinese)', schema: { type: 'string', maxLength: LIMITS.idMaxChars }, example: 'unit:嘉兴市/市大数据局' };
+const idParam: Param = { name: 'id', in: 'path', required: true, description: 'Node id, percent-encoded (ids contain "/" and Chinese)', schema: { type: 'string', maxLength: LIMITS.idMaxChars }, example: 'unit:绍兴市/市大数据局' };
 const filter = (name: string, description: string, example?: string): Param => ({ name, in: 'query', description, schema: { type: 'string', maxLength: LIMITS.idMaxChars }, ...(example ? { example } : {}) });
 const listParams: Param[] = [
   { name: 'q', in: 'query', description: 'substring of the name or an alias', schema: { type: 'string', maxLength: LIMITS.filterMaxChars }, example: '大数据' },
