@@ -73,7 +73,7 @@ async function staged(a: IngestArgs): Promise<IngestResult> {
   const settings = withDefaults();
   wordTokens('预热'); // jieba loads its dictionaries on first use: timed apart from the index itself
   lap('jieba dictionary load');
-  const keyword = await buildKeyword(store);
+  const keyword = await buildKeyword(store, settings);
   lap('keyword index (BM25 words + chars)');
   let passages = 0;
   const searchDir = path.join(config.dataDir, 'search');
