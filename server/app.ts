@@ -10,6 +10,7 @@ import { apiNotFound, errorMiddleware } from './http-errors';
 import { analysisRouter } from './routes/analysis';
 import { catalogRoutes } from './routes/catalog';
 import { docsRoutes } from './routes/docs';
+import { neo4jStyleRoutes } from './routes/neo4j-style';
 import { nodeRoutes } from './routes/nodes';
 import { searchRoutes } from './routes/search';
 import { sourceRoutes } from './routes/source';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(corsFor(config.server.corsOrigin));
   app.use('/api', rateLimiter(config.server.rateLimitPerMinute), requestTimeout(config.server.requestTimeoutMs));
   app.use(docsRoutes());
+  app.use(neo4jStyleRoutes());
   for (const routes of [searchRoutes, nodeRoutes, catalogRoutes, statusRoutes, sourceRoutes]) app.use('/api', routes(deps));
   app.use(analysisRouter(deps)); // /api/analysis/* and /vendor/chart.js for analysis.html
   app.use('/api', apiNotFound);

@@ -189,3 +189,12 @@ describe('GET /api/source/:file', () => {
     await request(app).get('/api/source/000_4cb10dc33e04c09c.txt').query({ from: 99999 }).expect(400);
   });
 });
+
+describe('GET /neo4j/style.grass', () => {
+  test('serves the Neo4j Browser style to another origin (Browser on :7474 loads it on connect)', async () => {
+    const res = await request(app).get('/neo4j/style.grass').set('Origin', 'http://localhost:7474').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.text).toBe(fs.readFileSync(path.join(__dirname, '../../docs/neo4j/style.grass'), 'utf8'));
+    for (const label of ['Plan', 'Task', 'Unit', 'Application']) expect(res.text).toContain(`node.${label}`);
+  });
+});
