@@ -10,7 +10,7 @@ import type { Embedder } from './embedder';
 import type { EmbeddingCache } from './embedding-cache';
 import { normalize, normalizeAligned } from './normalize';
 import { passagesOf, type Passage } from './passages';
-import type { RankingSettings } from './settings';
+import { DEFAULT_SETTINGS, type RankingSettings } from './settings';
 import { addUserWords, charTokens, wordTokens } from './tokenize';
 import { EntityLinker } from './understand';
 import type { VectorIndex } from './vector-index';
@@ -38,16 +38,16 @@ export interface ProgressEvent {
 export type Progress = (p: ProgressEvent) => void;
 
 /** Keyword side: corpus, entity lexicon, both BM25 channels. */
-export async function buildKeyword(store: GraphStore): Promise<KeywordIndexes> {
+export async function buildKeyword(store: GraphStore, settings: Pick<RankingSettings, 'bm25b'> = DEFAULT_SETTINGS): Promise<KeywordIndexes> {
   const corpus = await loadCorpus(store);
   const linker = new EntityLinker(corpus);
   addUserWords(linker.words()); // before tokenizing documents, so names stay whole on both sides
-  const word = new Bm25Index(wordTokens);
-  const char = new Bm25Index(charTokens);
+  const word = new Bm25Index(wordTokens, { b: settings.bm25b });
+  const char = new Bm25Index(charTokens, { b: settings.bm25b });
   for (const t of corpus.tasks) {
     const fields = {
       title: normalizeAligned(t.title),
-      text: normalizeAligned(t.text),
+      text: normalizeAligned(t.body),
       section: normalize(t.section.join(' ')),
       units: normalize(t.units.map((u) => nodeName(corpus.units.get(u.id))).join(' ')),
       apps: normalize(t.apps.map((a) => nodeName(corpus.apps.get(a))).join(' ')),

@@ -11,6 +11,7 @@ export interface TaskDoc {
   planId: string;
   title: string;
   text: string;
+  body: string; // text without its responsibility clause: unit lists are graph facts, not topic
   section: string[];
   years: number[];
   units: { id: string; role: Role; order: number }[];
@@ -58,6 +59,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
       planId: str(p.planId) || taskPlan.get(n.id) || '',
       title: str(p.title),
       text: str(p.text),
+      body: withoutResponsibility(str(p.text)),
       section: strs(p.section),
       years: nums(p.years),
       units: [],
@@ -83,6 +85,14 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
   for (const t of corpus.tasks) t.units.sort((a, b) => a.order - b.order);
   corpus.tasks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return corpus;
+}
+
+// "（责任单位：…）", "（牵头单位：…；协同单位：…）", or "责任单位：…" on its own line.
+const RESPONSIBILITY = /[（(]\s*(?:责任|牵头|协同|配合)单位\s*[：:][^）)]*[）)]?|^\s*(?:责任|牵头)单位\s*[：:].*$/gm;
+
+/** The task text without its responsibility clause. */
+export function withoutResponsibility(text: string): string {
+  return text.replace(RESPONSIBILITY, '').trim();
 }
 
 export const nodeName = (n: GraphNode | undefined): string => str(n?.properties.name) || str(n?.properties.title);

@@ -57,7 +57,7 @@ export class SearchEngine implements SearchService {
       lists.push({ name: 'char', weight: weights.char, ids: keyword.char.search(textQuery, fields, depth).map((h) => h.id) });
     }
     if (dense && embedder && denseQuery) {
-      const q = await embedder.embedQuery(denseQuery);
+      const q = settings.queryInstruction ? await embedder.embedQuery(denseQuery) : (await embedder.embed([denseQuery]))[0];
       lists.push({ name: 'dense', weight: weights.dense, ids: this.densePooled(q, dense) });
     }
     return lists;
@@ -136,7 +136,7 @@ export class SearchEngine implements SearchService {
     const { keyword, dense, embedder, settings, store } = this.parts;
     const linked = keyword.linker.link(query);
     // Without linking (a baseline), the whole question is text and no entity earns a tier.
-    const link = settings.link ? linked : { ...linked, residual: linked.normalized, units: [], apps: [], plans: [], regions: [], years: [], role: null, entities: [], notes: [] };
+    const link = settings.link ? linked : { ...linked, residual: linked.normalized, units: [], apps: [], plans: [], regions: [], years: [], role: null, crossPlan: false, entities: [], notes: [] };
     const textQuery = link.residual;
     const lists = await this.textSignals(textQuery, link.normalized);
     const fused = rrf(lists, settings.rrfK);
@@ -147,11 +147,11 @@ export class SearchEngine implements SearchService {
     const keep = this.filterOf(options);
     const candidates = new Set([...fused.map((f) => f.id), ...graphIds]);
     const ranksOf = new Map(fused.map((f) => [f.id, f.ranks]));
-    const ranked = [...candidates]
+    const scored = [...candidates]
       .filter(keep)
       .map((id) => ({ id, score: (tiers.get(id) ?? 0) + (textScore.get(id) ?? 0) }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-      .slice(0, k);
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    const ranked = link.crossPlan ? this.diversify(scored, tiers, k) : scored.slice(0, k);
 
     const terms = [...wordTokens(link.normalized), ...link.entities.map((e) => e.text)];
     const results = await Promise.all(
@@ -178,6 +178,29 @@ export class SearchEngine implements SearchService {
       interpretation: { normalized: link.normalized, tokens: wordTokens(textQuery), entities: link.entities, mode, notes },
       results,
     };
+  }
+
+  /** Greedy re-ranking for cross-plan questions: repeated plans' text scores decay, tiers stay. */
+  private diversify(scored: { id: string; score: number }[], tiers: Map<string, number>, k: number): { id: string; score: number }[] {
+    const { corpus } = this.parts.keyword;
+    const decay = this.parts.settings.diversity;
+    const pool = scored.slice(0, Math.max(k * 5, 50));
+    const seen = new Map<string, number>();
+    const out: { id: string; score: number }[] = [];
+    while (out.length < k && pool.length) {
+      let best = 0;
+      let bestScore = -Infinity;
+      pool.forEach((c, i) => {
+        const tier = tiers.get(c.id) ?? 0;
+        const s = tier + (c.score - tier) * decay ** (seen.get(corpus.byId.get(c.id)?.planId ?? '') ?? 0);
+        if (s > bestScore) [best, bestScore] = [i, s];
+      });
+      const [pick] = pool.splice(best, 1);
+      const plan = corpus.byId.get(pick.id)?.planId ?? '';
+      seen.set(plan, (seen.get(plan) ?? 0) + 1);
+      out.push({ id: pick.id, score: bestScore });
+    }
+    return out;
   }
 
   /** The most similar tasks of other plans (whole-task cosine), best first. */

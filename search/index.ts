@@ -67,7 +67,7 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
       : { active: false, name: 'none', model: null, source: null, reason: '未提供嵌入模型 / no embedder given' });
   }
   onProgress?.({ stage: 'keyword', message: '关键词索引 / keyword index' });
-  const keyword = await buildKeyword(store);
+  const keyword = await buildKeyword(store, settings);
 
   let dense: DenseIndex | null = null;
   let cache: EmbeddingCache | null = null;

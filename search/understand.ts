@@ -28,6 +28,7 @@ export interface LinkedQuery {
   regions: string[];
   years: number[];
   role: Role | null;
+  crossPlan: boolean; // the question spans plans ("各地", "各市", or two regions named)
   entities: Interpretation['entities'];
   notes: string[];
 }
@@ -88,7 +89,7 @@ export class EntityLinker {
     const compact = normalized; // spaces kept: they separate Latin words
     const taken: boolean[] = new Array(compact.length).fill(false);
     const blank: boolean[] = new Array(compact.length).fill(false); // spans removed from the residual (not applications: they are the topic)
-    const out: LinkedQuery = { normalized, residual: '', units: [], apps: [], plans: [], regions: [], years: [], role: null, entities: [], notes: [] };
+    const out: LinkedQuery = { normalized, residual: '', units: [], apps: [], plans: [], regions: [], years: [], role: null, crossPlan: false, entities: [], notes: [] };
     const unitMentions: { form: Form; text: string }[] = [];
     for (const f of this.forms) {
       let at = compact.indexOf(f.form);
@@ -131,6 +132,8 @@ export class EntityLinker {
     if (/牵头/.test(compact)) out.role = 'lead';
     else if (/协同|配合/.test(compact)) out.role = 'co';
     if (out.role) out.entities.push({ type: 'role', text: out.role === 'lead' ? '牵头' : '协同', value: out.role });
+    out.crossPlan = new Set(out.regions).size >= 2 || /各地|各市|各县|各区|各方案|各级政府|各城市/.test(compact);
+    if (out.crossPlan) out.notes.push('跨方案问题：结果按方案交替 / cross-plan question: results alternate between plans');
     out.residual = [...compact].map((ch, i) => (blank[i] ? ' ' : ch)).join('').replace(/\s+/g, ' ').trim();
     return out;
   }
