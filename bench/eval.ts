@@ -60,6 +60,19 @@ async function main(argv: string[]): Promise<number> {
   const summarize = (r: RunSummary) => ({ overall: r.overall, byType: r.byType, queries: r.queries.map((q) => ({ id: q.id, type: q.type, ...q.scores })) });
   fs.writeFileSync(out, JSON.stringify({ queries: path.basename(queriesFile), embedder: status, date: new Date().toISOString(), configs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { settings: v.settings, ...summarize(v) }])) }, null, 1));
   console.log(`\nwritten ${path.relative(config.root, out)}`);
+  if (argv.includes('--update-golden')) {
+    const rankings = (r?: RunSummary) => (r ? Object.fromEntries(r.queries.map((q) => [q.id, q.ranking])) : null);
+    const golden = path.join(config.root, 'test', 'golden', 'dev-rankings.json');
+    const old = fs.existsSync(golden) ? JSON.parse(fs.readFileSync(golden, 'utf8')) : {};
+    const data = {
+      note: 'Top-10 dev rankings (file#path). Regenerate after an intended ranking change: npm run eval -- --update-golden',
+      hybrid: rankings(results[CONFIGS[0].name]) ?? old.hybrid ?? null,
+      keyword: rankings(results[CONFIGS[1].name]) ?? old.keyword ?? null,
+    };
+    fs.mkdirSync(path.dirname(golden), { recursive: true });
+    fs.writeFileSync(golden, `${JSON.stringify(data, null, 1)}\n`);
+    console.log(`written ${path.relative(config.root, golden)}`);
+  }
   if (argv.includes('--verbose')) {
     const main = results[CONFIGS[0].name] ?? results[CONFIGS[1].name];
     for (const q of main.queries) console.log(`${q.id} ${q.type.padEnd(11)} ${f3(q.scores.ndcg10)} ${q.q}\n   ${q.ranking.join(' ')}`);

@@ -4,6 +4,7 @@
  */
 import type { GraphNode, GraphRelationship, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
+import { normalizeAligned } from './normalize';
 
 export interface TaskDoc {
   node: GraphNode;
@@ -13,6 +14,7 @@ export interface TaskDoc {
   text: string;
   body: string; // text without its responsibility clause: unit lists are graph facts, not topic
   section: string[];
+  normText: string; // normalizeAligned(title + text), for substring checks at query time
   years: number[];
   units: { id: string; role: Role; order: number }[];
   apps: string[]; // Application ids
@@ -61,6 +63,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
       text: str(p.text),
       body: withoutResponsibility(str(p.text)),
       section: strs(p.section),
+      normText: normalizeAligned(`${str(p.title)} ${str(p.text)}`),
       years: nums(p.years),
       units: [],
       apps: [],

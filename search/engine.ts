@@ -100,9 +100,10 @@ export class SearchEngine implements SearchService {
       }
     }
     for (const appId of link.apps) {
-      const names = [corpus.apps.get(appId)].flatMap((a) => (a ? [String(a.properties.name ?? '')] : []));
+      const name = normalizeAligned(String(corpus.apps.get(appId)?.properties.name ?? ''));
       const ids = new Set((await store.tasksOfApplication(appId)).map((t) => t.id));
-      for (const t of corpus.tasks) if (names.some((n) => n && normalizeAligned(t.text).includes(normalizeAligned(n)))) ids.add(t.id);
+      // Tasks that name the application without an IMPLEMENTS edge count too.
+      if (name.length >= 2) for (const t of corpus.tasks) if (t.normText.includes(name)) ids.add(t.id);
       for (const id of ids) lift(id, settings.tiers.app / Math.max(1, link.apps.length), 'application');
     }
     if (link.regions.length || link.plans.length) {

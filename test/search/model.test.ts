@@ -1,0 +1,74 @@
+/**
+ * The real model (bge-small-zh-v1.5 via transformers.js in a worker), when present: shape,
+ * normalisation, semantics, the query instruction, and HNSW recall@10 against the exact scan
+ * on the seeds' passage vectors.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../core/config';
+import { allPassages } from '../../search/build';
+import { loadCorpus } from '../../search/corpus';
+import { createEmbedder, resolveModelSource, type EmbedderChoice } from '../../search/embedder-factory';
+import { EmbeddingCache } from '../../search/embedding-cache';
+import { dot, ExactIndex } from '../../search/exact-index';
+import { HnswIndex } from '../../search/hnsw-index';
+import { DEFAULT_SETTINGS } from '../../search/settings';
+import { seedStore } from '../../bench/lib/harness';
+
+const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-golden-search') });
+const source = resolveModelSource(config);
+if ('reason' in source) console.log(`SKIP: real-model tests need the embedding model (${source.reason})`);
+
+test('without a model the factory reports why, and how to fix it', async () => {
+  const none = await createEmbedder(loadConfig({ KG_MODELS_DIR: path.join(os.tmpdir(), 'no-models-here') }));
+  expect(none.embedder).toBeNull();
+  expect(none.status).toMatchObject({ active: false, source: null });
+  expect(none.status.reason).toMatch(/fetch-model|KG_MODEL_DIR/);
+  const off = await createEmbedder(loadConfig({ KG_EMBEDDER: 'none' }));
+  expect(off.status.reason).toMatch(/KG_EMBEDDER=none/);
+});
+
+('reason' in source ? describe.skip : describe)('bge-small-zh-v1.5 (transformers.js)', () => {
+  let choice: EmbedderChoice;
+  beforeAll(async () => {
+    choice = await createEmbedder(config);
+  });
+  afterAll(async () => choice?.embedder?.close?.());
+
+  test('loads offline from models/, 512 dimensions, unit length', async () => {
+    expect(choice.status).toMatchObject({ active: true, model: 'Xenova/bge-small-zh-v1.5', source: 'npm-tarball' });
+    const [v] = await choice.embedder!.embed(['推进数据安全体系建设']);
+    expect(v.length).toBe(512);
+    expect(Math.hypot(...v)).toBeCloseTo(1, 4);
+  });
+
+  test('related texts are closer than unrelated ones; the query instruction changes the vector', async () => {
+    const e = choice.embedder!;
+    const [a, b, c] = await e.embed(['防止个人隐私信息泄露', '敏感数据加密脱敏，保护个人信息安全', '推进河道水库数字孪生建设']);
+    expect(dot(a, b)).toBeGreaterThan(dot(a, c) + 0.1);
+    const q = await e.embedQuery('防止个人隐私信息泄露');
+    expect(dot(q, a)).toBeLessThan(0.999);
+    expect(dot(q, b)).toBeGreaterThan(dot(q, c));
+  });
+
+  test('HNSW recall@10 against the exact scan on the seeds\' passage vectors is at least 0.99', async () => {
+    const corpus = await loadCorpus(await seedStore(config.seedsDir));
+    const passages = allPassages(corpus, DEFAULT_SETTINGS);
+    const cache = new EmbeddingCache(path.join(config.dataDir, 'search', 'embeddings.json'), choice.embedder!.model, 512);
+    await cache.load();
+    const vecs = await cache.embed(choice.embedder!, passages.map((p) => p.text));
+    await cache.save();
+    const exact = new ExactIndex(512);
+    const hnsw = new HnswIndex(512);
+    for (const idx of [exact, hnsw]) idx.addMany(passages.map((p, i) => ({ key: p.key, vector: vecs[i] })));
+    let found = 0;
+    const queries = vecs.filter((_, i) => i % 3 === 0);
+    for (const q of queries) {
+      const truth = new Set(exact.search(q, 10).map((h) => h.key));
+      found += hnsw.search(q, 10).filter((h) => truth.has(h.key)).length;
+    }
+    const recall = found / (queries.length * 10);
+    console.log(`hnsw recall@10 on ${passages.length} seed passages, ${queries.length} queries: ${recall.toFixed(4)}`);
+    expect(recall).toBeGreaterThanOrEqual(0.99);
+  }, 180000);
+});
