@@ -22,6 +22,8 @@ export interface TransformersOptions {
   queryInstruction?: string;
 }
 
+const running = new Map<string, Promise<TransformersEmbedder>>();
+
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
@@ -31,7 +33,6 @@ export class TransformersEmbedder implements Embedder {
   readonly name = 'transformers';
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
-  private closed = false;
 
   private dims = 0;
 
@@ -48,8 +49,24 @@ export class TransformersEmbedder implements Embedder {
     return this.dims;
   }
 
-  /** Starts the worker and loads the model; throws MODEL_UNAVAILABLE when it cannot. */
-  static async start(options: TransformersOptions): Promise<TransformersEmbedder> {
+  /**
+   * Starts the worker and loads the model, or returns the process's running one for the same
+   * source: onnxruntime's native addon loads once per process ("Module did not self-register"
+   * in a second worker), so one worker serves every search built in the process.
+   * Throws MODEL_UNAVAILABLE when the model cannot be loaded.
+   */
+  static start(options: TransformersOptions): Promise<TransformersEmbedder> {
+    const key = JSON.stringify([options.source, options.localModelPath, options.modelId, options.remoteHost, options.quantized ?? true]);
+    let started = running.get(key);
+    if (!started) {
+      started = TransformersEmbedder.launch(options);
+      running.set(key, started);
+      started.catch(() => running.delete(key)); // a failed start may be retried
+    }
+    return started;
+  }
+
+  private static async launch(options: TransformersOptions): Promise<TransformersEmbedder> {
     const worker = new Worker(path.join(__dirname, 'embed-worker.mjs'));
     const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, options.queryInstruction ?? BGE_QUERY_INSTRUCTION);
     try {
@@ -86,7 +103,6 @@ export class TransformersEmbedder implements Embedder {
   }
 
   private call(op: string, payload: unknown): Promise<unknown> {
-    if (this.closed) return Promise.reject(createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed'));
     const id = this.nextId++;
     this.worker.ref(); // keep the process alive while a request is in flight
     return new Promise((resolve, reject) => {
@@ -108,8 +124,11 @@ export class TransformersEmbedder implements Embedder {
     return v;
   }
 
+  /**
+   * Releases this user's hold. The shared worker stays (it cannot be restarted in-process, see
+   * start()); it is unref'd while idle, so it never keeps the process alive.
+   */
   async close(): Promise<void> {
-    this.closed = true;
-    await this.worker.terminate();
+    // nothing to free per user; kept so callers can treat every embedder alike
   }
 }

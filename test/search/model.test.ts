@@ -15,7 +15,7 @@ import { HnswIndex } from '../../search/hnsw-index';
 import { DEFAULT_SETTINGS } from '../../search/settings';
 import { seedStore } from '../../bench/lib/harness';
 
-const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-golden-search') });
+const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-model-test') }); // not the golden test's dir: jest runs files in parallel
 const source = resolveModelSource(config);
 if ('reason' in source) console.log(`SKIP: real-model tests need the embedding model (${source.reason})`);
 
