@@ -1,8 +1,10 @@
-// Runs @xenova/transformers in a worker thread. Why a worker: the library is ESM-only
+// Runs @xenova/transformers in a child process. Why a separate process: the library is ESM-only
 // ("type": "module"), and jest's CommonJS module system (ts-jest) cannot import ESM without
-// --experimental-vm-modules; a worker is a plain Node thread with Node's own loader, so the same
-// code runs under jest, tsx and node alike. It also keeps model inference off the main thread.
-import { parentPort, workerData } from 'node:worker_threads';
+// --experimental-vm-modules; a child is plain Node with Node's own loader, so the same code runs
+// under jest, tsx and node alike. Why not a worker thread: onnxruntime-node's addon is not
+// context-aware and loads once per process ("Module did not self-register" in a second thread),
+// so a process that starts the model twice (a re-ingest, two jest suites) would lose it.
+// It also keeps model inference off the server's event loop.
 
 let extractor = null;
 
@@ -29,14 +31,13 @@ async function embed(texts) {
   return vectors;
 }
 
-parentPort.on('message', async ({ id, op, payload }) => {
+process.on('message', async ({ id, op, payload }) => {
   try {
-    if (op === 'init') parentPort.postMessage({ id, result: await init(payload ?? workerData) });
-    else if (op === 'embed') {
-      const vectors = await embed(payload);
-      parentPort.postMessage({ id, result: vectors }, vectors.map((v) => v.buffer));
-    } else throw new Error(`unknown op ${op}`);
+    if (op === 'init') process.send({ id, result: await init(payload) });
+    else if (op === 'embed') process.send({ id, result: await embed(payload) });
+    else throw new Error(`unknown op ${op}`);
   } catch (err) {
-    parentPort.postMessage({ id, error: String(err && err.stack ? err.stack : err) });
+    process.send({ id, error: String(err && err.stack ? err.stack : err) });
   }
 });
+process.on('disconnect', () => process.exit(0)); // the parent went away: never linger

@@ -1,9 +1,9 @@
 /**
  * The neural embedder: bge-small-zh-v1.5 (int8 ONNX, CLS pooling, L2-normalised) through
- * @xenova/transformers, run in a worker thread (see embed-worker.mjs for why).
+ * @xenova/transformers, run in a child process (see embed-worker.mjs for why).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { createError } from '../core/errors';
 import type { Embedder, EmbedderStatus } from './embedder';
 
@@ -22,8 +22,6 @@ export interface TransformersOptions {
   queryInstruction?: string;
 }
 
-const running = new Map<string, Promise<TransformersEmbedder>>();
-
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
@@ -35,9 +33,10 @@ export class TransformersEmbedder implements Embedder {
   private nextId = 1;
 
   private dims = 0;
+  private exited: Error | null = null;
 
   private constructor(
-    private readonly worker: Worker,
+    private readonly worker: ChildProcess,
     readonly model: string,
     private readonly batchSize: number,
     private readonly instruction: string,
@@ -49,25 +48,14 @@ export class TransformersEmbedder implements Embedder {
     return this.dims;
   }
 
-  /**
-   * Starts the worker and loads the model, or returns the process's running one for the same
-   * source: onnxruntime's native addon loads once per process ("Module did not self-register"
-   * in a second worker), so one worker serves every search built in the process.
-   * Throws MODEL_UNAVAILABLE when the model cannot be loaded.
-   */
+  /** Starts the model process and loads the model. Throws MODEL_UNAVAILABLE when it cannot. */
   static start(options: TransformersOptions): Promise<TransformersEmbedder> {
-    const key = JSON.stringify([options.source, options.localModelPath, options.modelId, options.remoteHost, options.quantized ?? true]);
-    let started = running.get(key);
-    if (!started) {
-      started = TransformersEmbedder.launch(options);
-      running.set(key, started);
-      started.catch(() => running.delete(key)); // a failed start may be retried
-    }
-    return started;
+    return TransformersEmbedder.launch(options);
   }
 
   private static async launch(options: TransformersOptions): Promise<TransformersEmbedder> {
-    const worker = new Worker(path.join(__dirname, 'embed-worker.mjs'));
+    // advanced serialization: Float32Arrays cross the IPC channel as typed arrays
+    const worker = fork(path.join(__dirname, 'embed-worker.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, options.queryInstruction ?? BGE_QUERY_INSTRUCTION);
     try {
       const { dimensions } = (await e.call('init', {
@@ -81,33 +69,43 @@ export class TransformersEmbedder implements Embedder {
       e.dims = dimensions;
       return e;
     } catch (err) {
-      await worker.terminate();
+      worker.kill();
       throw createError('MODEL_UNAVAILABLE', `嵌入模型加载失败 / could not load ${options.displayModel}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     }
   }
 
   private listen(): void {
-    this.worker.unref(); // an idle embedder never keeps the process alive
+    this.idle(); // an idle embedder never keeps the process alive
     this.worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) this.idle();
       if (msg.error !== undefined) p.reject(new Error(msg.error));
       else p.resolve(msg.result);
     });
-    this.worker.on('error', (err: Error) => {
+    const fail = (err: Error) => {
+      this.exited = err;
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
-    });
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code, signal) => fail(createError('MODEL_UNAVAILABLE', `嵌入模型进程已退出 / model process exited (${signal ?? code})`)));
+  }
+
+  private idle(): void {
+    this.worker.unref();
+    (this.worker.channel as { unref?: () => void } | undefined)?.unref?.();
   }
 
   private call(op: string, payload: unknown): Promise<unknown> {
+    if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     this.worker.ref(); // keep the process alive while a request is in flight
+    (this.worker.channel as { ref?: () => void } | undefined)?.ref?.();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, payload });
+      this.worker.send({ id, op, payload });
     });
   }
 
@@ -124,11 +122,10 @@ export class TransformersEmbedder implements Embedder {
     return v;
   }
 
-  /**
-   * Releases this user's hold. The shared worker stays (it cannot be restarted in-process, see
-   * start()); it is unref'd while idle, so it never keeps the process alive.
-   */
+  /** Stops the model process. */
   async close(): Promise<void> {
-    // nothing to free per user; kept so callers can treat every embedder alike
+    if (this.exited) return;
+    this.exited = createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed');
+    this.worker.kill();
   }
 }
