@@ -1,14 +1,18 @@
 /**
  * Approximate nearest neighbours with hnswlib-node (cosine space). hnswlib labels are integers,
  * so a key ↔ label table is persisted beside the binary index (`<file>.keys.json`, versioned).
+ * The key table carries a sha256 over the index bytes and the keys: a table that belongs to
+ * another index (same size or not) or was edited is refused on load, so callers rebuild.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { HierarchicalNSW } from 'hnswlib-node';
 import { createError } from '../core/errors';
 import { readJsonIfExists, writeAtomic } from './atomic-file';
 import type { VectorHit, VectorIndex } from './vector-index';
 
-const VERSION = 1;
+const VERSION = 2;
 
 interface KeyTable {
   version: number;
@@ -18,6 +22,13 @@ interface KeyTable {
   m: number;
   efConstruction: number;
   keys: string[]; // label i ↔ keys[i]
+  checksum: string; // sha256 of the index file bytes and the keys: ties the two files together
+}
+
+function checksumOf(indexBytes: Uint8Array, keys: string[]): string {
+  const h = crypto.createHash('sha256').update(indexBytes);
+  for (const k of keys) h.update('\0').update(k);
+  return h.digest('hex');
 }
 
 export interface HnswOptions {
@@ -85,8 +96,10 @@ export class HnswIndex implements VectorIndex {
   }
 
   async save(file: string): Promise<void> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
     await this.index.writeIndex(tmp);
+    const checksum = checksumOf(await fs.readFile(tmp), this.keys);
     await fs.rename(tmp, file);
     const table: KeyTable = {
       version: VERSION,
@@ -96,6 +109,7 @@ export class HnswIndex implements VectorIndex {
       m: this.m,
       efConstruction: this.efConstruction,
       keys: this.keys,
+      checksum,
     };
     await writeAtomic(`${file}.keys.json`, JSON.stringify(table));
   }
@@ -108,6 +122,16 @@ export class HnswIndex implements VectorIndex {
     }
     if (table.dimensions !== this.dimensions) {
       throw createError('SNAPSHOT_CORRUPT', `向量维度不符 / index has ${table.dimensions} dimensions, expected ${this.dimensions}`);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      throw createError('SNAPSHOT_CORRUPT', `向量索引无法读取 / cannot read vector index ${file}`, { cause: e });
+    }
+    // A crash between the two renames, or a table copied from another index, must not map vectors to wrong keys.
+    if (!Array.isArray(table.keys) || table.checksum !== checksumOf(bytes, table.keys)) {
+      throw createError('SNAPSHOT_CORRUPT', `向量索引与键表不匹配 / key table ${file}.keys.json does not belong to ${file}`);
     }
     const idx = new HierarchicalNSW('cosine', this.dimensions);
     try {

@@ -70,6 +70,16 @@ export function runVectorIndexContract(name: string, make: (dims: number) => Vec
       expect(back.size).toBe(301);
     });
 
+    test('save creates missing directories', async () => {
+      const idx = make(4);
+      idx.add('a', unit([1, 0, 0, 0]));
+      const file = path.join(dir, `${name}-nested`, 'deeper', 'x.idx');
+      await idx.save(file);
+      const back = make(4);
+      await back.load(file);
+      expect(back.search(unit([1, 0, 0, 0]), 1).map((h) => h.key)).toEqual(['a']);
+    });
+
     test('load refuses a file of another dimension, and a missing or corrupt file, with typed errors', async () => {
       const idx = make(4);
       idx.add('a', unit([1, 0, 0, 0]));
