@@ -1,5 +1,6 @@
 /** JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of every API response body. */
 import { ERROR_CODES } from '../core/errors';
+import { analysisSchemas } from './openapi-analysis-schemas';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const int = { type: 'integer' };
@@ -77,4 +78,5 @@ export const schemas: Record<string, object> = {
     undefined,
     { additionalProperties: false },
   ),
+  ...analysisSchemas,
 };

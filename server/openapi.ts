@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document served at `/api/openapi.json`; test/server checks real responses
  * against these schemas, and the human-readable page at `/api` is rendered from it.
  */
+import { DOMAINS } from '../analysis/domain-rules';
 import { schemas } from './openapi-schemas';
 import { LIMITS } from './validation';
 
@@ -16,7 +17,7 @@ interface Param {
 
 const ERR_TEXT: Record<number, string> = {
   400: 'Invalid parameter (BAD_REQUEST, QUERY_EMPTY, QUERY_TOO_LONG)',
-  404: 'No such node / file / endpoint (NOT_FOUND)',
+  404: 'Not found (NOT_FOUND): no such node, source file, unit or endpoint',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   429: 'Rate limited (RATE_LIMITED)',
   503: 'Timed out or a dependency is down (TIMEOUT, STORE_UNAVAILABLE, INDEX_UNAVAILABLE)',
@@ -46,6 +47,23 @@ const searchParams: Param[] = [
   { name: 'year', in: 'query', description: 'only tasks mentioning this year', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
   { name: 'depth', in: 'query', description: 'neighbourhood depth of each result, 1–3 (default 1)', schema: { type: 'integer', minimum: 1, maximum: 3 } },
 ];
+
+const analysisPaths = {
+  '/api/analysis/domains': { get: op('Tasks per domain', 'Per plan, the number of its tasks in each government function (职能领域), and the domains in display order.', [], 'DomainDistribution', [429, 503]) },
+  '/api/analysis/compare': {
+    get: op('Compare plans', 'Plan by plan (provincial first), the tasks in a domain and/or mentioning every word of a topic, with their units and targets, and the SIMILAR_TO / IMPLEMENTS links between them. At least one of domain and topic is required; given both, a task must match both.', [
+      { name: 'domain', in: 'query', description: `one of ${DOMAINS.join('、')}`, schema: { type: 'string', enum: [...DOMAINS] } },
+      { name: 'topic', in: 'query', description: `words (split on spaces and 、，；) that must all occur in the task title or text, at most ${LIMITS.filterMaxChars} characters`, schema: { type: 'string', maxLength: LIMITS.filterMaxChars }, example: '网络安全' },
+    ], 'PlanComparison'),
+  },
+  '/api/analysis/units/workload': {
+    get: op('Unit workload', "A unit's tasks in every plan, led (牵头, or the only unit named) vs shared; matched by name, alias or unit type across regions (市大数据局 also finds 市政务数据办). 404 when no unit matches.", [
+      { name: 'name', in: 'query', required: true, description: `unit name, at most ${LIMITS.filterMaxChars} characters`, schema: { type: 'string', minLength: 1, maxLength: LIMITS.filterMaxChars }, example: '市大数据局' },
+    ], 'UnitWorkload', [400, 404, 429, 503]),
+  },
+  '/api/analysis/applications/shared': { get: op('Shared applications', 'Applications named by tasks (or listed) in two or more plans, most shared first.', [], 'SharedApplications', [429, 503]) },
+  '/api/analysis/targets/by-year': { get: op('Targets by year', 'Quantified targets (metric, value, unit, comparator) grouped by deadline year, the undated last, each with the task or plan stating it.', [], 'TargetsByYear', [429, 503]) },
+};
 
 export function openApiDocument(): Record<string, unknown> {
   return {
@@ -85,7 +103,9 @@ export function openApiDocument(): Record<string, unknown> {
           { name: 'to', in: 'query', description: 'last line, inclusive (default from+49)', schema: { type: 'integer', minimum: 1 }, example: 42 },
         ], 'SourceLines', [400, 404, 429]),
       },
-      '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 JSON' } } } },
+      ...analysisPaths,
+      '/api/openapi.json': { get: { summary: 'This document', parameters: [], responses: { '200': { description: 'OpenAPI 3.1 JSON', content: { 'application/json': { schema: { type: 'object', properties: { openapi: { const: '3.1.0' }, info: { type: 'object' }, paths: { type: 'object' }, components: { type: 'object' } }, required: ['openapi', 'info', 'paths', 'components'] } } } } } } },
+      '/api': { get: { summary: 'This document, readable', description: 'The HTML rendering of this document (also at /docs/api).', parameters: [], responses: { '200': { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } } } } },
     },
     components: { schemas },
   };

@@ -8,17 +8,18 @@ import { createApp } from '../../server/app';
 import { closePipeline, realDeps, realPipeline, someTaskWithUnits } from './helpers';
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: { schemas: Record<string, object> } };
+interface Layer { rawPath?: unknown; route?: { path: string | string[]; methods: Record<string, boolean> }; handle: { stack?: Layer[] } }
 
 let app: ReturnType<typeof createApp>;
 let doc: Doc;
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
 const validators = new Map<string, ReturnType<typeof ajv.compile>>();
 
-/** A response schema with the components inlined as $defs (refs rewritten), compiled once. */
-function validatorFor(path: string, method: string, status: number) {
-  const key = `${method} ${path} ${status}`;
+/** A response schema (for the answer's media type) with the components inlined as $defs, compiled once. */
+function validatorFor(path: string, method: string, status: number, mediaType: string) {
+  const key = `${method} ${path} ${status} ${mediaType}`;
   if (!validators.has(key)) {
-    const schema = doc.paths[path][method].responses[String(status)]?.content?.['application/json']?.schema;
+    const schema = doc.paths[path]?.[method]?.responses[String(status)]?.content?.[mediaType]?.schema;
     if (!schema) throw new Error(`${key}: status not declared in the OpenAPI document`);
     const rewrite = (s: unknown): unknown => JSON.parse(JSON.stringify(s).replaceAll('#/components/schemas/', '#/$defs/'));
     validators.set(key, ajv.compile({ ...(rewrite(schema) as object), $defs: rewrite(doc.components.schemas) as object }));
@@ -31,10 +32,27 @@ async function check(method: 'get' | 'post', path: string, url: string, status: 
   const req = method === 'get' ? request(app).get(url) : request(app).post(url).send(body);
   const res = await req;
   expect({ url, status: res.status }).toEqual({ url, status });
-  const validate = validatorFor(path, method, status);
-  if (!validate(res.body)) throw new Error(`${method.toUpperCase()} ${url} → ${status}: ${ajv.errorsText(validate.errors)}`);
+  const mediaType = String(res.headers['content-type']).split(';')[0];
+  const validate = validatorFor(path, method, status, mediaType);
+  const answer = mediaType === 'application/json' ? res.body : res.text;
+  if (!validate(answer)) throw new Error(`${method.toUpperCase()} ${url} → ${status}: ${ajv.errorsText(validate.errors)}`);
   seen.add(`${method} ${path}`);
+  return res;
 }
+
+/** Every `method path` the app routes under /api, read from express's router stack (`:id` → `{id}`). */
+function servedApiRoutes(stack: Layer[], prefix = ''): string[] {
+  return stack.flatMap((layer) => {
+    const paths = [layer.route?.path ?? layer.rawPath].flat().filter((p): p is string => typeof p === 'string');
+    return paths.flatMap((p) => {
+      const full = (prefix + (p === '/' ? '' : p)).replace(/\/$/, '') || '/';
+      if (layer.route) return Object.keys(layer.route.methods).map((m) => `${m} ${full.replace(/:(\w+)/g, '{$1}')}`);
+      return layer.handle.stack ? servedApiRoutes(layer.handle.stack, full === '/' ? '' : full) : [];
+    });
+  }).filter((r) => / \/api(\/|$)/.test(r));
+}
+
+const documentedOperations = () => Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)).sort();
 
 beforeAll(async () => {
   app = createApp(await realDeps());
@@ -74,8 +92,48 @@ test('every documented operation answers as documented on the real graph', async
   await check('get', '/api/source/{file}', '/api/source/000_4cb10dc33e04c09c.txt?from=40&to=42', 200);
   await check('get', '/api/source/{file}', '/api/source/..%2Fpackage.json', 404);
   await check('get', '/api/source/{file}', '/api/source/000_4cb10dc33e04c09c.txt?from=5&to=1', 400);
-  const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)).filter((k) => k !== 'get /api/openapi.json');
-  expect([...seen].sort()).toEqual(documented.sort());
+  await check('get', '/api/openapi.json', '/api/openapi.json', 200);
+  await check('get', '/api', '/api', 200);
+});
+
+test('every analysis operation answers as documented, bad parameters are 400 with a clear message', async () => {
+  const get = (path: string, query: string, status: number) => check('get', path, `${path}${query}`, status);
+  const enc = encodeURIComponent;
+  const domains = await get('/api/analysis/domains', '', 200);
+  expect(domains.body.plans.length).toBeGreaterThanOrEqual(5);
+  const compare = '/api/analysis/compare';
+  expect((await get(compare, `?domain=${enc('市场监管')}`, 200)).body.plans.some((p: { count: number }) => p.count > 0)).toBe(true);
+  expect((await get(compare, `?topic=${enc('网络安全')}`, 200)).body.links.length).toBeGreaterThan(0);
+  await get(compare, `?domain=${enc('公共服务')}&topic=${enc('数据 共享')}`, 200);
+  const bad = async (path: string, query: string, message: RegExp, status = 400) => {
+    const res = await get(path, query, status);
+    expect(res.body.error.message).toMatch(message);
+  };
+  await bad(compare, '', /domain 或 topic/);
+  await bad(compare, `?topic=${enc('  ')}`, /domain 或 topic/);
+  await bad(compare, `?domain=${enc('不存在')}`, /未知职能领域.*unknown domain/);
+  await bad(compare, `?topic=${enc('网'.repeat(101))}`, /topic 过长/);
+  await bad(compare, `?topic=${enc('网络')}&topic=${enc('安全')}`, /topic 只能有一个值/);
+  await bad(compare, `?topic=a%01b`, /控制字符/);
+  const workload = '/api/analysis/units/workload';
+  expect((await get(workload, `?name=${enc('市大数据局')}`, 200)).body.units.length).toBeGreaterThan(1);
+  await bad(workload, '', /需要 name/);
+  await bad(workload, `?name=${enc('局'.repeat(101))}`, /name 过长/);
+  await bad(workload, `?name=a&name=b`, /name 只能有一个值/);
+  await bad(workload, `?name=${enc('市不存在局')}`, /未找到单位/, 404);
+  expect((await get('/api/analysis/applications/shared', '', 200)).body.total).toBeGreaterThan(0);
+  const targets = await get('/api/analysis/targets/by-year', '', 200);
+  expect(targets.body.years.at(-1).year).toBeNull(); // the undated group exists and comes last
+});
+
+test('every documented operation was exercised above', () => {
+  expect([...seen].sort()).toEqual(documentedOperations());
+});
+
+test('every route the app serves under /api is documented, and every documented one is served', () => {
+  const served = [...new Set(servedApiRoutes((app as unknown as { router: { stack: Layer[] } }).router.stack))].sort();
+  expect(served).toContain('get /api/analysis/compare'); // the walk sees routers mounted at / too
+  expect(served).toEqual(documentedOperations());
 });
 
 test('the human-readable API page lists every path, escaped', async () => {
