@@ -10,7 +10,14 @@ interface Op {
   summary?: string;
   description?: string;
   parameters?: { name: string; in: string; required?: boolean; description: string; example?: unknown }[];
-  responses?: Record<string, { description: string }>;
+  responses?: Record<string, { description: string; content?: Record<string, { schema?: { $ref?: string } }> }>;
+}
+
+/** "PlanComparison" for a $ref'd JSON body, else the media type ("text/html"), else nothing. */
+function bodyName(r: { content?: Record<string, { schema?: { $ref?: string } }> }): string {
+  const [mediaType, media] = Object.entries(r.content ?? {})[0] ?? [];
+  if (!mediaType) return '';
+  return media?.schema?.$ref?.split('/').pop() ?? mediaType;
 }
 
 function curl(path: string, op: Op): string {
@@ -30,7 +37,7 @@ export function renderApiPage(doc: Record<string, unknown>): string {
       const rows = (op.parameters ?? [])
         .map((p) => `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${escapeHtml(p.in)}</td><td>${p.required ? '必填 required' : ''}</td><td>${escapeHtml(p.description)}</td></tr>`)
         .join('');
-      const responses = Object.entries(op.responses ?? {}).map(([s, r]) => `<li><code>${escapeHtml(s)}</code> ${escapeHtml(r.description)}</li>`).join('');
+      const responses = Object.entries(op.responses ?? {}).map(([s, r]) => `<li><code>${escapeHtml(s)}</code> ${escapeHtml(r.description)}${bodyName(r) ? ` → <code>${escapeHtml(bodyName(r))}</code>` : ''}</li>`).join('');
       sections.push(`<section class="endpoint"><h2><span class="method">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code></h2>
 <p>${escapeHtml(op.summary ?? '')}${op.description ? ` — ${escapeHtml(op.description)}` : ''}</p>
 ${rows ? `<table><thead><tr><th>参数 name</th><th>in</th><th></th><th>说明 description</th></tr></thead><tbody>${rows}</tbody></table>` : ''}

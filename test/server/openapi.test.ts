@@ -140,5 +140,7 @@ test('the human-readable API page lists every path, escaped', async () => {
   const page = await request(app).get('/api').expect(200).expect('content-type', /html/);
   for (const path of Object.keys(doc.paths)) expect(page.text).toContain(`<code>${path}</code>`);
   expect(page.text).toContain('curl -s');
+  expect(page.text).toContain('→ <code>PlanComparison</code>'); // each answer names its schema
+  expect(page.text).toContain("curl -s &#39;http://127.0.0.1:3000/api/analysis/units/workload?name=%E5%B8%82%E5%A4%A7%E6%95%B0%E6%8D%AE%E5%B1%80&#39;");
   await request(app).get('/docs/api').expect(200).expect('content-type', /html/);
 });
