@@ -31,12 +31,11 @@ function parse(args: string[]): { query: string; json: boolean; options: SearchO
   return { query: words.join(' '), json, options };
 }
 
-function print(res: SearchResponse, embedderNote: string): void {
+function print(res: SearchResponse): void {
   const i = res.interpretation;
   console.log(`查询 / query: ${res.query}   (${res.took_ms} ms, ${i.mode})`);
   if (i.entities.length) console.log(`理解 / understood: ${i.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `(${e.value})` : ''}`).join('  ')}`);
   for (const n of i.notes) console.log(`注 / note: ${n}`);
-  if (embedderNote) console.log(embedderNote);
   if (!res.results.length) console.log('没有结果 / no results');
   res.results.forEach((r, n) => {
     const p = r.node.properties;
@@ -67,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
     const res = await pipeline.search.search(query, options);
     const status = pipeline.search.status().embedder;
     if (json) console.log(JSON.stringify({ ...res, embedder: status }, null, 1));
-    else print(res, status.active ? '' : `注 / note: 未启用神经检索 / neural search off — ${status.reason ?? ''}`);
+    else print(res); // the interpretation's notes already say when neural search is off
     return 0;
   } finally {
     await pipeline.close();
