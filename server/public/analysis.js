@@ -35,8 +35,14 @@
     return charts[id];
   }
 
+  // "嘉兴市", "嘉兴市(2020)" for a plan whose title starts with its year; the region comes from
+  // the plan or, when a view leaves it out, from the title
   function shortTitle(plan) {
-    return (plan.region || '') + (plan.title.indexOf('2020') >= 0 ? '(2020)' : '') || plan.title;
+    var year = /^(\d{4})年/.exec(plan.title);
+    var rest = plan.title.replace(/^\d{4}年/, '');
+    var m = /^([\u4e00-\u9fa5]{2,3}?[省市])/.exec(rest);
+    var region = plan.region || (m ? m[1] : '');
+    return region ? region + (year ? '(' + year[1] + ')' : '') : plan.title;
   }
 
   function loadDomains() {

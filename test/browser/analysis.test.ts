@@ -1,0 +1,100 @@
+/**
+ * The cross-plan analysis page in a real browser (Debian chromium via playwright-core) against
+ * the real server on the seeds: the domain chart per plan, a plan-by-plan comparison, a unit's
+ * workload, targets by year and the shared applications table; screenshot for the README.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createApp } from '../../server/app';
+import { closePipeline, listen, realDeps, type Listening } from '../server/helpers';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const hasBrowser = fs.existsSync(CHROMIUM);
+if (!hasBrowser) console.log(`SKIP: browser tests need chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+const describeBrowser = hasBrowser ? describe : describe.skip;
+
+interface ChartProbe {
+  labels: string[];
+  datasets: { label: string; data: number[] }[];
+}
+
+/** What chart.js drew on a canvas: its labels and data (null when no chart is there). */
+function chartOf(page: Page, canvasId: string): Promise<ChartProbe | null> {
+  return page.evaluate((id) => {
+    const w = window as unknown as { Chart: { getChart(c: HTMLCanvasElement): { data: { labels: string[]; datasets: { label: string; data: number[] }[] } } | undefined } };
+    const chart = w.Chart.getChart(document.getElementById(id) as HTMLCanvasElement);
+    return chart ? { labels: chart.data.labels.map(String), datasets: chart.data.datasets.map((d) => ({ label: d.label, data: d.data.map(Number) })) } : null;
+  }, canvasId);
+}
+
+describeBrowser('analysis page in chromium', () => {
+  let srv: Listening;
+  let ctx: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    srv = await listen(createApp(await realDeps()));
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-chromium-'));
+    ctx = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      viewport: { width: 1360, height: 1400 },
+      locale: 'zh-CN',
+    });
+    page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('favicon.ico')) pageErrors.push(`${r.status()} ${r.url()}`); });
+  }, 60_000);
+
+  afterAll(async () => {
+    await ctx?.close();
+    await srv?.close();
+    await closePipeline();
+  });
+
+  test('charts, comparison, workload, targets and shared applications on the seeds', async () => {
+    await page.goto(`${srv.url}/analysis.html`);
+    await page.waitForFunction(() => !!(window as unknown as { Chart?: { getChart(c: unknown): unknown } }).Chart?.getChart(document.getElementById('chart-domains')));
+
+    // one stacked bar per seed plan, one dataset per government function, every task counted once
+    const domains = (await chartOf(page, 'chart-domains'))!;
+    expect(domains.labels).toHaveLength(5);
+    expect(new Set(domains.labels).size).toBe(5); // the two Jiaxing plans are told apart
+    expect(domains.labels).toEqual(expect.arrayContaining(['嘉兴市', '嘉兴市(2020)', '绍兴市', '金华市', '浙江省']));
+    expect(domains.datasets.map((d) => d.label)).toEqual(['经济调节', '市场监管', '社会治理', '公共服务', '生态环境保护', '政府运行', '数据与平台支撑', '组织保障']);
+    const totals = domains.labels.map((_, i) => domains.datasets.reduce((s, d) => s + d.data[i], 0));
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(150); // all tasks and measures of the five plans
+
+    // plan-by-plan comparison of a domain: a column per plan, linked tasks
+    await page.selectOption('#compare-domain', '市场监管');
+    await page.fill('#compare-topic', '');
+    await page.click('#compare-form button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('#compare-result li').length > 0);
+    const columns = await page.$$eval('#compare-result > *', (els) => els.map((e) => e.textContent ?? ''));
+    expect(columns.length).toBeGreaterThanOrEqual(4);
+    expect(columns.filter((c) => /方案/.test(c)).length).toBeGreaterThanOrEqual(4);
+
+    // a unit's workload across plans: led vs shared bars
+    await page.fill('#unit-name', '市公安局');
+    await page.click('#unit-form button[type=submit]');
+    await page.waitForFunction(() => /市公安局/.test(document.getElementById('unit-state')?.textContent ?? '') || /公安局/.test(JSON.stringify((window as unknown as { Chart: { getChart(c: unknown): { data: { labels: unknown } } | undefined } }).Chart.getChart(document.getElementById('chart-units'))?.data.labels ?? [])));
+    const units = (await chartOf(page, 'chart-units'))!;
+    expect(units.labels.length).toBeGreaterThanOrEqual(2);
+    expect(units.labels.every((l) => l.includes('公安局'))).toBe(true);
+    expect(units.datasets).toHaveLength(2);
+
+    // targets by year, and the shared applications table
+    const targets = (await chartOf(page, 'chart-targets'))!;
+    expect(targets.labels).toContain('2025');
+    expect(await page.textContent('#targets-list')).toMatch(/一网通办率/);
+    await page.waitForSelector('#apps-body tr');
+    expect(await page.textContent('#apps-body')).toMatch(/浙里办/);
+
+    await page.screenshot({ path: path.join(__dirname, '../../docs/screenshots/analysis.png') });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
