@@ -34,6 +34,7 @@ export class MemoryStore implements GraphStore, Adjacency {
   private readonly out = new Map<string, Set<string>>(); // node id -> keys of relationships starting there
   private readonly in = new Map<string, Set<string>>();
   private dirty = false;
+  private rev = 0;
 
   constructor(private readonly options: MemoryStoreOptions = {}) {}
 
@@ -43,6 +44,11 @@ export class MemoryStore implements GraphStore, Adjacency {
     const data = options.file ? await readSnapshot(options.file) : null;
     if (data) store.apply(data);
     return store;
+  }
+
+  /** Bumped by every upsert and clear (see GraphStore.revision). */
+  get revision(): number {
+    return this.rev;
   }
 
   async upsert(data: GraphData): Promise<void> {
@@ -60,6 +66,7 @@ export class MemoryStore implements GraphStore, Adjacency {
   }
 
   private apply(data: GraphData): void {
+    this.rev++;
     for (const n of data.nodes) {
       const old = this.nodes.get(n.id);
       for (const l of old?.labels ?? []) this.byLabel.get(l)?.delete(n.id);
@@ -159,6 +166,7 @@ export class MemoryStore implements GraphStore, Adjacency {
 
   async clear(): Promise<void> {
     for (const m of [this.nodes, this.rels, this.byLabel, this.out, this.in] as Map<string, unknown>[]) m.clear();
+    this.rev++;
     this.dirty = true;
   }
 

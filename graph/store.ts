@@ -36,6 +36,12 @@ export interface GraphCounts {
  */
 export interface GraphStore {
   readonly kind: 'memory' | 'neo4j';
+  /**
+   * Optional: a number that changes whenever the graph does (upsert, clear), so readers may
+   * memoise what they derive from it (search neighbourhoods). Absent: the store may change
+   * behind this process's back (Neo4j), nothing is memoised.
+   */
+  readonly revision?: number;
   /** Idempotent upsert by id (nodes) and by (start,type,end) (relationships); properties replaced. */
   upsert(data: GraphData): Promise<void>;
   /** Batch upsert of many documents' graphs. */

@@ -2,14 +2,17 @@
 import express, { Router, type Response } from 'express';
 import { createError } from '../../core/errors';
 import type { AppDeps } from '../deps';
+import { searchJson } from '../search-json';
 import { parseSearch } from '../validation';
 
 export function searchRoutes({ search, config }: AppDeps): Router {
   const router = Router();
   const answer = async (input: Record<string, unknown>, res: Response) => {
     const { q, options } = parseSearch(input);
-    const out = await search.search(q, options);
-    res.json(out);
+    const body = Buffer.from(searchJson(await search.search(q, options)));
+    // written directly: no ETag (took_ms differs in every answer, so it could never match)
+    res.status(200).type('application/json; charset=utf-8').setHeader('Content-Length', body.length);
+    res.end(body);
   };
   router.get('/search', (req, res) => answer(req.query as Record<string, unknown>, res));
   router.post('/search', express.json({ limit: config.server.bodyLimit, strict: true }), (req, res) => {
