@@ -3,17 +3,26 @@
  * (graded relevance by file + path) with nDCG@10, Recall@10, MRR and P@1, overall and per
  * question type, for the product configuration with and without the neural model and for the
  * issue's baselines (single channels, naive RRF). Writes bench/results/eval.json.
+ * `--cv`: scores a grid of the tuned settings and reports cross-validated nDCG@10 (bench/lib/cv.ts)
+ * into bench/results/eval-cv.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../core/config';
 import { createEmbedder } from '../search';
-import type { RankingSettings } from '../search/settings';
-import { buildSearch, loadQueries, runQueries, seedStore, type RunSummary } from './lib/harness';
+import type { Embedder } from '../search/embedder';
+import { withDefaults, type RankingSettings } from '../search/settings';
+import type { MemoryStore } from '../graph/memory-store';
+import type { Config } from '../core/config';
+import { crossValidate, gridOf, type CvResult } from './lib/cv';
+import { buildSearch, loadQueries, memoQueries, runQueries, seedStore, type Query, type RunSummary } from './lib/harness';
 import type { Scores } from './lib/metrics';
 
-const NO_GRAPH: Partial<RankingSettings> = { link: false };
+const D = withDefaults();
+// The text ranking before expansion, heading field and feedback (the previous product).
+const PLAIN: Partial<RankingSettings> = { expansion: 0, expandDense: false, fields: { ...D.fields, heading: 0 }, prf: { ...D.prf, beta: 0 }, rm3: { ...D.rm3, weight: 0 } };
+const NO_GRAPH: Partial<RankingSettings> = { ...PLAIN, link: false };
 const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSettings> }[] = [
   { name: 'product (hybrid + graph)', neural: true, settings: {} },
   { name: 'product without model (keyword + graph)', neural: false, settings: {} },
@@ -23,13 +32,56 @@ const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSetting
   { name: 'baseline: naive RRF dense + char (k=60)', neural: true, settings: { ...NO_GRAPH, dense: 'whole', rrfK: 60, weights: { dense: 1, word: 0, char: 1 } } },
   { name: 'dense sentences max-pooled only', neural: true, settings: { ...NO_GRAPH, dense: 'maxpool', weights: { dense: 1, word: 0, char: 0 } } },
   { name: 'dense whole+sentence mix only', neural: true, settings: { ...NO_GRAPH, dense: 'mix', weights: { dense: 1, word: 0, char: 0 } } },
+  { name: 'previous product (no expansion/heading/feedback)', neural: true, settings: PLAIN },
+  { name: 'previous product without model', neural: false, settings: PLAIN },
+  { name: 'product without expansion table', neural: true, settings: { expansion: 0, expandDense: false } },
+  { name: 'product without expansion table, no model', neural: false, settings: { expansion: 0, expandDense: false } },
+  { name: 'product, expansion keyword side only', neural: true, settings: { expandDense: false } },
+  { name: 'product without heading field', neural: true, settings: { fields: { ...D.fields, heading: 0 } } },
+  { name: 'product without dense feedback (Rocchio)', neural: true, settings: { prf: { ...D.prf, beta: 0 } } },
+  { name: 'product without keyword feedback (RM3)', neural: true, settings: { rm3: { ...D.rm3, weight: 0 } } },
+  { name: 'product, adaptive dense weight (1)', neural: true, settings: { adaptive: 1 } },
+  { name: 'product, z-score fusion', neural: true, settings: { fusion: 'zscore' } },
+  { name: 'product, min-max fusion', neural: true, settings: { fusion: 'minmax' } },
   { name: 'product, dense whole-task', neural: true, settings: { dense: 'whole' } },
   { name: 'product, dense max-pooled', neural: true, settings: { dense: 'maxpool' } },
-  { name: 'product without graph linking', neural: true, settings: NO_GRAPH },
+  { name: 'product without graph linking', neural: true, settings: { link: false } },
 ];
 
 const f3 = (x: number) => x.toFixed(3);
 const row = (label: string, s: Scores) => `${label.padEnd(44)} ${f3(s.ndcg10)}  ${f3(s.recall10)}  ${f3(s.mrr)}  ${f3(s.p1)}  (${s.n})`;
+
+// The tuned axes (docs/SEARCH.md): expansion weight and its use in the query vector, heading
+// field weight, dense Rocchio feedback, keyword RM3 feedback.
+const CV_GRID = gridOf(
+  { expansion: [0, 0.3, 0.5], expandDense: [false, true], heading: [0, 0.1, 0.2, 0.3], prf: [0, 0.3, 0.6], rm3: [0, 0.2, 0.4] },
+  (p) => ({ expansion: p.expansion as number, expandDense: p.expandDense as boolean, fields: { ...withDefaults().fields, heading: p.heading as number }, prf: { ...withDefaults().prf, beta: p.prf as number }, rm3: { ...withDefaults().rm3, weight: p.rm3 as number } }),
+);
+
+const DEFAULT_POINT = `expansion=${D.expansion} expandDense=${D.expandDense} heading=${D.fields.heading} prf=${D.prf.beta} rm3=${D.rm3.weight}`;
+
+async function crossValidation(store: MemoryStore, config: Config, embedder: Embedder | null, queries: Query[]): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [label, e] of [['with model', embedder ? memoQueries(embedder) : null], ['without model', null]] as const) {
+    if (label === 'with model' && !e) continue;
+    const search = await buildSearch(store, config, e, {});
+    const scores: Record<string, number[]> = {};
+    for (const [name, s] of Object.entries(CV_GRID)) {
+      const engine = search.engine.withSettings(withDefaults(s));
+      scores[name] = (await runQueries({ ...search, search: (q, o) => engine.search(q, o) }, queries)).queries.map((q) => q.scores.ndcg10);
+    }
+    const input = { ids: queries.map((q) => q.id), types: queries.map((q) => q.type), scores };
+    const noTable = { ...input, scores: Object.fromEntries(Object.entries(scores).filter(([n]) => n.startsWith('expansion=0 expandDense=false'))) };
+    const report = (what: string, r: CvResult[]) => r.forEach((c) => console.log(`${label.padEnd(14)} ${what.padEnd(22)} ${c.scheme.padEnd(30)} CV nDCG@10 ${f3(c.ndcg10)}  chosen: ${[...new Set(c.chosen)].join(' | ')}`));
+    const all = crossValidate(input);
+    const without = crossValidate(noTable);
+    report('grid', all);
+    report('grid without table', without);
+    const defaults = Object.entries(scores).find(([n]) => n === DEFAULT_POINT)?.[1];
+    out[label] = { grid: Object.keys(CV_GRID).length, all, withoutTable: without, defaultDev: defaults ? defaults.reduce((a, b) => a + b, 0) / defaults.length : null, top: Object.entries(scores).map(([n, s]) => [n, s.reduce((a, b) => a + b, 0) / s.length] as const).sort((a, b) => b[1] - a[1]).slice(0, 10) };
+  }
+  return out;
+}
 
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
@@ -43,6 +95,12 @@ async function main(argv: string[]): Promise<number> {
   const evalConfig = loadConfig({ ...process.env, KG_DATA_DIR: fs.existsSync(config.dataDir) ? scratch : path.join(os.tmpdir(), 'kg-eval') });
   const { embedder, status } = await createEmbedder(config);
   if (!embedder) console.log(`SKIP neural configurations: ${status.reason}`);
+  if (argv.includes('--cv')) {
+    const cv = await crossValidation(store, evalConfig, embedder, queries);
+    fs.writeFileSync(path.join(config.root, 'bench', 'results', 'eval-cv.json'), JSON.stringify({ queries: path.basename(queriesFile), date: new Date().toISOString(), default: DEFAULT_POINT, ...cv }, null, 1));
+    await (embedder as { close?: () => Promise<void> } | null)?.close?.();
+    return 0;
+  }
   const results: Record<string, RunSummary & { settings: Partial<RankingSettings> }> = {};
   console.log(`queries: ${queriesFile} (${queries.length})\n${''.padEnd(44)} nDCG@10 R@10   MRR    P@1`);
   for (const c of CONFIGS) {
@@ -53,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     const summary = await runQueries(search, queries);
     results[c.name] = { ...summary, settings: c.settings };
     console.log(row(c.name, summary.overall));
-    if (c === CONFIGS[0] || c === CONFIGS[1]) for (const [t, s] of Object.entries(summary.byType)) console.log(row(`  ${t}`, s));
+    if (c === CONFIGS[0] || c === CONFIGS[1] || c.name.startsWith('previous product')) for (const [t, s] of Object.entries(summary.byType)) console.log(row(`  ${t}`, s));
   }
   const out = path.join(config.root, 'bench', 'results', 'eval.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

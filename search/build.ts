@@ -49,6 +49,8 @@ export async function buildKeyword(store: GraphStore, settings: Pick<RankingSett
       title: normalizeAligned(t.title),
       text: normalizeAligned(t.body),
       section: normalize(t.section.join(' ')),
+      // the task's own (deepest) heading without its numbering: a summary of the tasks under it
+      heading: normalize((t.section[t.section.length - 1] ?? '').replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*/, '')),
       units: normalize(t.units.map((u) => nodeName(corpus.units.get(u.id))).join(' ')),
       apps: normalize(t.apps.map((a) => nodeName(corpus.apps.get(a))).join(' ')),
     };

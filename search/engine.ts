@@ -8,12 +8,13 @@ import type { GraphStore } from '../graph/store';
 import type { DenseIndex, KeywordIndexes } from './build';
 import { dot } from './exact-index';
 import type { Embedder, EmbedderStatus } from './embedder';
-import { rrf, type RankedList } from './fusion';
+import { expandQuery } from './expand';
+import { fuse, type Fused, type ScoredList } from './fusion';
 import { highlights } from './highlight';
 import { taskNeighbourhood, type SimilarTask } from './neighbourhood';
 import { normalizeAligned } from './normalize';
-import { taskOfKey } from './passages';
 import type { RankingSettings } from './settings';
+import { denseHits, feedbackHits, keywordCoverage, keywordSignals } from './signals';
 import { wordTokens } from './tokenize';
 import type { Interpretation, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
 import type { LinkedQuery } from './understand';
@@ -47,39 +48,48 @@ export class SearchEngine implements SearchService {
     return { embedder: this.parts.embedderStatus, vectors: this.parts.dense?.vectors.size ?? 0, keywordDocs: this.parts.keyword.word.size };
   }
 
-  /** Text signals only (dense, word, char), each a ranked list of task ids. */
-  async textSignals(textQuery: string, denseQuery: string): Promise<RankedList[]> {
-    const { keyword, dense, embedder, settings } = this.parts;
-    const { depth, weights, fields } = settings;
-    const lists: RankedList[] = [];
-    if (textQuery) {
-      lists.push({ name: 'word', weight: weights.word, ids: keyword.word.search(textQuery, fields, depth).map((h) => h.id) });
-      lists.push({ name: 'char', weight: weights.char, ids: keyword.char.search(textQuery, fields, depth).map((h) => h.id) });
-    }
-    if (dense && embedder && denseQuery) {
-      const q = settings.queryInstruction ? await embedder.embedQuery(denseQuery) : (await embedder.embed([denseQuery]))[0];
-      lists.push({ name: 'dense', weight: weights.dense, ids: this.densePooled(q, dense) });
-    }
-    return lists;
+  /** A search over the same indexes with other ranking settings (query-time ones only; for sweeps). */
+  withSettings(settings: RankingSettings): SearchEngine {
+    return new SearchEngine({ ...this.parts, settings });
   }
 
-  private densePooled(q: Float32Array, dense: DenseIndex): string[] {
-    const mode = this.parts.settings.dense;
-    const best = new Map<string, number>();
-    const hits = dense.vectors.search(q, Math.min(dense.vectors.size, this.parts.settings.depth * 4));
-    for (const h of hits) {
-      if (mode === 'whole' && h.key !== taskOfKey(h.key)) continue;
-      const id = taskOfKey(h.key);
-      if (!best.has(id) || best.get(id)! < h.score) best.set(id, h.score);
+  /**
+   * Text signals fused: word and character BM25 (plus colloquial → official expansion terms),
+   * dense; the dense weight rises when the question's words are not the plans' words, and the
+   * query vector can take pseudo-relevance feedback from the first fusion.
+   */
+  async textFusion(textQuery: string, denseQuery: string): Promise<Fused[]> {
+    const { keyword, dense, embedder, settings } = this.parts;
+    const expansion = settings.expansion > 0 || settings.expandDense ? expandQuery(denseQuery) : [];
+    const lists: ScoredList[] = keywordSignals(keyword, settings, textQuery, expansion);
+    let denseList: ScoredList | null = null;
+    let q: Float32Array | null = null;
+    if (dense && embedder && denseQuery && settings.weights.dense) {
+      const text = settings.expandDense && expansion.length ? `${denseQuery} ${expansion.join(' ')}` : denseQuery;
+      q = settings.queryInstruction ? await embedder.embedQuery(text) : (await embedder.embed([text]))[0];
+      let weight = settings.weights.dense;
+      if (settings.adaptive > 0) weight *= 1 + settings.adaptive * (1 - keywordCoverage(keyword, textQuery, lists.find((l) => l.name === 'word')?.hits ?? []));
+      denseList = { name: 'dense', weight, hits: denseHits(q, dense, settings) };
     }
-    if (mode === 'mix') {
-      // mean of the whole-task cosine (exact; few hundred tasks) and the best passage cosine
-      for (const [id, s] of best) {
-        const v = dense.taskVectors.get(id);
-        if (v) best.set(id, (s + dot(q, v)) / 2);
-      }
+    const all = () => (denseList ? [...lists, denseList] : lists);
+    let fused = fuse(all(), settings);
+    if (q && dense && denseList && settings.prf.beta > 0) {
+      const top = fused.slice(0, settings.prf.docs).map((f) => f.id);
+      denseList = { ...denseList, hits: feedbackHits(denseList.hits, dense, top, settings.prf.beta) };
+      fused = fuse(all(), settings);
     }
-    return [...best].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    const { rm3 } = settings;
+    const w = lists.findIndex((l) => l.name === 'word');
+    if (rm3.weight > 0 && w >= 0 && textQuery) {
+      const own = keyword.word.tokenize(textQuery);
+      const terms = new Map(own.map((t) => [t, 1]));
+      for (const e of expansion.flatMap((x) => keyword.word.tokenize(x))) if (!terms.has(e)) terms.set(e, settings.expansion);
+      const top = fused.slice(0, rm3.docs).map((f) => f.id);
+      for (const f of keyword.word.feedbackTerms(top, rm3.terms, new Set(terms.keys()))) terms.set(f.term, rm3.weight * f.weight);
+      lists[w] = { ...lists[w], hits: keyword.word.searchWeighted(terms, settings.fields, settings.depth) };
+      fused = fuse(all(), settings);
+    }
+    return fused;
   }
 
   /** Graph answers: the tier each task earns from linked entities, and the graph's own list. */
@@ -139,8 +149,7 @@ export class SearchEngine implements SearchService {
     // Without linking (a baseline), the whole question is text and no entity earns a tier.
     const link = settings.link ? linked : { ...linked, residual: linked.normalized, units: [], apps: [], plans: [], regions: [], years: [], role: null, crossPlan: false, entities: [], notes: [] };
     const textQuery = link.residual;
-    const lists = await this.textSignals(textQuery, link.normalized);
-    const fused = rrf(lists, settings.rrfK);
+    const fused = await this.textFusion(textQuery, link.normalized);
     const { tiers } = await this.graphTiers(link);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));

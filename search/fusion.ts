@@ -69,8 +69,32 @@ export function weightedSum(lists: ScoredList[]): Fused[] {
   return sortFused(scores, asRanked, positions);
 }
 
+/** Weighted sum of z-scored scores (each list's mean 0, sd 1); absent ids get the list's minimum. */
+export function zscoreSum(lists: ScoredList[]): Fused[] {
+  const asRanked: RankedList[] = lists.map((l) => ({ name: l.name, ids: [...l.hits].sort((a, b) => b.score - a.score).map((h) => h.id) }));
+  const positions = positionsOf(asRanked);
+  const z = lists.map((l) => {
+    const n = l.hits.length || 1;
+    const mu = l.hits.reduce((s, h) => s + h.score, 0) / n;
+    const sd = Math.sqrt(l.hits.reduce((s, h) => s + (h.score - mu) ** 2, 0) / n) || 1;
+    const min = l.hits.length ? Math.min(...l.hits.map((h) => (h.score - mu) / sd)) : 0;
+    return { w: l.weight ?? 1, min, of: new Map(l.hits.map((h) => [h.id, (h.score - mu) / sd])) };
+  });
+  const ids = new Set(lists.flatMap((l) => l.hits.map((h) => h.id)));
+  const scores = new Map<string, number>();
+  for (const id of ids) scores.set(id, z.reduce((s, l) => s + l.w * (l.of.get(id) ?? l.min), 0));
+  return sortFused(scores, asRanked, positions);
+}
+
 function sortFused(scores: Map<string, number>, lists: RankedList[], positions: Map<string, Map<string, number>>): Fused[] {
   return [...scores]
     .map(([id, score]) => ({ id, score, ranks: ranksOf(lists, id, positions) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Fuses scored lists the way `settings.fusion` says (RRF uses ranks only). */
+export function fuse(lists: ScoredList[], settings: { fusion: 'rrf' | 'zscore' | 'minmax'; rrfK: number }): Fused[] {
+  if (settings.fusion === 'zscore') return zscoreSum(lists);
+  if (settings.fusion === 'minmax') return weightedSum(lists);
+  return rrf(lists.map((l) => ({ name: l.name, weight: l.weight, ids: l.hits.map((h) => h.id) })), settings.rrfK);
 }

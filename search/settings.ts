@@ -9,8 +9,20 @@ export interface RankingSettings {
   /** RRF weights of the text signals. */
   weights: { dense: number; word: number; char: number };
   /** BM25 field weights (both keyword channels). */
-  fields: { title: number; text: number; section: number; units: number; apps: number };
+  fields: { title: number; text: number; section: number; heading: number; units: number; apps: number };
+  /** How text signals are fused: weighted RRF, or weighted sums of z-scored / min-max scores. */
+  fusion: 'rrf' | 'zscore' | 'minmax';
   rrfK: number;
+  /** Weight of colloquial → official expansion terms (search/expand.ts) in the keyword query; 0 = off. */
+  expansion: number;
+  /** Also append the expansion terms to the text the query vector is computed from. */
+  expandDense: boolean;
+  /** Query-adaptive fusion: the dense weight × (1 + adaptive × (1 − keyword coverage)). */
+  adaptive: number;
+  /** Pseudo-relevance feedback on the query vector (Rocchio): top `docs` fused tasks, weight `beta` (0 = off). */
+  prf: { docs: number; beta: number };
+  /** Keyword pseudo-relevance feedback (RM3-style) on the word channel: top `docs` tasks give `terms` terms at `weight` (0 = off). */
+  rm3: { docs: number; terms: number; weight: number };
   /** BM25 length normalisation (0 = none, 1 = full). */
   bm25b: number;
   /** Score tiers added for graph matches, so linked entities answer first. */
@@ -28,8 +40,14 @@ export const DEFAULT_SETTINGS: RankingSettings = {
   sentences: true,
   queryInstruction: true,
   weights: { dense: 1, word: 0.5, char: 1 },
-  fields: { title: 0.5, text: 1, section: 0, units: 0, apps: 0 },
+  fields: { title: 0.5, text: 1, section: 0, heading: 0.2, units: 0, apps: 0 },
+  fusion: 'rrf',
   rrfK: 20,
+  expansion: 0.5,
+  expandDense: true,
+  adaptive: 0,
+  prf: { docs: 3, beta: 0.3 },
+  rm3: { docs: 3, terms: 10, weight: 0.4 },
   bm25b: 0.75,
   tiers: { unit: 2, lead: 0.5, region: 1, app: 0.3, year: 0.2 },
   diversity: 0.7,
@@ -44,5 +62,7 @@ export function withDefaults(s: Partial<RankingSettings> = {}): RankingSettings 
     weights: { ...DEFAULT_SETTINGS.weights, ...s.weights },
     fields: { ...DEFAULT_SETTINGS.fields, ...s.fields },
     tiers: { ...DEFAULT_SETTINGS.tiers, ...s.tiers },
+    prf: { ...DEFAULT_SETTINGS.prf, ...s.prf },
+    rm3: { ...DEFAULT_SETTINGS.rm3, ...s.rm3 },
   };
 }

@@ -70,3 +70,20 @@ export async function runQueries(search: Search, queries: Query[], k = 10): Prom
     queries: runs,
   };
 }
+
+/** The same embedder with query vectors remembered (grid sweeps ask the same questions many times). */
+export function memoQueries(e: Embedder): Embedder {
+  const memo = new Map<string, Promise<Float32Array>>();
+  return {
+    name: e.name,
+    model: e.model,
+    get dimensions() {
+      return e.dimensions;
+    },
+    embed: (texts) => e.embed(texts),
+    embedQuery(text) {
+      if (!memo.has(text)) memo.set(text, e.embedQuery(text));
+      return memo.get(text)!;
+    },
+  };
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../core/config';
 import { MemoryStore } from '../../graph/memory-store';
 import { createSearch, type Search } from '../../search';
+import { withDefaults } from '../../search/settings';
 import { fixtureGraph } from './fixture-graph';
 import { HashEmbedder } from './hash-embedder';
 
@@ -99,6 +100,13 @@ describe('search engine on a hand-built graph', () => {
     expect(res.interpretation.mode).toBe('keyword');
     expect(res.interpretation.notes.join(' ')).toMatch(/keyword \+ graph only/);
     expect(plain.status()).toMatchObject({ embedder: { active: false }, vectors: 0, keywordDocs: 6 });
+  });
+
+  test('a colloquial question finds the task written in official words (expansion), keyword path too', async () => {
+    const plain = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: dir }), embedder: null });
+    expect((await plain.search('坏人小偷多怎么办')).results[0]?.node.id).toBe(H8); // 治安 防控
+    const literal = plain.engine.withSettings(withDefaults({ expansion: 0, expandDense: false, rm3: { docs: 3, terms: 10, weight: 0 } }));
+    expect((await literal.search('坏人小偷多怎么办')).results.map((r) => r.node.id)).not.toContain(H8);
   });
 
   test('save persists index and embedding cache; a rebuild reuses both and recomputes nothing', async () => {

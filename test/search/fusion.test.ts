@@ -1,4 +1,4 @@
-import { rrf, weightedSum } from '../../search/fusion';
+import { fuse, rrf, weightedSum, zscoreSum } from '../../search/fusion';
 
 describe('rrf', () => {
   test('sums reciprocal ranks with weights and reports per-list ranks', () => {
@@ -48,5 +48,24 @@ describe('weightedSum', () => {
       ['a', 1],
     ]);
     expect(out[0].ranks).toEqual({ bm25: 2, dense: 1 });
+  });
+});
+
+describe('zscoreSum and fuse', () => {
+  const lists = [
+    { name: 'a', hits: [{ id: 'x', score: 10 }, { id: 'y', score: 9 }, { id: 'z', score: 1 }] },
+    { name: 'b', hits: [{ id: 'y', score: 0.9 }, { id: 'z', score: 0.8 }] },
+  ];
+
+  test('z-scores put lists of any scale on one footing; absent ids get the list minimum', () => {
+    const out = zscoreSum(lists);
+    expect(out.map((f) => f.id)).toEqual(['y', 'x', 'z']);
+    expect(out.find((f) => f.id === 'x')!.ranks).toEqual({ a: 1, b: null });
+  });
+
+  test('fuse dispatches on settings.fusion; rrf uses ranks only', () => {
+    expect(fuse(lists, { fusion: 'rrf', rrfK: 1 }).map((f) => f.id)).toEqual(rrf([{ name: 'a', ids: ['x', 'y', 'z'] }, { name: 'b', ids: ['y', 'z'] }], 1).map((f) => f.id));
+    expect(fuse(lists, { fusion: 'zscore', rrfK: 1 })).toEqual(zscoreSum(lists));
+    expect(fuse(lists, { fusion: 'minmax', rrfK: 1 })).toEqual(weightedSum(lists));
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The text signals of one question, each a scored list of task ids (best first): BM25 over jieba
+ * words and over characters (question terms weight 1, expansion terms less), and the dense
+ * similarity pooled per task. Also the pieces of query-adaptive fusion: how much of the
+ * question the best keyword matches cover, and pseudo-relevance feedback on the query vector.
+ */
+import type { DenseIndex, KeywordIndexes } from './build';
+import { dot } from './exact-index';
+import type { ScoredList } from './fusion';
+import { taskOfKey } from './passages';
+import type { RankingSettings } from './settings';
+
+type Hit = { id: string; score: number };
+
+function weightedTerms(tokens: string[], expansion: string[], expansionWeight: number): Map<string, number> {
+  const terms = new Map(tokens.map((t) => [t, 1]));
+  if (expansionWeight > 0) for (const t of expansion) if (!terms.has(t)) terms.set(t, expansionWeight);
+  return terms;
+}
+
+/** BM25 lists of the word and character channels. */
+export function keywordSignals(keyword: KeywordIndexes, settings: RankingSettings, text: string, expansion: string[]): ScoredList[] {
+  if (!text && !expansion.length) return [];
+  const { fields, depth, weights } = settings;
+  const out: ScoredList[] = [];
+  for (const [name, index, weight] of [['word', keyword.word, weights.word], ['char', keyword.char, weights.char]] as const) {
+    if (!weight) continue;
+    const terms = weightedTerms(index.tokenize(text), expansion.flatMap((e) => index.tokenize(e)), settings.expansion);
+    out.push({ name, weight, hits: index.searchWeighted(terms, fields, depth) });
+  }
+  return out;
+}
+
+/**
+ * Share of the question's word-token IDF mass that the best of the top keyword hits contains
+ * (1 = some task has every term; low = the question's words are not the plans' words).
+ */
+export function keywordCoverage(keyword: KeywordIndexes, text: string, top: Hit[], n = 5): number {
+  const tokens = [...new Set(keyword.word.tokenize(text))];
+  if (!tokens.length) return 0;
+  let best = 0;
+  for (const h of top.slice(0, n)) best = Math.max(best, keyword.word.idfCovered(tokens, h.id));
+  return best;
+}
+
+/** Dense score per task: whole-task cosine, best passage, or their mean ('mix'). */
+export function denseHits(q: Float32Array, dense: DenseIndex, settings: RankingSettings): Hit[] {
+  const best = new Map<string, number>();
+  const hits = dense.vectors.search(q, Math.min(dense.vectors.size, settings.depth * 4));
+  for (const h of hits) {
+    if (settings.dense === 'whole' && h.key !== taskOfKey(h.key)) continue;
+    const id = taskOfKey(h.key);
+    if (!best.has(id) || best.get(id)! < h.score) best.set(id, h.score);
+  }
+  if (settings.dense === 'mix') {
+    // mean of the whole-task cosine (exact; few hundred tasks) and the best passage cosine
+    for (const [id, s] of best) {
+      const v = dense.taskVectors.get(id);
+      if (v) best.set(id, (s + dot(q, v)) / 2);
+    }
+  }
+  return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Rocchio feedback without a second vector search: each task's dense score plus `beta` × the
+ * cosine of its whole-task vector with the mean of the top fused tasks' vectors (the query moved
+ * toward what the first fusion found; ranking-equivalent up to the passage part of 'mix').
+ */
+export function feedbackHits(hits: Hit[], dense: DenseIndex, topIds: string[], beta: number): Hit[] {
+  const vs = topIds.map((id) => dense.taskVectors.get(id)).filter((v): v is Float32Array => !!v);
+  if (!vs.length || beta <= 0) return hits;
+  const c = new Float32Array(vs[0].length);
+  for (const v of vs) for (let i = 0; i < c.length; i++) c[i] += v[i] / vs.length;
+  return hits
+    .map((h) => {
+      const v = dense.taskVectors.get(h.id);
+      return { id: h.id, score: h.score + (v ? beta * dot(v, c) : 0) };
+    })
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+}

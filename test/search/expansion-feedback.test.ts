@@ -1,0 +1,52 @@
+import { Bm25Index } from '../../search/bm25';
+import { expandQuery } from '../../search/expand';
+import { charTokens } from '../../search/tokenize';
+
+describe('colloquial → official expansion', () => {
+  test('everyday words map to the plans\' vocabulary; words already asked are not repeated', () => {
+    const terms = expandQuery('老百姓看病难不难');
+    expect(terms).toEqual(expect.arrayContaining(['群众', '公众', '医疗']));
+    expect(expandQuery('隐私 个人信息')).not.toContain('个人信息');
+  });
+
+  test('the longest form wins and each span expands once', () => {
+    expect(expandQuery('不守信用的企业')).toEqual(expect.arrayContaining(['失信', '信用监管']));
+    expect(expandQuery('发大水')).toEqual(expect.arrayContaining(['防汛']));
+  });
+
+  test('official wording gets no expansion', () => {
+    expect(expandQuery('推进公共数据平台建设')).toEqual([]);
+  });
+});
+
+describe('BM25 weighted terms and feedback', () => {
+  const idx = new Bm25Index(charTokens);
+  idx.add('a', { text: '消防 火灾 预警 应急' });
+  idx.add('b', { text: '消防 救援 应急 指挥' });
+  idx.add('c', { text: '数据 安全 加密' });
+  idx.add('d', { text: '数据 共享 开放' });
+  const w = { text: 1 };
+
+  test('a term at weight 0.5 scores half; weight 1 equals plain token search', () => {
+    const full = idx.searchWeighted(new Map([['加密', 1]]), w);
+    const half = idx.searchWeighted(new Map([['加密', 0.5]]), w);
+    expect(half[0].score).toBeCloseTo(full[0].score / 2, 9);
+    expect(idx.searchTokens(['消防', '预警'], w)).toEqual(idx.searchWeighted(new Map([['消防', 1], ['预警', 1]]), w));
+  });
+
+  test('feedback terms come from the given documents, skip excluded and one-document terms', () => {
+    const terms = idx.feedbackTerms(['a', 'b'], 5, new Set(['消防']), ['text']).map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(['应急']));
+    expect(terms).not.toContain('消防'); // excluded
+    expect(terms).not.toContain('预警'); // only in one document
+    expect(terms.some((t) => t.includes('数据'))).toBe(false);
+  });
+
+  test('idfCovered: 1 when the document holds every token, 0 when none', () => {
+    expect(idx.idfCovered(['数据', '加密'], 'c', ['text'])).toBe(1);
+    expect(idx.idfCovered(['数据', '加密'], 'a', ['text'])).toBe(0);
+    const part = idx.idfCovered(['数据', '加密'], 'd', ['text']);
+    expect(part).toBeGreaterThan(0);
+    expect(part).toBeLessThan(1);
+  });
+});
