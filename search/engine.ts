@@ -58,9 +58,8 @@ export class SearchEngine implements SearchService {
    * dense; the dense weight rises when the question's words are not the plans' words, and the
    * query vector can take pseudo-relevance feedback from the first fusion.
    */
-  async textFusion(textQuery: string, denseQuery: string): Promise<Fused[]> {
+  async textFusion(textQuery: string, denseQuery: string, expansion: string[]): Promise<Fused[]> {
     const { keyword, dense, embedder, settings } = this.parts;
-    const expansion = settings.expansion > 0 || settings.expandDense ? expandQuery(denseQuery) : [];
     const lists: ScoredList[] = keywordSignals(keyword, settings, textQuery, expansion);
     let denseList: ScoredList | null = null;
     let q: Float32Array | null = null;
@@ -149,7 +148,8 @@ export class SearchEngine implements SearchService {
     // Without linking (a baseline), the whole question is text and no entity earns a tier.
     const link = settings.link ? linked : { ...linked, residual: linked.normalized, units: [], apps: [], plans: [], regions: [], years: [], role: null, crossPlan: false, entities: [], notes: [] };
     const textQuery = link.residual;
-    const fused = await this.textFusion(textQuery, link.normalized);
+    const expansion = settings.expansion > 0 || settings.expandDense ? expandQuery(link.normalized) : [];
+    const fused = await this.textFusion(textQuery, link.normalized, expansion);
     const { tiers } = await this.graphTiers(link);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
@@ -178,6 +178,7 @@ export class SearchEngine implements SearchService {
       }),
     );
     const notes = [...link.notes];
+    if (expansion.length) notes.push(`同义扩展 / expanded with: ${expansion.join(' ')}`);
     if (!embedder) notes.push(`未启用神经检索，仅关键词+图谱 / neural search off (keyword + graph only): ${this.parts.embedderStatus.reason ?? ''}`.trim());
     for (const id of link.units) if (!keyword.corpus.tasksOfUnit.get(id)?.length) notes.push(`单位 ${id} 没有任务 / unit has no tasks`);
     const graph = link.units.length + link.apps.length + link.regions.length + link.plans.length > 0;

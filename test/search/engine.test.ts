@@ -104,7 +104,9 @@ describe('search engine on a hand-built graph', () => {
 
   test('a colloquial question finds the task written in official words (expansion), keyword path too', async () => {
     const plain = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: dir }), embedder: null });
-    expect((await plain.search('坏人小偷多怎么办')).results[0]?.node.id).toBe(H8); // 治安 防控
+    const res = await plain.search('坏人小偷多怎么办');
+    expect(res.results[0]?.node.id).toBe(H8); // 治安 防控
+    expect(res.interpretation.notes.join(' ')).toMatch(/expanded with: .*治安/);
     const literal = plain.engine.withSettings(withDefaults({ expansion: 0, expandDense: false, rm3: { docs: 3, terms: 10, weight: 0 } }));
     expect((await literal.search('坏人小偷多怎么办')).results.map((r) => r.node.id)).not.toContain(H8);
   });
