@@ -1,6 +1,6 @@
 import type { GraphData, GraphRelationship } from '../graph/model';
-import { indexGraph } from './graph-index';
-import { PairScorer, type PairScore, type SimilarityMethod, type TaskEmbeddings } from './pair-score';
+import { indexGraph, type GraphIndex } from './graph-index';
+import { MAX_BONUS, PairScorer, type PairScore, type SimilarityMethod, type TaskEmbeddings } from './pair-score';
 
 export { unitType, type PairScore, type TaskEmbeddings, type SimilarityMethod } from './pair-score';
 
@@ -10,15 +10,19 @@ export { unitType, type PairScore, type TaskEmbeddings, type SimilarityMethod } 
  */
 export const ALIGN_THRESHOLDS: Record<SimilarityMethod, number> = { embedding: 0.4, 'char-bigram-tfidf': 0.13 };
 
+/** Candidate partners per task (its most similar tasks of other plans) that alignment scores. */
+export const ALIGN_NEIGHBOURS = 8;
+
 export interface AlignOptions {
   embeddings?: TaskEmbeddings;
   threshold?: number; // default ALIGN_THRESHOLDS[method]
   perPlan?: number; // mutual top-k per task and other plan (default 1: mutual best match)
+  neighbours?: number; // candidates per task (default ALIGN_NEIGHBOURS)
 }
 
 /**
- * Every cross-plan pair of tasks with its score, best first (the raw material of alignment and
- * of the precision measurement).
+ * Every cross-plan pair of tasks with its score, best first: quadratic in the corpus, kept as
+ * the reference the candidate pairs are checked against (tests, the precision tool).
  */
 export function scoreCrossPlanPairs(graph: GraphData, embeddings?: TaskEmbeddings): PairScore[] {
   const idx = indexGraph(graph);
@@ -31,6 +35,52 @@ export function scoreCrossPlanPairs(graph: GraphData, embeddings?: TaskEmbedding
     }
   }
   return out.sort((x, y) => y.score - x.score);
+}
+
+function candidatePairs(idx: GraphIndex, scorer: PairScorer, neighbours: number): PairScore[] {
+  const planOf = (id: string) => idx.planOfTask.get(id) ?? '';
+  const seen = new Set<string>();
+  const out: PairScore[] = [];
+  for (const [x, near] of scorer.nearest(neighbours)) {
+    for (const y of near) {
+      const [a, b] = planOf(x) < planOf(y) ? [x, y] : [y, x];
+      const key = `${a}\0${b}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(scorer.score(a, b));
+    }
+  }
+  return out.sort((p, q) => q.score - p.score);
+}
+
+/**
+ * Keeps the pairs that are mutual best matches against whole plans, not only among the
+ * candidates: fewer than `perPlan` tasks of b's plan outscore b for a, and the same for b.
+ * A similarity bound skips most of the scoring.
+ */
+function confirmMutual(pairs: PairScore[], idx: GraphIndex, scorer: PairScorer, perPlan: number): PairScore[] {
+  const planOf = (id: string) => idx.planOfTask.get(id) ?? '';
+  const checks = new Map<string, { plan: string; score: number; pair: number }[]>(); // task -> plans to check it against
+  pairs.forEach((p, pair) => {
+    for (const [x, y] of [[p.a, p.b], [p.b, p.a]]) {
+      const list = checks.get(x) ?? [];
+      list.push({ plan: planOf(y), score: p.score, pair });
+      checks.set(x, list);
+    }
+  });
+  const refused = new Set<number>();
+  for (const [x, list] of checks) {
+    scorer.withSimilarityTo(x, (similarityTo) => {
+      for (const { plan, score, pair } of list) {
+        let outscoring = 0;
+        for (const c of idx.tasksByPlan.get(plan) ?? []) {
+          if (similarityTo(c.id) + MAX_BONUS + 1e-6 > score && scorer.score(x, c.id).score > score) outscoring++;
+        }
+        if (outscoring >= perPlan) refused.add(pair);
+      }
+    });
+  }
+  return pairs.filter((_, pair) => !refused.has(pair));
 }
 
 /**
@@ -49,14 +99,24 @@ export function selectAlignments(pairs: PairScore[], planOf: (taskId: string) =>
   return sorted.filter((p) => p.score >= threshold && ranked.get(`${p.a}|${planOf(p.b)}`)!.includes(p) && ranked.get(`${p.b}|${planOf(p.a)}`)!.includes(p));
 }
 
+/**
+ * The alignments: candidate pairs (each task's `neighbours` most similar tasks of other plans),
+ * mutual best matches among them at or above the threshold, confirmed against whole plans.
+ * Every pair kept is one the exhaustive selection keeps too; on the seeds they are the same.
+ */
+export function alignedPairs(graph: GraphData, options: AlignOptions = {}): PairScore[] {
+  const idx = indexGraph(graph);
+  const scorer = new PairScorer(idx, idx.tasks, options.embeddings);
+  const pairs = candidatePairs(idx, scorer, options.neighbours ?? ALIGN_NEIGHBOURS);
+  const threshold = options.threshold ?? ALIGN_THRESHOLDS[scorer.method];
+  const planOf = (id: string) => idx.planOfTask.get(id) ?? '';
+  const perPlan = options.perPlan ?? 1;
+  return confirmMutual(selectAlignments(pairs, planOf, threshold, perPlan), idx, scorer, perPlan);
+}
+
 /** (Task)-[:SIMILAR_TO {score, similarity, method, sharedUnits, sharedApplications}]->(Task) across plans. */
 export function alignTasks(graph: GraphData, options: AlignOptions = {}): GraphData {
-  const idx = indexGraph(graph);
-  const pairs = scoreCrossPlanPairs(graph, options.embeddings);
-  const method: SimilarityMethod = pairs[0]?.method ?? 'char-bigram-tfidf';
-  const threshold = options.threshold ?? ALIGN_THRESHOLDS[method];
-  const planOf = (id: string) => idx.planOfTask.get(id) ?? '';
-  const relationships: GraphRelationship[] = selectAlignments(pairs, planOf, threshold, options.perPlan).map((p) => ({
+  const relationships: GraphRelationship[] = alignedPairs(graph, options).map((p) => ({
     type: 'SIMILAR_TO',
     start: p.a,
     end: p.b,

@@ -1,6 +1,7 @@
 import type { GraphNode } from '../graph/model';
 import { taskText, type GraphIndex, type TaskNode } from './graph-index';
-import { denseCosine, sparseCosine, tfidfVectors } from './text';
+import { denseNeighbours, sparseNeighbours } from './neighbours';
+import { denseCosine, sparseCosine, tfidfVectors, type SparseVector } from './text';
 
 /** How two tasks' text similarity was measured. */
 export type SimilarityMethod = 'embedding' | 'char-bigram-tfidf';
@@ -22,6 +23,8 @@ export interface PairScore {
 export const APP_BONUS = 0.04;
 /** Bonus for the share of unit types in common (Jaccard): weak evidence, units lead many tasks. */
 export const UNIT_BONUS = 0.04;
+/** The most the bonuses add to a similarity (two applications, all unit types shared). */
+export const MAX_BONUS = 2 * APP_BONUS + UNIT_BONUS;
 
 // Bodies that do the same job under different names in different cities or levels.
 const UNIT_TYPE_ALIASES: [RegExp, string][] = [
@@ -56,14 +59,15 @@ function appNames(idx: GraphIndex, taskId: string): Map<string, string> {
 /** Scores pairs of tasks: text similarity (embeddings when every task has one, else char-bigram TF-IDF) plus evidence. */
 export class PairScorer {
   readonly method: SimilarityMethod;
-  private readonly sparse = new Map<string, Map<string, number>>();
+  private readonly sparse = new Map<string, SparseVector>();
   private readonly units = new Map<string, Set<string>>();
   private readonly apps = new Map<string, Map<string, string>>();
   private readonly dense = new Map<string, Float64Array>();
+  private scattered: Float32Array | null = null; // one sparse vector spread over the vocabulary (a bound: float32 is enough)
 
   constructor(
     private readonly idx: GraphIndex,
-    tasks: TaskNode[],
+    private readonly tasks: TaskNode[],
     embeddings?: TaskEmbeddings,
   ) {
     this.method = embeddings && tasks.length > 0 && tasks.every((t) => embeddings.has(t.id)) ? 'embedding' : 'char-bigram-tfidf';
@@ -84,6 +88,50 @@ export class PairScorer {
     for (const t of tasks) {
       this.units.set(t.id, unitTypes(idx, t.id));
       this.apps.set(t.id, appNames(idx, t.id));
+    }
+  }
+
+  /**
+   * Each task's `k` most similar tasks of other plans, by the same text similarity, found
+   * without scoring every pair (neighbours.ts): the candidates the alignment scores.
+   */
+  nearest(k: number): Map<string, string[]> {
+    const plans = new Map<string, number>();
+    const group = this.tasks.map((t) => {
+      const plan = this.idx.planOfTask.get(t.id) ?? '';
+      if (!plans.has(plan)) plans.set(plan, plans.size);
+      return plans.get(plan)!;
+    });
+    const near = this.method === 'embedding'
+      ? denseNeighbours(this.tasks.map((t) => this.dense.get(t.id)!), group, k)
+      : sparseNeighbours(this.tasks.map((t) => this.sparse.get(t.id)!), group, k, sparseCosine);
+    return new Map(this.tasks.map((t, i) => [t.id, near[i].map((j) => this.tasks[j].id)]));
+  }
+
+  /**
+   * Calls `use` with `(b) => similarity(a, b)` to within 1e-6 (for bounds; score() is exact), made
+   * fast for many b: a sparse `a` is spread over the vocabulary once, then each b is one pass
+   * over its own terms.
+   */
+  withSimilarityTo<T>(a: string, use: (similarityTo: (b: string) => number) => T): T {
+    if (this.method === 'embedding') return use((b) => this.similarity(a, b));
+    const v = this.sparse.get(a)!;
+    if (!this.scattered) {
+      let terms = 0;
+      for (const x of this.sparse.values()) terms = Math.max(terms, (x.ids[x.ids.length - 1] ?? -1) + 1);
+      this.scattered = new Float32Array(terms);
+    }
+    const at = this.scattered;
+    for (let i = 0; i < v.ids.length; i++) at[v.ids[i]] = v.weights[i];
+    try {
+      return use((b) => {
+        const w = this.sparse.get(b)!;
+        let s = 0;
+        for (let i = 0; i < w.ids.length; i++) s += w.weights[i] * at[w.ids[i]];
+        return s;
+      });
+    } finally {
+      for (let i = 0; i < v.ids.length; i++) at[v.ids[i]] = 0;
     }
   }
 

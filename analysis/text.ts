@@ -22,40 +22,52 @@ export function charNgrams(text: string, n = 2): string[] {
   return out;
 }
 
-/** A sparse vector: term -> weight. */
-export type SparseVector = Map<string, number>;
+/** A sparse vector as ascending term ids and their weights (typed arrays: no Map per text). */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
 
-/** Builds L2-normalised TF-IDF vectors of character bigrams over a collection of texts. */
+/** Builds L2-normalised TF-IDF vectors of character n-grams (bigrams by default) over a collection of texts. */
 export function tfidfVectors(texts: string[], n = 2): SparseVector[] {
+  const vocabulary = new Map<string, number>();
+  const df: number[] = [];
   const tfs = texts.map((t) => {
-    const tf = new Map<string, number>();
-    for (const g of charNgrams(t, n)) tf.set(g, (tf.get(g) ?? 0) + 1);
+    const tf = new Map<number, number>();
+    for (const g of charNgrams(t, n)) {
+      let id = vocabulary.get(g);
+      if (id === undefined) vocabulary.set(g, (id = vocabulary.size));
+      tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
     return tf;
   });
-  const df = new Map<string, number>();
-  for (const tf of tfs) for (const g of tf.keys()) df.set(g, (df.get(g) ?? 0) + 1);
   const N = texts.length;
   return tfs.map((tf) => {
-    const v: SparseVector = new Map();
+    const ids = Int32Array.from(tf.keys()).sort();
+    const weights = new Float64Array(ids.length);
     let norm = 0;
-    for (const [g, c] of tf) {
-      const w = (1 + Math.log(c)) * Math.log((N + 1) / ((df.get(g) ?? 0) + 1) + 1);
-      v.set(g, w);
+    for (const [id, c] of tf) {
+      const w = (1 + Math.log(c)) * Math.log((N + 1) / (df[id] + 1) + 1);
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [g, w] of v) v.set(g, w / norm);
-    return v;
+    ids.forEach((id, i) => (weights[i] = ((1 + Math.log(tf.get(id)!)) * Math.log((N + 1) / (df[id] + 1) + 1)) / norm));
+    return { ids, weights };
   });
 }
 
-/** Cosine of two L2-normalised sparse vectors. */
+/** Cosine of two L2-normalised sparse vectors (a merge of their sorted term ids). */
 export function sparseCosine(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
   let s = 0;
-  for (const [g, w] of small) {
-    const o = large.get(g);
-    if (o !== undefined) s += w * o;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i];
+    const y = b.ids[j];
+    if (x === y) s += a.weights[i++] * b.weights[j++];
+    else if (x < y) i++;
+    else j++;
   }
   return s;
 }

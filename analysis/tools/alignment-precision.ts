@@ -10,7 +10,7 @@ import { config } from '../../core/config';
 import type { GraphData } from '../../graph/model';
 import { ingestDirectory } from '../../ingest/index';
 import { createEmbedder } from '../../search/embedder-factory';
-import { ALIGN_THRESHOLDS, scoreCrossPlanPairs, selectAlignments } from '../align';
+import { ALIGN_THRESHOLDS, alignedPairs, scoreCrossPlanPairs, selectAlignments } from '../align';
 import { embedTasks } from '../embed';
 import { indexGraph } from '../graph-index';
 import type { PairScore, TaskEmbeddings } from '../pair-score';
@@ -48,9 +48,11 @@ async function main(args: string[]): Promise<void> {
     const t = idx.nodes.get(id)!.properties;
     return { file: String(t.sourceFile), path: String(t.path), title: String(t.title) };
   };
-  const pairs = scoreCrossPlanPairs(graph, embeddings);
+  const pairs = scoreCrossPlanPairs(graph, embeddings); // every pair: the reference
   const method = pairs[0].method;
   const planOf = (id: string) => idx.planOfTask.get(id) ?? '';
+  // what alignTasks keeps (candidate pairs, confirmed mutual best), at any score
+  const kept = alignedPairs(graph, { embeddings, threshold: 0 });
   const judged: Judgement[] = fs.existsSync(JUDGED) ? JSON.parse(fs.readFileSync(JUDGED, 'utf8')) : [];
   const verdict = new Map<string, boolean>();
   for (const j of judged) {
@@ -60,7 +62,7 @@ async function main(args: string[]): Promise<void> {
   const pairKey = (p: PairScore) => `${key(ref(p.a).file, ref(p.a).path)}|${key(ref(p.b).file, ref(p.b).path)}`;
   if (args.includes('--sample')) {
     const low = ALIGN_THRESHOLDS[method] - (method === 'embedding' ? 0.08 : 0.03);
-    const pool = selectAlignments(pairs, planOf, low).filter((p) => !verdict.has(pairKey(p)));
+    const pool = kept.filter((p) => p.score >= low && !verdict.has(pairKey(p)));
     const next = rng(20240607);
     const sample: PairScore[] = [];
     while (sample.length < 50 && pool.length) sample.push(pool.splice(Math.floor(next() * pool.length), 1)[0]);
@@ -68,7 +70,9 @@ async function main(args: string[]): Promise<void> {
     console.log(JSON.stringify(out, null, 1));
     return;
   }
-  const kept = selectAlignments(pairs, planOf, 0);
+  const exhaustive = selectAlignments(pairs, planOf, 0);
+  const same = new Set(exhaustive.map((p) => `${p.a}|${p.b}`));
+  console.log(`alignTasks keeps ${kept.length} pairs at any score; the exhaustive selection ${exhaustive.length}; in both ${kept.filter((p) => same.has(`${p.a}|${p.b}`)).length}`);
   const rows = kept.map((p) => ({ score: p.score, v: verdict.get(pairKey(p)) })).filter((r) => r.v !== undefined);
   console.log(`method ${method}; judged pairs among candidates: ${rows.length}/${judged.length}`);
   for (const t of method === 'embedding' ? [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6] : [0.08, 0.1, 0.13, 0.15, 0.2, 0.25]) {

@@ -1,0 +1,109 @@
+/**
+ * Candidate partners for the cross-plan analysis: each task's `k` most similar tasks of other
+ * plans, found without comparing every pair (that grows with the square of the corpus: 10 s at
+ * ×10, out of reach at ×100).
+ *
+ * - dense vectors: an exact scan up to EXACT_MAX tasks, an HNSW graph (hnswlib-node) beyond;
+ * - sparse TF-IDF vectors: an inverted index; a task looks up only its HEAVIEST_TERMS heaviest
+ *   terms, the POOL × k best partial scores are then scored exactly.
+ */
+import { HierarchicalNSW } from 'hnswlib-node';
+import type { SparseVector } from './text';
+
+/** Up to this many tasks the dense neighbours are exact. */
+export const EXACT_MAX = 4000;
+const HEAVIEST_TERMS = 32;
+const POOL = 4;
+
+/** The best `k` (index, score) pairs offered, best first. */
+class TopK {
+  readonly ids: number[] = [];
+  readonly scores: number[] = [];
+  constructor(private readonly k: number) {}
+
+  offer(id: number, score: number): void {
+    const n = this.ids.length;
+    if (n === this.k && score <= this.scores[n - 1]) return;
+    let at = n;
+    while (at > 0 && this.scores[at - 1] < score) at--;
+    this.ids.splice(at, 0, id);
+    this.scores.splice(at, 0, score);
+    if (this.ids.length > this.k) {
+      this.ids.pop();
+      this.scores.pop();
+    }
+  }
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function unit(v: ArrayLike<number>): Float32Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
+  n = Math.sqrt(n) || 1;
+  return Float32Array.from(v, (x) => x / n);
+}
+
+/** For each vector, the indexes of its `k` nearest (cosine) vectors of another group. */
+export function denseNeighbours(vectors: ArrayLike<number>[], group: ArrayLike<number>, k: number): number[][] {
+  const units = vectors.map(unit);
+  const n = units.length;
+  if (n <= EXACT_MAX) {
+    return units.map((v, i) => {
+      const top = new TopK(k);
+      for (let j = 0; j < n; j++) if (group[j] !== group[i]) top.offer(j, dot(v, units[j]));
+      return top.ids;
+    });
+  }
+  const index = new HierarchicalNSW('ip', units[0].length);
+  index.initIndex(n, 16, 200, 100);
+  index.setEf(Math.max(64, 4 * k));
+  units.forEach((v, i) => index.addPoint(Array.from(v), i));
+  return units.map((v, i) => index.searchKnn(Array.from(v), Math.min(k, n - 1), (j) => group[j] !== group[i]).neighbors);
+}
+
+/** For each sparse vector, the indexes of its `k` most similar (cosine) vectors of another group. */
+export function sparseNeighbours(vectors: SparseVector[], group: ArrayLike<number>, k: number, cosine: (a: SparseVector, b: SparseVector) => number): number[][] {
+  const n = vectors.length;
+  // postings in CSR form: term -> (document, weight) pairs
+  let terms = 0;
+  for (const v of vectors) for (const t of v.ids) terms = Math.max(terms, t + 1);
+  const start = new Int32Array(terms + 1);
+  for (const v of vectors) for (const t of v.ids) start[t + 1]++;
+  for (let t = 0; t < terms; t++) start[t + 1] += start[t];
+  const fill = start.slice(0, terms);
+  const docs = new Int32Array(start[terms]);
+  const weights = new Float32Array(start[terms]);
+  vectors.forEach((v, d) => v.ids.forEach((t, i) => {
+    docs[fill[t]] = d;
+    weights[fill[t]++] = v.weights[i];
+  }));
+  const acc = new Float64Array(n);
+  const touched = new Int32Array(n);
+  return vectors.map((v, i) => {
+    const heaviest = [...v.weights.keys()].sort((x, y) => v.weights[y] - v.weights[x]).slice(0, HEAVIEST_TERMS);
+    let m = 0;
+    for (const at of heaviest) {
+      const t = v.ids[at];
+      const w = v.weights[at];
+      for (let p = start[t]; p < start[t + 1]; p++) {
+        const d = docs[p];
+        if (group[d] === group[i]) continue;
+        if (acc[d] === 0) touched[m++] = d;
+        acc[d] += w * weights[p];
+      }
+    }
+    const pool = new TopK(POOL * k);
+    for (let x = 0; x < m; x++) {
+      pool.offer(touched[x], acc[touched[x]]);
+      acc[touched[x]] = 0;
+    }
+    const top = new TopK(k);
+    for (const d of pool.ids) top.offer(d, cosine(v, vectors[d]));
+    return top.ids;
+  });
+}
