@@ -11,6 +11,7 @@ import { config } from '../../core/config';
 import type { GraphData } from '../../graph/model';
 import { ALIGN_THRESHOLDS, alignedPairs, alignTasks, scoreCrossPlanPairs, selectAlignments } from '../../analysis/align';
 import { indexGraph } from '../../analysis/graph-index';
+import { denseNeighbours, EXACT_MAX } from '../../analysis/neighbours';
 import { ingestDirectory } from '../../ingest/index';
 import { generateCorpus } from '../../bench/generate-corpus';
 
@@ -47,4 +48,26 @@ test('generated ×3 corpus: every alignment kept is an exhaustive mutual best', 
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('dense neighbours beyond EXACT_MAX (HNSW) find the exact nearest of other groups', () => {
+  let s = 7;
+  const rand = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32) - 0.5;
+  const n = EXACT_MAX + 100;
+  const vectors = Array.from({ length: n }, () => Float32Array.from({ length: 16 }, rand));
+  const group = Array.from({ length: n }, (_, i) => i % 40);
+  const near = denseNeighbours(vectors, group, 5);
+  const cos = (a: Float32Array, b: Float32Array) => {
+    let d = 0, na = 0, nb = 0;
+    for (let i = 0; i < a.length; i++) [d, na, nb] = [d + a[i] * b[i], na + a[i] * a[i], nb + b[i] * b[i]];
+    return d / Math.sqrt(na * nb);
+  };
+  let found = 0;
+  const probes = [0, 1, 2, 500, 1234, 3999, 4050];
+  for (const i of probes) {
+    expect(near[i].every((j) => group[j] !== group[i])).toBe(true);
+    const exact = vectors.map((v, j) => [j, cos(vectors[i], v)] as const).filter(([j]) => group[j] !== group[i]).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([j]) => j);
+    found += exact.filter((j) => near[i].includes(j)).length;
+  }
+  expect(found / (5 * probes.length)).toBeGreaterThanOrEqual(0.9);
 });
