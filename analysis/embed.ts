@@ -1,16 +1,22 @@
 import type { GraphData } from '../graph/model';
 import type { Embedder } from '../search/embedder';
-import { indexGraph, taskText } from './graph-index';
+import { withoutResponsibility } from '../search/corpus';
+import { wholeText } from '../search/passages';
+import { indexGraph, type TaskNode } from './graph-index';
 import type { TaskEmbeddings } from './pair-score';
 
-/** Embeds every task of `graph` (title + text) with `embedder`, in batches. */
-export async function embedTasks(graph: GraphData, embedder: Embedder, batchSize = 16): Promise<TaskEmbeddings> {
+/**
+ * The text a task is embedded by: the search index's whole-task passage (title + text without
+ * the responsibility clause, whitespace removed), so one cached vector serves both.
+ */
+export function embeddedText(t: TaskNode): string {
+  const title = String(t.properties.title ?? '');
+  return wholeText({ title, body: withoutResponsibility(String(t.properties.text ?? '')) } as Parameters<typeof wholeText>[0]);
+}
+
+/** Embeds every task of `graph` with `embedder` (one call: a cached embedder batches and skips known texts). */
+export async function embedTasks(graph: GraphData, embedder: Embedder): Promise<TaskEmbeddings> {
   const tasks = indexGraph(graph).tasks;
-  const out: TaskEmbeddings = new Map();
-  for (let i = 0; i < tasks.length; i += batchSize) {
-    const batch = tasks.slice(i, i + batchSize);
-    const vectors = await embedder.embed(batch.map(taskText));
-    batch.forEach((t, j) => out.set(t.id, vectors[j]));
-  }
-  return out;
+  const vectors = await embedder.embed(tasks.map(embeddedText));
+  return new Map(tasks.map((t, i) => [t.id, vectors[i]]));
 }

@@ -17,6 +17,8 @@ import type { GraphStore } from '../graph/store';
 import { analyse, embedTasks, fileSourceReader, mergeGraphData } from '../analysis';
 import { createEmbedder, createSearch, type Search } from '../search';
 import type { ProgressEvent } from '../search/build';
+import { CachedEmbedder } from '../search/cached-embedder';
+import { EmbeddingCache } from '../search/embedding-cache';
 
 export interface PipelineProgress {
   phase: 'ingest' | 'analyse' | 'store' | 'index' | 'persist' | 'ready';
@@ -122,9 +124,16 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
   try {
     const stored = manifest && sameFiles(manifest.files, files) ? await store.counts() : null;
     const reused = !!manifest && !!stored && Object.values(stored.nodes).some((n) => n > 0);
-    // one embedder for the analysis (cross-plan similarity) and the search
+    // one cached embedder for the analysis (cross-plan similarity) and the search: the same
+    // whole-task texts, the same vectors, computed once and kept in the search's cache file
     const chosen = await createEmbedder(config);
-    embedder = chosen.embedder;
+    let cached: CachedEmbedder | null = null;
+    if (chosen.embedder) {
+      const cache = new EmbeddingCache(path.join(config.dataDir, 'search', 'embeddings.json'), chosen.embedder.model, chosen.embedder.dimensions);
+      await cache.load();
+      cached = new CachedEmbedder(chosen.embedder, cache);
+    }
+    embedder = cached;
     let reports: DocumentSummary[];
     if (reused && manifest) {
       reports = manifest.reports;
@@ -136,7 +145,9 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
       reports = summaries(ingested.documents, ingested.graph);
       t = performance.now();
       progress({ phase: 'analyse', message: `跨规划分析 / cross-plan analysis${embedder ? ' (embeddings)' : ' (character bigrams: no model)'}` });
-      const embeddings = embedder ? await embedTasks(ingested.graph, embedder) : undefined;
+      if (cached) cached.onProgress = (done, total) => progress({ phase: 'analyse', message: `嵌入任务 / embedding tasks ${done}/${total}`, done, total });
+      const embeddings = cached ? await embedTasks(ingested.graph, cached) : undefined;
+      if (cached) cached.onProgress = undefined;
       const graph = mergeGraphData(ingested.graph, analyse({ graph: ingested.graph, embeddings, readSource: fileSourceReader(dir) }));
       timings.analyse = performance.now() - t;
       t = performance.now();

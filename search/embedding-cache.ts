@@ -62,10 +62,13 @@ export class EmbeddingCache {
     this.dirty = false;
   }
 
-  /** Embeds passages, computing only those not cached. */
+  /**
+   * Embeds passages, computing only those not cached. The missing texts go to the model
+   * shortest first: a batch is padded to its longest text, so similar lengths waste least.
+   */
   async embed(embedder: Embedder, texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {
     const out: (Float32Array | undefined)[] = texts.map((t) => this.get(t));
-    const missing = [...new Set(texts.filter((_, i) => !out[i]))];
+    const missing = [...new Set(texts.filter((_, i) => !out[i]))].sort((a, b) => a.length - b.length);
     this.hits += texts.length - texts.filter((_, i) => !out[i]).length;
     this.misses += missing.length;
     const chunk = 32;
