@@ -111,7 +111,15 @@ export function alignedPairs(graph: GraphData, options: AlignOptions = {}): Pair
   const threshold = options.threshold ?? ALIGN_THRESHOLDS[scorer.method];
   const planOf = (id: string) => idx.planOfTask.get(id) ?? '';
   const perPlan = options.perPlan ?? 1;
-  return confirmMutual(selectAlignments(pairs, planOf, threshold, perPlan), idx, scorer, perPlan);
+  const neighbours = options.neighbours ?? ALIGN_NEIGHBOURS;
+  // at most `neighbours` edges per task, its best: a corpus of many re-issued plans would
+  // otherwise tie each task to its copy in every plan (the seeds never come near: 4 other plans)
+  const degree = new Map<string, number>();
+  return confirmMutual(selectAlignments(pairs, planOf, threshold, perPlan), idx, scorer, perPlan).filter((p) => {
+    if ((degree.get(p.a) ?? 0) >= neighbours || (degree.get(p.b) ?? 0) >= neighbours) return false;
+    for (const id of [p.a, p.b]) degree.set(id, (degree.get(id) ?? 0) + 1);
+    return true;
+  });
 }
 
 /** (Task)-[:SIMILAR_TO {score, similarity, method, sharedUnits, sharedApplications}]->(Task) across plans. */

@@ -15,6 +15,8 @@ export interface HttpArgs {
   neural: boolean;
   connections: number[];
   durationS: number;
+  /** false: the server memoises no neighbourhoods (every answer builds its own). */
+  memo?: boolean;
 }
 
 export interface HttpRun {
@@ -32,7 +34,7 @@ export interface HttpRun {
 const ROOT = path.join(__dirname, '..');
 
 /** Starts the server child; resolves with its port once it listens. */
-export function startServer(a: Pick<HttpArgs, 'dir' | 'dataDir' | 'neural'>): Promise<{ port: number; embedder: string; child: ChildProcess }> {
+export function startServer(a: Pick<HttpArgs, 'dir' | 'dataDir' | 'neural' | 'memo'>): Promise<{ port: number; embedder: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'server-child.ts'), JSON.stringify(a)], {
     cwd: ROOT, env: { ...process.env, KG_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -15,6 +15,7 @@ import { ingestDirectory } from '../ingest';
 import { createEmbedder } from '../search';
 import { allPassages, buildDense, buildKeyword } from '../search/build';
 import { wordTokens } from '../search/tokenize';
+import { CachedEmbedder } from '../search/cached-embedder';
 import { EmbeddingCache } from '../search/embedding-cache';
 import { HnswIndex } from '../search/hnsw-index';
 import { withDefaults } from '../search/settings';
@@ -57,8 +58,13 @@ async function staged(a: IngestArgs): Promise<IngestResult> {
     stages[name] = Math.round((now - t) * 10) / 10;
     t = now;
   };
-  const { embedder, status } = await createEmbedder(config);
-  if (a.neural && !embedder) throw new Error(`no neural model: ${status.reason}`);
+  const chosen = await createEmbedder(config);
+  if (a.neural && !chosen.embedder) throw new Error(`no neural model: ${chosen.status.reason}`);
+  const searchDir = path.join(config.dataDir, 'search');
+  // as core/pipeline.ts: one cached embedder for the analysis and the search
+  const cache = chosen.embedder ? new EmbeddingCache(path.join(searchDir, 'embeddings.json'), chosen.embedder.model, chosen.embedder.dimensions) : null;
+  await cache?.load();
+  const embedder = chosen.embedder && cache ? new CachedEmbedder(chosen.embedder, cache) : null;
   lap('model load');
   const ingested = await ingestDirectory(a.dir);
   lap('parse (read + parse)');
@@ -76,13 +82,10 @@ async function staged(a: IngestArgs): Promise<IngestResult> {
   const keyword = await buildKeyword(store, settings);
   lap('keyword index (BM25 words + chars)');
   let passages = 0;
-  const searchDir = path.join(config.dataDir, 'search');
-  if (embedder) {
-    const cache = new EmbeddingCache(path.join(searchDir, 'embeddings.json'), embedder.model, embedder.dimensions);
-    await cache.load();
+  if (embedder && cache) {
     const texts = allPassages(keyword.corpus, settings).map((p) => p.text);
     passages = texts.length;
-    await cache.embed(embedder, texts);
+    await cache.embed(chosen.embedder!, texts);
     lap('passage embeddings');
     const dense = await buildDense(keyword.corpus, embedder, cache, new HnswIndex(embedder.dimensions), settings);
     lap('vector index (HNSW)');

@@ -61,13 +61,16 @@ async function http(): Promise<void> {
   const queries = devQueries(config.root);
   const durationS = all ? 20 : 5;
   const plain = await runHttp({ dir: seeds, dataDir: dirs.plain, neural: false, connections: [1, 8, 32], durationS }, queries);
+  // the same at concurrency 8 with no neighbourhood memo: the cost of tasks not asked for before
+  const cold = await runHttp({ dir: seeds, dataDir: dirs.plain, neural: false, connections: [8], durationS, memo: false }, queries);
   let text = `## HTTP, GET /api/search over the dev questions (rate limit raised to 1e8/min for the bench)\n${httpTable('no model', plain.runs)}\n${httpTargets(plain.runs)}`;
+  text += `\n\n${httpTable('no model, neighbourhood memo off', cold.runs)}`;
   let neural = null;
   if (all && hasModel) {
     neural = await runHttp({ dir: seeds, dataDir: dirs.neural, neural: true, connections: [1, 8], durationS: 10 }, queries);
     text += `\n\n${httpTable('bge-small-zh', neural.runs)}`;
   }
-  out('http', { plain, neural }, text);
+  out('http', { plain, cold, neural }, text);
 }
 
 async function peers(): Promise<void> {
@@ -77,7 +80,7 @@ async function peers(): Promise<void> {
 }
 
 async function scale(): Promise<void> {
-  const rows = await runScale({ seedsDir: seeds, factors: all ? [1, 10, 100] : [1, 10], analysisUpTo: 10, neural: false, rounds: 3 });
+  const rows = await runScale({ seedsDir: seeds, factors: all ? [1, 10, 100] : [1, 10], analysisUpTo: 100, neural: false, rounds: 3 });
   let text = `## Scale (no neural model)\n${scaleTable(rows)}\n${scaleTargets(rows)}`;
   let neural = null;
   if (argv.includes('--scale-neural') && hasModel) {

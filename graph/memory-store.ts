@@ -42,7 +42,7 @@ export class MemoryStore implements GraphStore, Adjacency {
   static async open(options: MemoryStoreOptions = {}): Promise<MemoryStore> {
     const store = new MemoryStore(options);
     const data = options.file ? await readSnapshot(options.file) : null;
-    if (data) store.apply(data);
+    if (data) store.apply(data, false); // freshly parsed, held by no one else: kept, not copied
     return store;
   }
 
@@ -65,12 +65,12 @@ export class MemoryStore implements GraphStore, Adjacency {
     this.dirty = true;
   }
 
-  private apply(data: GraphData): void {
+  private apply(data: GraphData, copy = true): void {
     this.rev++;
     for (const n of data.nodes) {
       const old = this.nodes.get(n.id);
       for (const l of old?.labels ?? []) this.byLabel.get(l)?.delete(n.id);
-      this.nodes.set(n.id, copyNode(n));
+      this.nodes.set(n.id, copy ? copyNode(n) : n);
       for (const l of n.labels) {
         if (!this.byLabel.has(l)) this.byLabel.set(l, new Set());
         this.byLabel.get(l)!.add(n.id);
@@ -78,7 +78,7 @@ export class MemoryStore implements GraphStore, Adjacency {
     }
     for (const r of data.relationships) {
       const k = relKey(r);
-      this.rels.set(k, copyRel(r));
+      this.rels.set(k, copy ? copyRel(r) : r);
       index(this.out, r.start, k);
       index(this.in, r.end, k);
     }
