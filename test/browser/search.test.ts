@@ -84,7 +84,7 @@ describeBrowser('search page in chromium', () => {
     await page.mouse.click(target.x, target.y);
     await page.waitForFunction((n) => (window as unknown as { __kg: { graphProbe(): { nodes: number } } }).__kg.graphProbe().nodes > n, before);
     expect(await page.textContent('#graph-info')).toMatch(/新增 \d+ 个关联节点/);
-    await page.screenshot({ path: path.join(SHOTS, 'search.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'search-keyword-only.png') });
 
     // a plan filter narrows every result to that plan and lands in the URL
     const option = await page.$eval('#f-plan option:nth-child(2)', (o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent! }));
