@@ -214,15 +214,29 @@ export class SearchEngine implements SearchService {
     return out;
   }
 
-  /** The most similar tasks of other plans (whole-task cosine), best first. */
+  /** The most similar tasks of other plans (whole-task cosine), best first; memoised per task (the index is static). */
   similarTo(taskId: string, n = 3): SimilarTask[] {
     const dense = this.parts.dense;
     const { corpus } = this.parts.keyword;
     const me = corpus.byId.get(taskId);
     const v = dense?.taskVectors.get(taskId);
     if (!dense || !me || !v) return [];
-    const out: SimilarTask[] = [];
-    for (const [id, w] of dense.taskVectors) if (corpus.byId.get(id)?.planId !== me.planId) out.push({ id, score: dot(v, w) });
-    return out.sort((a, b) => b.score - a.score).slice(0, n);
+    let memo = similarMemo.get(dense);
+    if (!memo) similarMemo.set(dense, (memo = new Map()));
+    const key = `${n}\0${taskId}`;
+    let best = memo.get(key);
+    if (!best) {
+      // one scan over every task vector (O(tasks × dimensions)): 14 k × 512 at ×100
+      const out: SimilarTask[] = [];
+      for (const [id, w] of dense.taskVectors) if (corpus.byId.get(id)?.planId !== me.planId) out.push({ id, score: dot(v, w) });
+      best = out.sort((a, b) => b.score - a.score).slice(0, n);
+      if (memo.size >= SIMILAR_MEMO_MAX) memo.delete(memo.keys().next().value!);
+      memo.set(key, best);
+    }
+    return best.map((s) => ({ ...s }));
   }
 }
+
+// Similar tasks per dense index (shared by engines made with withSettings); oldest dropped first.
+const similarMemo = new WeakMap<DenseIndex, Map<string, SimilarTask[]>>();
+const SIMILAR_MEMO_MAX = 50_000;

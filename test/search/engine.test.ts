@@ -86,6 +86,20 @@ describe('search engine on a hand-built graph', () => {
     for (const s of similar) expect(s.end.startsWith('plan:金政发')).toBe(true); // other plans only
   });
 
+  test('similar tasks: other plans only, best first; the memo answers as a fresh index and cannot be altered', async () => {
+    const tasks = [J9, J21, J28, H6, H8, H23];
+    const first = tasks.map((id) => search.engine.similarTo(id, 2));
+    first[0][0].score = -1; // callers get copies
+    const fresh = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: path.join(dir, 'fresh') }), embedder: new HashEmbedder() });
+    const again = [...tasks].reverse().map((id) => search.engine.withSettings(withDefaults()).similarTo(id, 2)).reverse();
+    expect(again).toEqual(tasks.map((id) => fresh.engine.similarTo(id, 2)));
+    tasks.forEach((id, i) => {
+      expect(again[i].map((s) => s.id.split('/')[0])).not.toContain(id.split('/')[0]);
+      expect(again[i][0].score).toBeGreaterThanOrEqual(again[i][1].score);
+    });
+    expect(search.engine.similarTo(J21, 1)).toEqual(again[1].slice(0, 1));
+  });
+
   test('bad input gets typed errors', async () => {
     await expect(search.search('   ')).rejects.toMatchObject({ code: 'QUERY_EMPTY' });
     await expect(search.search('数'.repeat(501))).rejects.toMatchObject({ code: 'QUERY_TOO_LONG' });
