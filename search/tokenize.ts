@@ -3,6 +3,8 @@
  * word channel, the character uni+bigram channel and test tokenizers are interchangeable.
  * Input is expected to be `normalizeAligned`/`normalize` output already.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import nodejieba from 'nodejieba';
 
 export type Tokenizer = (text: string) => string[];
@@ -19,6 +21,22 @@ const STOPWORDS = new Set(
 );
 const STOPCHARS = new Set('的了和与及或在是由被把将对为于等之其并也都吗呢啊吧哪些什么怎谁'.split(''));
 
+/**
+ * nodejieba's dictionaries as loaded here: the default word dictionary, HMM model, user and stop
+ * words, and a one-line IDF table (cppjieba loads one for extract(), which nothing here calls;
+ * the default is 18 MiB of process memory). Cutting does not read it.
+ */
+export const JIEBA_DICTS: { idfDict?: string } = fs.existsSync(path.join(__dirname, 'jieba-idf.utf8')) ? { idfDict: path.join(__dirname, 'jieba-idf.utf8') } : {};
+
+let jiebaLoaded = false;
+function jieba(): typeof nodejieba {
+  if (!jiebaLoaded) {
+    nodejieba.load(JIEBA_DICTS);
+    jiebaLoaded = true;
+  }
+  return nodejieba;
+}
+
 export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);
 }
@@ -28,7 +46,7 @@ export const wordTokens: Tokenizer = (text) => {
   const out: string[] = [];
   for (const seg of text.split(' ')) {
     if (!seg) continue;
-    for (const w of nodejieba.cutForSearch(seg, true)) {
+    for (const w of jieba().cutForSearch(seg, true)) {
       const t = w.trim();
       if (t && !STOPWORDS.has(t) && !(t.length === 1 && STOPCHARS.has(t))) out.push(t);
     }
@@ -65,7 +83,7 @@ export function addUserWords(words: Iterable<string>): number {
   for (const w of words) {
     const t = w.trim();
     if (t.length < 2 || t.length > 24 || inserted.has(t) || /\s/.test(t)) continue;
-    nodejieba.insertWord(t);
+    jieba().insertWord(t);
     inserted.add(t);
     n++;
   }

@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../core/config';
 import { Bm25Index } from '../../search/bm25';
 import { normalize, normalizeAligned } from '../../search/normalize';
-import { addUserWords, charTokens, wordTokens } from '../../search/tokenize';
+import { addUserWords, charTokens, JIEBA_DICTS, wordTokens } from '../../search/tokenize';
 
 describe('normalize', () => {
   test('full width, traditional, case, punctuation and spaces meet the simplified form', () => {
@@ -25,6 +29,25 @@ describe('tokenizers', () => {
     expect(wordTokens(q)).not.toContain('哪些');
     addUserWords(['浙里办票']);
     expect(wordTokens(q)).toContain('浙里办票');
+  });
+});
+
+describe('jieba with the one-line IDF table', () => {
+  test('cuts every seed line exactly as with the default dictionaries (in a child: jieba is process-wide)', () => {
+    expect(JIEBA_DICTS.idfDict).toMatch(/jieba-idf\.utf8$/);
+    const seeds = loadConfig().seedsDir;
+    const lines = fs.readdirSync(seeds).flatMap((f) => fs.readFileSync(path.join(seeds, f), 'utf8').split('\n')).filter((l) => l.trim());
+    const script = `
+      const j = require('nodejieba');
+      const lines = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+      const cut = () => { for (const w of ['市大数据局', '浙里办票']) j.insertWord(w); return lines.map((l) => [j.cutForSearch(l, true), j.cut(l, true)]); };
+      j.load(); const plain = cut();
+      j.load(${JSON.stringify(JIEBA_DICTS)}); const stub = cut();
+      console.log(JSON.stringify({ same: JSON.stringify(plain) === JSON.stringify(stub), tokens: plain.flat(2).length }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: path.join(__dirname, '..', '..'), input: JSON.stringify(lines) }).toString()) as { same: boolean; tokens: number };
+    expect(lines.length).toBeGreaterThan(300);
+    expect(out.tokens).toBeGreaterThan(10000);
+    expect(out.same).toBe(true);
   });
 });
 
