@@ -91,6 +91,12 @@ export class FieldIndex {
     return false;
   }
 
+  /** Postings held, and bytes of all this field's arrays. */
+  stats(): { postings: number; bytes: number } {
+    const arrays = [this.fwdTerms, this.fwdTfs, this.ends, this.lengthsBuf, this.offsets, this.postDocs, this.postTfs];
+    return { postings: this.fwdLength, bytes: arrays.reduce((n, a) => n + a.byteLength, 0) };
+  }
+
   /** Trims the growable arrays to `docs` documents and builds the postings for `terms` term ids. */
   freeze(docs: number, terms: number): void {
     this.pad(docs);

@@ -75,6 +75,19 @@ export class Bm25Index {
     this.frozen = true;
   }
 
+  /** Sizes (for the memory bench): documents, distinct terms, postings over all fields, bytes of the typed arrays. */
+  stats(): { docs: number; terms: number; postings: number; arrayBytes: number } {
+    this.freeze();
+    let postings = 0;
+    let arrayBytes = 0;
+    for (const f of this.fields.values()) {
+      const s = f.stats();
+      postings += s.postings;
+      arrayBytes += s.bytes;
+    }
+    return { docs: this.ids.length, terms: this.terms.length, postings, arrayBytes };
+  }
+
   /** Scores documents for the query tokens; `weights` per field (absent field = weight 0). */
   searchTokens(tokens: string[], weights: Record<string, number>, limit = Infinity): Bm25Hit[] {
     return this.searchWeighted(new Map(tokens.map((t) => [t, 1])), weights, limit);
