@@ -10,6 +10,7 @@ import MiniSearch from 'minisearch';
 import nodejieba from 'nodejieba';
 import { loadConfig } from '../core/config';
 import { createEmbedder } from '../search';
+import { wordTokens } from '../search/tokenize';
 import { buildSearch, resultKey, seedStore } from './lib/harness';
 import { mean, scoreOne, type Scores } from './lib/metrics';
 import { childArgs, report } from './common/child';
@@ -59,7 +60,10 @@ export async function runPeers(a: PeersArgs): Promise<SystemResult[]> {
     id: n.id, key: resultKey({ node: n }), title: String(n.properties.title ?? ''), text: String(n.properties.text ?? ''),
   }));
   const keyOf = new Map(tasks.map((t) => [t.id, t.key]));
-  jiebaWords('预热'); // jieba loads its dictionaries on first use: not part of MiniSearch's indexing
+  // jieba loads its dictionaries on first use, once per process (search/tokenize.ts loads them with its
+  // options; MiniSearch's cut then uses the same): not part of anyone's indexing time
+  wordTokens('预热');
+  jiebaWords('预热');
   const out: SystemResult[] = [];
 
   let t = performance.now();

@@ -2,8 +2,8 @@
  * Scale: the seeds ×1, ×10, ×100 (bench/generate-corpus.ts) ingested without the neural model
  * (the ×100 embedding would take hours on 2 cores), each in its own process: ingest time,
  * bytes on disk, peak RSS of the ingest and of a process serving queries, query latency.
- * The cross-plan analysis scores every pair of tasks of different plans, so its cost grows with
- * the square of the corpus: runs over `analysisUpTo` skip it (and say so).
+ * Runs over `analysisUpTo` skip the cross-plan analysis (and say so); `npm run bench:all` runs it
+ * at every scale (it is sub-quadratic now, docs/ANALYSIS.md).
  */
 import os from 'node:os';
 import path from 'node:path';
