@@ -2,8 +2,12 @@ import { appKey } from '../../ingest/app-names';
 import { goldFiles, GOLD_DIR, parsedSeed } from './helpers';
 
 const golds = goldFiles();
-if (golds.length === 0) console.log(`SKIP: gold annotations not found at ${GOLD_DIR}`);
-const d = golds.length ? describe : describe.skip;
+if (golds.length === 0) {
+  console.log(`SKIP: gold annotations not found at ${GOLD_DIR}`);
+  test.skip(`gold agreement: no gold annotations at ${GOLD_DIR}`, () => {});
+}
+// jest refuses .each over an empty table, even skipped: with no gold files there is nothing to run
+const d = golds.length ? describe : ({ each: () => () => undefined } as unknown as typeof describe);
 
 const norm = (s: string) => s.replace(/\s+/g, '');
 
