@@ -3,17 +3,13 @@
  * the real server on the seeds: the domain chart per plan, a plan-by-plan comparison, a unit's
  * workload, targets by year and the shared applications table; screenshot for the README.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../../server/app';
 import { closePipeline, listen, realDeps, type Listening } from '../server/helpers';
+import { describeWithBrowser, openBrowser, SHOTS } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM);
-if (!hasBrowser) console.log(`SKIP: browser tests need chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-const describeBrowser = hasBrowser ? describe : describe.skip;
+const describeBrowser = describeWithBrowser();
 
 interface ChartProbe {
   labels: string[];
@@ -33,21 +29,11 @@ describeBrowser('analysis page in chromium', () => {
   let srv: Listening;
   let ctx: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     srv = await listen(createApp(await realDeps()));
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-chromium-'));
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      viewport: { width: 1360, height: 1400 },
-      locale: 'zh-CN',
-    });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('favicon.ico')) pageErrors.push(`${r.status()} ${r.url()}`); });
+    ({ ctx, page, errors: pageErrors } = await openBrowser({ width: 1360, height: 1400 }));
   }, 60_000);
 
   afterAll(async () => {
@@ -94,7 +80,7 @@ describeBrowser('analysis page in chromium', () => {
     await page.waitForSelector('#apps-body tr');
     expect(await page.textContent('#apps-body')).toMatch(/浙里办/);
 
-    await page.screenshot({ path: path.join(__dirname, '../../docs/screenshots/analysis.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'analysis.png') });
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

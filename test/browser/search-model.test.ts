@@ -3,43 +3,30 @@
  * bge-small-zh): a paraphrased question with no shared keywords finds its tasks through the
  * dense signal, no "keyword only" banner, and the README's screenshot (docs/screenshots/search.png).
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { bootstrap, type Pipeline } from '../../core/pipeline';
 import { resolveModelSource } from '../../search/embedder-factory';
 import { createApp } from '../../server/app';
 import { listen, testConfig, type Listening } from '../server/helpers';
+import { describeWithBrowser, openBrowser, SHOTS } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const config = testConfig({}, { KG_EMBEDDER: '' }); // temp data dir, the configured model
 const hasModel = !('reason' in resolveModelSource(config));
-const hasBrowser = fs.existsSync(CHROMIUM);
-if (!hasBrowser) console.log(`SKIP: browser tests need chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 if (!hasModel) console.log('SKIP: model-backed page test needs models/Xenova/bge-small-zh-v1.5 (npm install fetches it; or set KG_MODEL_DIR)');
-const describeIt = hasBrowser && hasModel ? describe : describe.skip;
+const describeIt = hasModel ? describeWithBrowser() : describe.skip;
 
 describeIt('search page with the neural model in chromium', () => {
   let pipeline: Pipeline;
   let srv: Listening;
   let ctx: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     pipeline = await bootstrap({ config, persist: false });
     srv = await listen(createApp({ store: pipeline.store, search: pipeline.search, config }));
-    ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'kg-chromium-')), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      viewport: { width: 1360, height: 900 },
-      locale: 'zh-CN',
-    });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('favicon.ico')) pageErrors.push(`${r.status()} ${r.url()}`); });
+    ({ ctx, page, errors: pageErrors } = await openBrowser());
   }, 180_000);
 
   afterAll(async () => {
@@ -61,7 +48,7 @@ describeIt('search page with the neural model in chromium', () => {
     expect(res.interpretation.mode).toMatch(/hybrid/);
     expect(res.results.some((r: { why: Record<string, number | null> }) => typeof r.why.dense === 'number')).toBe(true);
     await page.waitForFunction(() => (window as unknown as { __kg: { graphProbe(): { nodes: number } } }).__kg.graphProbe().nodes > 1);
-    await page.screenshot({ path: path.join(__dirname, '../../docs/screenshots/search.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'search.png') });
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -4,38 +4,23 @@
  * and screenshots for the README (docs/screenshots/).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../../server/app';
 import { closePipeline, listen, realDeps, type Listening } from '../server/helpers';
+import { describeWithBrowser, openBrowser, SHOTS } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasBrowser = fs.existsSync(CHROMIUM);
-if (!hasBrowser) console.log(`SKIP: browser tests need chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-const describeBrowser = hasBrowser ? describe : describe.skip;
-const SHOTS = path.join(__dirname, '../../docs/screenshots');
+const describeBrowser = describeWithBrowser();
 
 describeBrowser('search page in chromium', () => {
   let srv: Listening;
   let ctx: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     srv = await listen(createApp(await realDeps()));
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-chromium-'));
-    ctx = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-      viewport: { width: 1360, height: 900 },
-      locale: 'zh-CN',
-    });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`${m.text()} @ ${m.location().url}:${m.location().lineNumber}`); });
-    page.on('response', (r) => { if (r.status() >= 400) pageErrors.push(`${r.status()} ${r.url()}`); });
+    ({ ctx, page, errors: pageErrors } = await openBrowser());
   }, 60_000);
 
   afterAll(async () => {
