@@ -1,6 +1,7 @@
 import type { GraphData, GraphNode, GraphRelationship, Label, RelType } from './model';
 import { relKey } from './model';
 import { neighbourhood, type Adjacency } from './neighbourhood';
+import { byId, compareStrings } from './order';
 import { readSnapshot, writeSnapshot } from './snapshot';
 import type { GraphCounts, GraphStore, NeighbourhoodFilter, TaskUnit, UnitTask } from './store';
 import { danglingError, normaliseBatch, roleOf } from './validate';
@@ -9,8 +10,6 @@ export interface MemoryStoreOptions {
   /** Snapshot file (config.dataDir/graph.json); null keeps the graph in memory only. */
   file?: string | null;
 }
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function copyProps<P extends object>(p: P): P {
   const o: Record<string, unknown> = {};
@@ -160,7 +159,7 @@ export class MemoryStore implements GraphStore, Adjacency {
 
   async exportAll(): Promise<GraphData> {
     const nodes = [...this.nodes.values()].map(copyNode).sort(byId);
-    const relationships = [...this.rels.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => copyRel(r));
+    const relationships = [...this.rels.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, r]) => copyRel(r));
     return { nodes, relationships };
   }
 

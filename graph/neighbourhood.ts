@@ -1,5 +1,6 @@
 import { createError } from '../core/errors';
 import { relKey, type GraphData, type GraphNode, type GraphRelationship, type RelType } from './model';
+import { sortByRelKey } from './order';
 import type { GraphStore, NeighbourhoodFilter } from './store';
 
 /** The one primitive a store adds for the walk: the relationships touching a set of nodes. */
@@ -48,8 +49,6 @@ export async function neighbourhood(store: Adjacency, id: string, depth: number,
       frontier.push(n.id);
     }
   }
-  const relationships = [...seen.values()]
-    .filter((r) => kept.has(r.start) && kept.has(r.end))
-    .sort((a, b) => (relKey(a) < relKey(b) ? -1 : relKey(a) > relKey(b) ? 1 : 0));
+  const relationships = sortByRelKey([...seen.values()].filter((r) => kept.has(r.start) && kept.has(r.end)));
   return { nodes: [...kept.values()], relationships };
 }

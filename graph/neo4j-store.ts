@@ -6,6 +6,7 @@ import * as Q from './cypher';
 import type { GraphData, GraphNode, GraphRelationship, Label, RelType } from './model';
 import { neighbourhood, type Adjacency } from './neighbourhood';
 import { toKgError } from './neo4j-errors';
+import { byId, sortByRelKey } from './order';
 import { int, nodeFrom, propsParam, relationshipFrom, relProps } from './neo4j-values';
 import type { GraphCounts, GraphStore, NeighbourhoodFilter, TaskEmbedding, TaskUnit, UnitTask } from './store';
 import { LABELS, danglingError, externalEndpoints, normaliseBatch, roleOf } from './validate';
@@ -33,8 +34,6 @@ export interface Neo4jStoreOptions {
   /** Where the server is, for error messages. */
   where?: string;
 }
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A neo4j-driver Driver with short connect/acquire timeouts and a bounded retry time. */
 export function createDriver(cfg: Config['neo4j']): DriverLike {
@@ -202,8 +201,7 @@ export class Neo4jStore implements GraphStore, Adjacency {
     return this.read(async (tx) => {
       const nodes = (await tx.run(Q.ALL_NODES)).records.map((r) => nodeFrom((k) => r.get(k))).sort(byId);
       const rels = (await tx.run(Q.ALL_RELATIONSHIPS)).records.map((r) => relationshipFrom((k) => r.get(k)));
-      const key = (r: GraphRelationship) => `${r.start}|${r.type}|${r.end}`;
-      return { nodes, relationships: rels.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)) };
+      return { nodes, relationships: sortByRelKey(rels) };
     });
   }
 
