@@ -8,7 +8,8 @@
  *   terms, the POOL × k best partial scores are then scored exactly.
  */
 import { HierarchicalNSW } from 'hnswlib-node';
-import type { SparseVector } from './text';
+import { dot } from '../search/exact-index';
+import { sparseCosine, type SparseVector } from './text';
 
 /** Up to this many tasks the dense neighbours are exact. */
 export const EXACT_MAX = 4000;
@@ -33,12 +34,6 @@ class TopK {
       this.scores.pop();
     }
   }
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
 }
 
 function unit(v: ArrayLike<number>): Float32Array {
@@ -67,7 +62,7 @@ export function denseNeighbours(vectors: ArrayLike<number>[], group: ArrayLike<n
 }
 
 /** For each sparse vector, the indexes of its `k` most similar (cosine) vectors of another group. */
-export function sparseNeighbours(vectors: SparseVector[], group: ArrayLike<number>, k: number, cosine: (a: SparseVector, b: SparseVector) => number): number[][] {
+export function sparseNeighbours(vectors: SparseVector[], group: ArrayLike<number>, k: number): number[][] {
   const n = vectors.length;
   // postings in CSR form: term -> (document, weight) pairs
   let terms = 0;
@@ -103,7 +98,7 @@ export function sparseNeighbours(vectors: SparseVector[], group: ArrayLike<numbe
       acc[touched[x]] = 0;
     }
     const top = new TopK(k);
-    for (const d of pool.ids) top.offer(d, cosine(v, vectors[d]));
+    for (const d of pool.ids) top.offer(d, sparseCosine(v, vectors[d]));
     return top.ids;
   });
 }

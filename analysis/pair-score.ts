@@ -104,7 +104,7 @@ export class PairScorer {
     });
     const near = this.method === 'embedding'
       ? denseNeighbours(this.tasks.map((t) => this.dense.get(t.id)!), group, k)
-      : sparseNeighbours(this.tasks.map((t) => this.sparse.get(t.id)!), group, k, sparseCosine);
+      : sparseNeighbours(this.tasks.map((t) => this.sparse.get(t.id)!), group, k);
     return new Map(this.tasks.map((t, i) => [t.id, near[i].map((j) => this.tasks[j].id)]));
   }
 
