@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { displayWidth, padTo } from '../../core/text-width';
 
 export interface Latency {
   n: number;
@@ -70,16 +71,12 @@ export function writeResult(name: string, data: unknown): string {
   return file;
 }
 
-// Display width: CJK characters take two columns in a terminal.
-const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
-const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - width(s))) + s : s + ' '.repeat(Math.max(0, w - width(s))));
-
 /** A markdown table (also readable in a terminal); numeric cells right-aligned. */
 export function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? fmt(c) : c)))];
-  const w = headers.map((_, i) => Math.max(...cells.map((r) => width(String(r[i] ?? '')))));
+  const w = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(String(r[i] ?? '')))));
   const num = headers.map((_, i) => rows.every((r) => typeof r[i] === 'number' || /^[\d.,×x%<>=~ -]+$/.test(String(r[i]))));
-  const line = (r: (string | number)[]) => `| ${r.map((c, i) => pad(String(c ?? ''), w[i], num[i])).join(' | ')} |`;
+  const line = (r: (string | number)[]) => `| ${r.map((c, i) => padTo(String(c ?? ''), w[i], num[i])).join(' | ')} |`;
   return [line(cells[0]), `|${w.map((x, i) => (num[i] ? `${'-'.repeat(x + 1)}:` : '-'.repeat(x + 2))).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
 }
 

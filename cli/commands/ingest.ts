@@ -1,5 +1,5 @@
 /**
- * `npm run kg -- ingest [DIR] [--rebuild] [--json]`: parse the plan files of DIR (default the
+ * `npm run kg -- ingest [DIR] [--reuse] [--json]`: parse the plan files of DIR (default the
  * seeds), store the graph, build and persist the indexes, with a progress bar and a per-document
  * summary table.
  */
@@ -7,46 +7,25 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { config } from '../../core/config';
 import { bootstrap, type DocumentSummary, type PipelineProgress } from '../../core/pipeline';
+import { clipTo, displayWidth, padTo } from '../../core/text-width';
 
 export const summary = '解析规划文件并建立图谱与索引 / ingest DIR: parse plans, store the graph, build indexes';
-
-/** Display width: CJK characters take two terminal columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-function pad(s: string, w: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, w - width(s)));
-  return right ? fill + s : s + fill;
-}
-
-function clip(s: string, max: number): string {
-  if (width(s) <= max) return s;
-  let out = '';
-  for (const ch of s) {
-    if (width(out + ch) > max - 1) break;
-    out += ch;
-  }
-  return out + '…';
-}
 
 /** The summary table, one row per document; numbers right-aligned. */
 export function formatTable(rows: DocumentSummary[]): string {
   const head = ['文件 file', '规划 plan', '任务 tasks', '措施 measures', '单位 units', '应用 apps', '错误 errors'];
   const body = rows.map((r) => [
     r.file,
-    clip(r.planTitle ?? '—', 36),
+    clipTo(r.planTitle ?? '—', 36),
     String(r.tasks),
     String(r.measures),
     String(r.units),
     String(r.applications),
-    r.ok ? (r.warnings.length ? `${r.warnings.length} 警告` : '0') : `失败: ${clip(r.error?.message ?? '', 40)}`,
+    r.ok ? (r.warnings.length ? `${r.warnings.length} 警告` : '0') : `失败: ${clipTo(r.error?.message ?? '', 40)}`,
   ]);
-  const widths = head.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i]))));
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...body.map((row) => displayWidth(row[i]))));
   const numeric = [false, false, true, true, true, true, false];
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i], numeric[i])).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => padTo(c, widths[i], numeric[i])).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
