@@ -43,16 +43,17 @@ export function tfidfVectors(texts: string[], n = 2): SparseVector[] {
     return tf;
   });
   const N = texts.length;
+  const idf = Float64Array.from(df, (d) => Math.log((N + 1) / (d + 1) + 1));
+  const weight = (id: number, tf: number) => (1 + Math.log(tf)) * idf[id];
   return tfs.map((tf) => {
     const ids = Int32Array.from(tf.keys()).sort();
-    const weights = new Float64Array(ids.length);
     let norm = 0;
     for (const [id, c] of tf) {
-      const w = (1 + Math.log(c)) * Math.log((N + 1) / (df[id] + 1) + 1);
+      const w = weight(id, c);
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    ids.forEach((id, i) => (weights[i] = ((1 + Math.log(tf.get(id)!)) * Math.log((N + 1) / (df[id] + 1) + 1)) / norm));
+    const weights = Float64Array.from(ids, (id) => weight(id, tf.get(id)!) / norm);
     return { ids, weights };
   });
 }
