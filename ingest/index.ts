@@ -62,7 +62,7 @@ function parse(fileName: string, content: Buffer | string, t0: number): ParsedDo
     paragraphs: tasks.filter((t) => t.kind === 'paragraph').length,
     units: count('Unit'), applications: count('Application'), warnings, parseMs: 0,
   };
-  const unitAliases = unitAliasGroups([...tasks.flatMap((t) => t.units.map((u) => u.raw)), ...listedApps.flatMap((a) => a.units)]);
+  const unitAliases = unitAliasGroups(tasks, listedApps);
   report.parseMs = performance.now() - t0;
   return { plan, tasks, listedApps, unitAliases, graph, report };
 }

@@ -27,16 +27,22 @@ class Builder {
   }
 }
 
-/** Groups of raw unit strings of one document that name the same unit (by canonical key). */
-export function unitAliasGroups(raws: string[]): string[][] {
-  const byKey = new Map<string, string[]>();
+/** Every raw unit form of a document by canonical key, with how often each is printed (first-seen order). */
+function unitForms(tasks: ParsedTask[], listed: ListedApp[]): Map<string, Map<string, number>> {
+  const raws = [...tasks.flatMap((t) => t.units.map((u) => u.raw)), ...listed.flatMap((a) => a.units)];
+  const byKey = new Map<string, Map<string, number>>();
   for (const r of raws) {
     const k = unitKey(r);
-    const g = byKey.get(k) ?? [];
-    if (!g.includes(r)) g.push(r);
-    byKey.set(k, g);
+    const m = byKey.get(k) ?? new Map<string, number>();
+    m.set(r, (m.get(r) ?? 0) + 1);
+    byKey.set(k, m);
   }
-  return [...byKey.values()].filter((g) => g.length > 1);
+  return byKey;
+}
+
+/** Groups of raw unit strings of one document that name the same unit (by canonical key). */
+export function unitAliasGroups(tasks: ParsedTask[], listed: ListedApp[]): string[][] {
+  return [...unitForms(tasks, listed).values()].map((forms) => [...forms.keys()]).filter((g) => g.length > 1);
 }
 
 function sectionPath(labels: string[]): string {
@@ -64,15 +70,7 @@ export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp
   }
 
   // units: one node per canonical key in the plan's region, named by its most frequent form
-  const raws = [...tasks.flatMap((t) => t.units.map((u) => u.raw)), ...listed.flatMap((a) => a.units)];
-  const counts = new Map<string, Map<string, number>>();
-  for (const r of raws) {
-    const k = unitKey(r);
-    const m = counts.get(k) ?? new Map<string, number>();
-    m.set(r, (m.get(r) ?? 0) + 1);
-    counts.set(k, m);
-  }
-  for (const [k, forms] of counts) {
+  for (const [k, forms] of unitForms(tasks, listed)) {
     const name = [...forms.entries()].sort((x, y) => y[1] - x[1])[0][0];
     const aliases = new Set<string>();
     for (const f of forms.keys()) {
