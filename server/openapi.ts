@@ -33,9 +33,10 @@ function op(summary: string, description: string, parameters: Param[], ok: strin
 
 const idParam: Param = { name: 'id', in: 'path', required: true, description: 'Node id, percent-encoded (ids contain "/" and Chinese)', schema: { type: 'string', maxLength: LIMITS.idMaxChars }, example: 'unit:绍兴市/市大数据局' };
 const filter = (name: string, description: string, example?: string): Param => ({ name, in: 'query', description, schema: { type: 'string', maxLength: LIMITS.idMaxChars }, ...(example ? { example } : {}) });
+const depthParam = (description: string): Param => ({ name: 'depth', in: 'query', description: `${description}${LIMITS.depthMin}–${LIMITS.depthMax} (default ${LIMITS.depthDefault})`, schema: { type: 'integer', minimum: LIMITS.depthMin, maximum: LIMITS.depthMax } });
 const listParams: Param[] = [
   { name: 'q', in: 'query', description: 'substring of the name or an alias', schema: { type: 'string', maxLength: LIMITS.filterMaxChars }, example: '大数据' },
-  { name: 'limit', in: 'query', description: 'at most this many items (1–100, default 50)', schema: { type: 'integer', minimum: 1, maximum: LIMITS.listMax } },
+  { name: 'limit', in: 'query', description: `at most this many items (1–${LIMITS.listMax}, default ${LIMITS.listDefault})`, schema: { type: 'integer', minimum: 1, maximum: LIMITS.listMax } },
 ];
 
 const searchParams: Param[] = [
@@ -44,8 +45,8 @@ const searchParams: Param[] = [
   filter('plan', 'only tasks of this Plan id'),
   filter('unit', 'only tasks this Unit id is responsible for'),
   filter('application', 'only tasks that name this Application id'),
-  { name: 'year', in: 'query', description: 'only tasks mentioning this year', schema: { type: 'integer', minimum: 1900, maximum: 2100 } },
-  { name: 'depth', in: 'query', description: 'neighbourhood depth of each result, 1–3 (default 1)', schema: { type: 'integer', minimum: 1, maximum: 3 } },
+  { name: 'year', in: 'query', description: 'only tasks mentioning this year', schema: { type: 'integer', minimum: LIMITS.yearMin, maximum: LIMITS.yearMax } },
+  depthParam('neighbourhood depth of each result, '),
 ];
 
 const analysisPaths = {
@@ -86,8 +87,8 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/nodes/{id}/neighbourhood': {
         get: op('Neighbourhood', 'Breadth-first neighbourhood, both directions.', [
           idParam,
-          { name: 'depth', in: 'query', description: '1–3 (default 1)', schema: { type: 'integer', minimum: 1, maximum: 3 }, example: 1 },
-          { name: 'limit', in: 'query', description: 'at most this many nodes (1–500, default 200)', schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          { ...depthParam(''), example: 1 },
+          { name: 'limit', in: 'query', description: `at most this many nodes (1–${LIMITS.neighbourhoodMax}, default ${LIMITS.neighbourhoodDefault})`, schema: { type: 'integer', minimum: 1, maximum: LIMITS.neighbourhoodMax } },
         ], 'GraphData', [400, 404, 429, 503]),
       },
       '/api/plans': { get: op('Plans', 'Every plan (and cited higher policy) with its task count.', [], 'PlanList', [429, 503]) },
@@ -97,10 +98,10 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/health': { get: op('Health', 'Store, index and embedder status; `note` says when no embedding model is active (503 when the store is down).', [], 'Health', [429, 503]) },
       '/api/source': { get: op('Source files', 'The seed files that citations may open.', [], 'SourceFiles', [429]) },
       '/api/source/{file}': {
-        get: op('Source lines', 'Original lines of a seed file (a citation: sourceFile, lineStart–lineEnd); at most 300 lines.', [
+        get: op('Source lines', `Original lines of a seed file (a citation: sourceFile, lineStart–lineEnd); at most ${LIMITS.sourceLinesMax} lines.`, [
           { name: 'file', in: 'path', required: true, description: 'a seed file name exactly as listed by /api/source', schema: { type: 'string' }, example: '000_4cb10dc33e04c09c.txt' },
           { name: 'from', in: 'query', description: 'first line, 1-based (default 1)', schema: { type: 'integer', minimum: 1 }, example: 40 },
-          { name: 'to', in: 'query', description: 'last line, inclusive (default from+49)', schema: { type: 'integer', minimum: 1 }, example: 42 },
+          { name: 'to', in: 'query', description: `last line, inclusive (default from+${LIMITS.sourceLinesDefault - 1})`, schema: { type: 'integer', minimum: 1 }, example: 42 },
         ], 'SourceLines', [400, 404, 429]),
       },
       ...analysisPaths,

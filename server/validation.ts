@@ -12,9 +12,17 @@ export const LIMITS = {
   kDefault: 10,
   depthMin: 1,
   depthMax: 3,
+  depthDefault: 1,
+  yearMin: 1900,
+  yearMax: 2100,
   idMaxChars: 300,
   filterMaxChars: 100,
   listMax: 100,
+  listDefault: 50,
+  neighbourhoodMax: 500, // nodes in one /api/nodes/:id/neighbourhood answer
+  neighbourhoodDefault: 200,
+  sourceLinesMax: 300, // lines in one /api/source/:file answer
+  sourceLinesDefault: 50,
 } as const;
 
 type Query = Record<string, unknown>;
@@ -86,7 +94,7 @@ export function parseSearch(query: Query): { q: string; options: SearchOptions }
   const plan = textParam(query, 'plan');
   const unit = textParam(query, 'unit');
   const application = textParam(query, 'application');
-  const year = intParam(query, 'year', 1900, 2100);
+  const year = intParam(query, 'year', LIMITS.yearMin, LIMITS.yearMax);
   const depth = intParam(query, 'depth', LIMITS.depthMin, LIMITS.depthMax);
   if (plan) options.plan = plan;
   if (unit) options.unit = unit;

@@ -33,7 +33,7 @@ export function catalogRoutes({ store }: AppDeps): Router {
     router.get(path, async (req, res) => {
       const query = req.query as Record<string, unknown>;
       const q = textParam(query, 'q', LIMITS.filterMaxChars);
-      const limit = intParam(query, 'limit', 1, LIMITS.listMax) ?? 50;
+      const limit = intParam(query, 'limit', 1, LIMITS.listMax) ?? LIMITS.listDefault;
       const { total, items } = await lookup(store, label, q, limit);
       res.json({ total, items });
     });

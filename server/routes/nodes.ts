@@ -24,8 +24,8 @@ export function nodeRoutes({ store }: AppDeps): Router {
   router.get('/nodes/:id/neighbourhood', async (req, res) => {
     const id = nodeId(req.params.id);
     const query = req.query as Record<string, unknown>;
-    const depth = intParam(query, 'depth', LIMITS.depthMin, LIMITS.depthMax) ?? 1;
-    const limit = intParam(query, 'limit', 1, 500) ?? 200;
+    const depth = intParam(query, 'depth', LIMITS.depthMin, LIMITS.depthMax) ?? LIMITS.depthDefault;
+    const limit = intParam(query, 'limit', 1, LIMITS.neighbourhoodMax) ?? LIMITS.neighbourhoodDefault;
     await mustGet(store, id);
     res.json(await store.neighbourhood(id, depth, { limit }));
   });

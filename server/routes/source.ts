@@ -7,9 +7,8 @@ import path from 'node:path';
 import { Router } from 'express';
 import { createError } from '../../core/errors';
 import type { AppDeps } from '../deps';
-import { intParam } from '../validation';
+import { intParam, LIMITS } from '../validation';
 
-const MAX_LINES = 300;
 const SEED_NAME = /^[\w.-]+\.txt$/;
 
 export function sourceRoutes({ config }: AppDeps): Router {
@@ -31,9 +30,9 @@ export function sourceRoutes({ config }: AppDeps): Router {
     const lines = await linesOf(file);
     const query = req.query as Record<string, unknown>;
     const from = intParam(query, 'from', 1, lines.length) ?? 1;
-    const asked = intParam(query, 'to', 1, 10_000_000) ?? from + 49;
+    const asked = intParam(query, 'to', 1, 10_000_000) ?? from + LIMITS.sourceLinesDefault - 1;
     if (asked < from) throw createError('BAD_REQUEST', '参数 to 须不小于 from / to must be >= from');
-    if (asked - from + 1 > MAX_LINES) throw createError('BAD_REQUEST', `一次最多 ${MAX_LINES} 行 / at most ${MAX_LINES} lines per request`);
+    if (asked - from + 1 > LIMITS.sourceLinesMax) throw createError('BAD_REQUEST', `一次最多 ${LIMITS.sourceLinesMax} 行 / at most ${LIMITS.sourceLinesMax} lines per request`);
     const to = Math.min(asked, lines.length);
     res.json({ file, from, to, totalLines: lines.length, lines: lines.slice(from - 1, to).map((text, i) => ({ n: from + i, text })) });
   });
