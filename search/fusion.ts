@@ -50,12 +50,14 @@ export interface ScoredList {
   weight?: number;
 }
 
+// Each scored list as ids by descending score (for the per-list ranks reported in `ranks`).
+function rankedOf(lists: ScoredList[]): RankedList[] {
+  return lists.map((l) => ({ name: l.name, ids: [...l.hits].sort((a, b) => b.score - a.score).map((h) => h.id) }));
+}
+
 /** Weighted sum of min-max normalised scores (a list's absent ids count 0). */
 export function weightedSum(lists: ScoredList[]): Fused[] {
-  const asRanked: RankedList[] = lists.map((l) => ({
-    name: l.name,
-    ids: [...l.hits].sort((a, b) => b.score - a.score).map((h) => h.id),
-  }));
+  const asRanked = rankedOf(lists);
   const positions = positionsOf(asRanked);
   const scores = new Map<string, number>();
   for (const l of lists) {
@@ -71,7 +73,7 @@ export function weightedSum(lists: ScoredList[]): Fused[] {
 
 /** Weighted sum of z-scored scores (each list's mean 0, sd 1); absent ids get the list's minimum. */
 export function zscoreSum(lists: ScoredList[]): Fused[] {
-  const asRanked: RankedList[] = lists.map((l) => ({ name: l.name, ids: [...l.hits].sort((a, b) => b.score - a.score).map((h) => h.id) }));
+  const asRanked = rankedOf(lists);
   const positions = positionsOf(asRanked);
   const z = lists.map((l) => {
     const n = l.hits.length || 1;
