@@ -17,6 +17,11 @@ export interface Bm25Options {
   b?: number;
 }
 
+// Okapi BM25's idf (the +1 keeps it positive for terms in most documents).
+function bm25Idf(docs: number, df: number): number {
+  return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+}
+
 export class Bm25Index {
   private readonly ids: string[] = [];
   private readonly index = new Map<string, number>();
@@ -110,7 +115,7 @@ export class Bm25Index {
         const lo = offsets[id];
         const hi = offsets[id + 1];
         const df = hi - lo;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const idf = bm25Idf(n, df);
         for (let i = lo; i < hi; i++) {
           const doc = postDocs[i];
           const tf = postTfs[i];
@@ -187,7 +192,7 @@ export class Bm25Index {
           const term = f.termAt(i);
           const df = f.df(term);
           if (exclude.has(this.terms[term]) || df < 2) continue; // a term of one document says nothing about the topic
-          const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+          const idf = bm25Idf(total, df);
           acc.set(term, (acc.get(term) ?? 0) + (f.tfAt(i) / Math.max(1, f.lengths[d])) * idf);
         }
       }
@@ -217,7 +222,7 @@ export class Bm25Index {
         df = Math.max(df, f.df(term));
         if (doc !== undefined && f.has(term, doc)) has = true;
       }
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const idf = bm25Idf(n, df);
       all += idf;
       if (has) got += idf;
     }
