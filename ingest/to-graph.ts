@@ -2,7 +2,7 @@
  * One parsed document → GraphData with the ids and properties of graph/model.ts:
  * Plan, cited Plans, Task, Section, Unit, Application, Region and their relationships.
  */
-import { ids, type GraphData, type GraphNode, type GraphRelationship, type Props } from '../graph/model';
+import { ids, relKey, type GraphData, type GraphNode, type GraphRelationship, type Props } from '../graph/model';
 import { appKey } from './app-names';
 import { matchMarker } from './outline';
 import { bracketForms, isCollective, unitKey } from './unit-identity';
@@ -19,7 +19,7 @@ class Builder {
     return n;
   }
   rel(type: GraphRelationship['type'], start: string, end: string, properties: Props = {}): void {
-    const k = `${start}|${type}|${end}`;
+    const k = relKey({ type, start, end });
     if (!this.rels.has(k)) this.rels.set(k, { type, start, end, properties });
   }
   data(): GraphData {
