@@ -6,15 +6,15 @@
 import path from 'node:path';
 import { loadConfig } from '../core/config';
 import { createEmbedder } from '../search';
-import { buildSearch, loadQueries, seedStore } from './lib/harness';
-
-const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+import { devQueries } from './common/queries';
+import { summarize } from './common/stats';
+import { buildSearch, seedStore } from './lib/harness';
 
 async function main(argv: string[]): Promise<number> {
   const rounds = Number(argv[argv.indexOf('--rounds') + 1]) || 10;
   const base = loadConfig();
   const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(base.dataDir, 'eval') });
-  const queries = loadQueries(path.join(config.root, '..', 'shared', 'eval', 'queries-dev.json')).map((q) => q.q);
+  const queries = devQueries(config.root).map((q) => q.q);
   const store = await seedStore(config.seedsDir);
   const { embedder, status } = await createEmbedder(config);
   for (const [label, e] of [['hybrid (bge-small-zh)', embedder], ['keyword + graph', null]] as const) {
@@ -32,9 +32,9 @@ async function main(argv: string[]): Promise<number> {
         times.push(performance.now() - t);
       }
     }
-    times.sort((a, b) => a - b);
+    const s = summarize(times);
     const f = (x: number) => x.toFixed(1).padStart(6);
-    console.log(`${label.padEnd(24)} n=${times.length}  p50 ${f(pct(times, 50))} ms  p95 ${f(pct(times, 95))} ms  p99 ${f(pct(times, 99))} ms  max ${f(times[times.length - 1])} ms`);
+    console.log(`${label.padEnd(24)} n=${s.n}  p50 ${f(s.p50)} ms  p95 ${f(s.p95)} ms  p99 ${f(s.p99)} ms  max ${f(s.max)} ms`);
   }
   await (embedder as { close?: () => Promise<void> } | null)?.close?.();
   return 0;
