@@ -64,6 +64,11 @@ export function buildOutline(lines: Line[]): { root: OutlineNode; rest: Line[] }
   return { root, rest: lines.slice(i) };
 }
 
+/** One step of a path in the document's own numbering: a （一） item is "(一)", apart from 一、. */
+export function pathSegment(item: { level: number; label: string }): string {
+  return item.level === 2 ? `(${item.label})` : item.label;
+}
+
 /** Heading text as printed: "（一）在构建…率先突破" (trailing 。 and body dropped). */
 export function sectionLabel(node: OutlineNode): string {
   const marker = node.line.text.slice(0, node.line.text.length - node.head.length).replace(/\s+/g, '');

@@ -5,7 +5,7 @@
 import { ids } from '../graph/model';
 import type { TaskKind } from '../graph/model';
 import type { Line } from './normalize';
-import { sectionLabel, type OutlineNode } from './outline';
+import { pathSegment, sectionLabel, type OutlineNode } from './outline';
 import { extractUnits } from './units';
 import { extractYears } from './years';
 import { extractApplications } from './applications';
@@ -76,7 +76,7 @@ function isContinuous(items: OutlineNode[]): boolean {
 
 function pathOf(node: OutlineNode, continuous: boolean): string {
   if (node.level === 3 && continuous) return node.label;
-  return [...ancestors(node), node].map((a) => (a.level === 2 ? `(${a.label})` : a.label)).join('.');
+  return [...ancestors(node), node].map(pathSegment).join('.');
 }
 
 /** Splits the heading line into title (before the first 。) and the start of the body. */

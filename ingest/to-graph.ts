@@ -4,7 +4,7 @@
  */
 import { ids, relKey, type GraphData, type GraphNode, type GraphRelationship, type Props } from '../graph/model';
 import { appKey } from './app-names';
-import { matchMarker } from './outline';
+import { matchMarker, pathSegment } from './outline';
 import { bracketForms, isCollective, unitKey } from './unit-identity';
 import type { ListedApp, ParsedPlan, ParsedTask } from './types';
 
@@ -45,11 +45,12 @@ export function unitAliasGroups(tasks: ParsedTask[], listed: ListedApp[]): strin
   return [...unitForms(tasks, listed).values()].map((forms) => [...forms.keys()]).filter((g) => g.length > 1);
 }
 
-function sectionPath(labels: string[]): string {
-  return labels
-    .map((l) => matchMarker(l))
-    .map((m, i) => (m ? (m.level === 2 ? `(${m.label})` : m.label) : `s${i}`))
-    .join('.');
+/** The path step of each heading above a task (`s<i>` for a heading without a number). */
+function sectionSegments(headings: string[]): string[] {
+  return headings.map((h, i) => {
+    const m = matchMarker(h);
+    return m ? pathSegment(m) : `s${i}`;
+  });
 }
 
 /** Builds the graph of one document. */
@@ -89,13 +90,16 @@ export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp
     const { id, units, applications, ...props } = t;
     b.node(id, 'Task', { ...props, planId } as unknown as Props);
     b.rel('PART_OF', id, planId);
-    for (let i = 1; i <= t.section.length; i++) {
-      const sp = sectionPath(t.section.slice(0, i));
+    const segments = sectionSegments(t.section);
+    let parent = planId;
+    for (let i = 0; i < segments.length; i++) {
+      const sp = segments.slice(0, i + 1).join('.');
       const sid = ids.section(planId, sp);
-      b.node(sid, 'Section', { path: sp, title: t.section[i - 1], planId });
-      b.rel('PART_OF', sid, i === 1 ? planId : ids.section(planId, sectionPath(t.section.slice(0, i - 1))));
-      if (i === t.section.length) b.rel('PART_OF', id, sid);
+      b.node(sid, 'Section', { path: sp, title: t.section[i], planId });
+      b.rel('PART_OF', sid, parent);
+      parent = sid;
     }
+    if (segments.length) b.rel('PART_OF', id, parent); // a task hangs from its innermost section
     for (const u of units) b.rel('RESPONSIBLE_FOR', unitId(u.raw), id, { role: u.role, order: u.order });
     for (const a of applications) {
       const aid = ids.application(appKey(a.name));
