@@ -109,6 +109,3 @@ export function expandQuery(normalized: string): string[] {
   }
   return [...out];
 }
-
-/** Number of colloquial forms in the table (reported in docs). */
-export const EXPANSION_FORMS = ENTRIES.reduce((n, e) => n + e.forms.length, 0);

@@ -41,8 +41,3 @@ export function normalizeAligned(text: string): string {
 export function normalize(text: string): string {
   return normalizeAligned(text).replace(/\s+/g, ' ').trim();
 }
-
-/** Removes page-break whitespace between CJK characters ("市政务数\n\n据办" → "市政务数据办"). */
-export function joinCjkBreaks(text: string): string {
-  return text.replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '$1');
-}

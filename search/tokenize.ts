@@ -37,10 +37,6 @@ function jieba(): typeof nodejieba {
   return nodejieba;
 }
 
-export function isStopword(token: string): boolean {
-  return STOPWORDS.has(token);
-}
-
 /** Words from jieba (search mode: long words plus their parts), Latin words kept whole. */
 export const wordTokens: Tokenizer = (text) => {
   const out: string[] = [];
