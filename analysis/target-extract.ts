@@ -2,6 +2,7 @@
  * Extraction of quantified goals from plan text: “一网通办”率达到95%以上 -> {metric 一网通办率,
  * value 95, unit %, comparator ≥}; 到2025年底 -> year 2025. Rules in docs/ANALYSIS.md.
  */
+import { compact } from './text';
 
 export type Comparator = '≥' | '>' | '≤' | '=' | '≈';
 
@@ -65,7 +66,7 @@ function yearBefore(scope: string, pos: number): number | null {
 export function extractTargets(text: string, yearScope: 'sentence' | 'paragraph' = 'sentence'): TargetCandidate[] {
   const out: TargetCandidate[] = [];
   for (const paragraph of text.split(/\n+/)) {
-    const para = paragraph.replace(/[\s\u3000]+/g, '');
+    const para = compact(paragraph);
     let sentenceStart = 0;
     for (const sentence of para.split(/(?<=[。；;！!])/)) {
       const scope = yearScope === 'paragraph' ? para : sentence;
