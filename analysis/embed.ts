@@ -11,7 +11,7 @@ import type { TaskEmbeddings } from './pair-score';
  */
 export function embeddedText(t: TaskNode): string {
   const title = String(t.properties.title ?? '');
-  return wholeText({ title, body: withoutResponsibility(String(t.properties.text ?? '')) } as Parameters<typeof wholeText>[0]);
+  return wholeText({ title, body: withoutResponsibility(String(t.properties.text ?? '')) });
 }
 
 /** Embeds every task of `graph` with `embedder` (one call: a cached embedder batches and skips known texts). */

@@ -13,7 +13,7 @@ export interface Passage {
 
 const MIN_SENTENCE = 12; // shorter clauses are merged into the next one: alone they match anything
 
-export function wholeText(t: TaskDoc): string {
+export function wholeText(t: Pick<TaskDoc, 'title' | 'body'>): string {
   const body = t.body.startsWith(t.title) ? t.body : `${t.title}。${t.body}`;
   return body.replace(/\s+/g, '');
 }
