@@ -86,8 +86,9 @@ export function unitWorkload(graph: GraphData, name: string) {
     return names.includes(wanted) || unitType(names[0]) === type;
   });
   const rows = units.map((u) => {
-    const tasks = graph.relationships
-      .filter((r) => r.type === 'RESPONSIBLE_FOR' && r.start === u.id && idx.nodes.get(r.end)?.labels.includes('Task'))
+    const tasks = idx
+      .out('RESPONSIBLE_FOR', u.id)
+      .filter((r) => idx.nodes.get(r.end)?.labels.includes('Task'))
       .map((r) => {
         const others = (idx.unitsOfTask.get(r.end) ?? []).filter((x) => x.unit.id !== u.id).length;
         const led = r.properties.role === 'lead' || (r.properties.role === 'responsible' && others === 0);
