@@ -31,8 +31,7 @@ function failed(fileName: string, message: string, t0: number): ParsedDocument {
     file: fileName, ok: false, error: { code: 'INGEST_FAILED', message }, tasks: 0, measures: 0, paragraphs: 0,
     units: 0, applications: 0, warnings: [], parseMs: performance.now() - t0,
   };
-  const { implements: _i, id, ...props } = plan;
-  return { plan, tasks: [], listedApps: [], unitAliases: [], graph: { nodes: [{ id, labels: ['Plan'], properties: { ...props, cited: false } }], relationships: [] }, report };
+  return { plan, tasks: [], listedApps: [], unitAliases: [], graph: toGraph(plan, [], []), report };
 }
 
 function parse(fileName: string, content: Buffer | string, t0: number): ParsedDocument {
