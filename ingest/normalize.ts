@@ -3,13 +3,11 @@
  * re-joining lines that a page break split ("市政务数\n\n据办"), keeping the original line numbers.
  */
 
-/** A logical line: one or more original lines joined, with where each piece came from. */
+/** A logical line: one or more original lines joined. */
 export interface Line {
   text: string;
   lineStart: number; // 1-based, original file
   lineEnd: number;
-  /** Offsets in `text` where a piece from a later original line begins, and that line. */
-  joins: { offset: number; line: number }[];
 }
 
 const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
@@ -68,22 +66,11 @@ export function normalizeDocument(content: string): Line[] {
     if (text === '' || /^[-—_*=]{3,}$/.test(text)) continue;
     const prev = out[out.length - 1];
     if (prev && canJoin(prev.text, text)) {
-      prev.joins.push({ offset: prev.text.length, line: i + 1 });
       prev.text += text;
       prev.lineEnd = i + 1;
     } else {
-      out.push({ text, lineStart: i + 1, lineEnd: i + 1, joins: [] });
+      out.push({ text, lineStart: i + 1, lineEnd: i + 1 });
     }
   }
   return out;
-}
-
-/** The original line holding character `offset` of a logical line. */
-export function lineAt(line: Line, offset: number): number {
-  let n = line.lineStart;
-  for (const j of line.joins) {
-    if (j.offset <= offset) n = j.line;
-    else break;
-  }
-  return n;
 }
