@@ -5,12 +5,14 @@
 import type { Role } from '../graph/model';
 import type { UnitMention } from './types';
 
-const LABELS: { re: RegExp; role: Role }[] = [
-  { re: /^(?:牵头单位|牵头部门|主办单位)$/, role: 'lead' },
-  { re: /^(?:协同单位|协同部门|配合单位|配合部门|协办单位|参与单位)$/, role: 'co' },
-  { re: /^(?:责任单位|责任部门|实施单位)$/, role: 'responsible' },
-];
-const LABEL_ALT = '牵头单位|牵头部门|主办单位|协同单位|协同部门|配合单位|配合部门|协办单位|参与单位|责任单位|责任部门|实施单位';
+/** The labels that open a list of units, and the role each gives. */
+const ROLE_LABELS: Record<Role, string[]> = {
+  lead: ['牵头单位', '牵头部门', '主办单位'],
+  co: ['协同单位', '协同部门', '配合单位', '配合部门', '协办单位', '参与单位'],
+  responsible: ['责任单位', '责任部门', '实施单位'],
+};
+const ROLE_OF = new Map(Object.entries(ROLE_LABELS).flatMap(([role, labels]) => labels.map((l) => [l, role as Role] as const)));
+const LABEL_ALT = [...ROLE_OF.keys()].join('|');
 const CLAUSE_START = new RegExp(`（\\s*(?:${LABEL_ALT})\\s*[:：]|^(?:${LABEL_ALT})\\s*[:：]`, 'g');
 const SEGMENT = new RegExp(`(${LABEL_ALT})\\s*[:：]`, 'g');
 const OPEN = '（〔[【';
@@ -77,7 +79,7 @@ function parseClause(body: string, firstLeads: boolean): { raw: string; role: Ro
   for (let k = 0; k < marks.length; k++) {
     const m = marks[k];
     const end = k + 1 < marks.length ? marks[k + 1].index : body.length;
-    const role = LABELS.find((l) => l.re.test(m[1]))?.role ?? 'responsible';
+    const role = ROLE_OF.get(m[1]) ?? 'responsible';
     const list = dropNotes(body.slice(m.index + m[0].length, end).replace(/[；;，,\s]+$/, ''));
     const names = splitUnits(list);
     const marked = names.some((n) => LEAD_MARK.test(n));
