@@ -12,12 +12,12 @@ import { expandQuery } from './expand';
 import { fuse, type Fused, type ScoredList } from './fusion';
 import { highlights } from './highlight';
 import { taskNeighbourhood, type SimilarTask } from './neighbourhood';
-import { normalizeAligned } from './normalize';
+import { normalize, normalizeAligned } from './normalize';
 import type { RankingSettings } from './settings';
 import { denseHits, feedbackHits, keywordCoverage, keywordSignals } from './signals';
 import { wordTokens } from './tokenize';
 import type { Interpretation, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
-import type { LinkedQuery } from './understand';
+import { unlinked, type LinkedQuery } from './understand';
 
 export const MAX_QUERY_LENGTH = 500;
 
@@ -144,9 +144,8 @@ export class SearchEngine implements SearchService {
     const started = performance.now();
     const k = checkOptions(query, options);
     const { keyword, dense, embedder, settings, store } = this.parts;
-    const linked = keyword.linker.link(query);
     // Without linking (a baseline), the whole question is text and no entity earns a tier.
-    const link = settings.link ? linked : { ...linked, residual: linked.normalized, units: [], apps: [], plans: [], regions: [], years: [], role: null, crossPlan: false, entities: [], notes: [] };
+    const link = settings.link ? keyword.linker.link(query) : unlinked(normalize(query));
     const textQuery = link.residual;
     const expansion = settings.expansion > 0 || settings.expandDense ? expandQuery(link.normalized) : [];
     const fused = await this.textFusion(textQuery, link.normalized, expansion);

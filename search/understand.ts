@@ -33,6 +33,11 @@ export interface LinkedQuery {
   notes: string[];
 }
 
+/** A question with nothing linked: all of it is residual text (also the baseline without linking). */
+export function unlinked(normalized: string): LinkedQuery {
+  return { normalized, residual: normalized, units: [], apps: [], plans: [], regions: [], years: [], role: null, crossPlan: false, entities: [], notes: [] };
+}
+
 const shortRegion = (r: string) => (r.length > 2 ? r.replace(/[市省县区]$/, '') : r);
 
 /** A lexicon of surface forms built from the corpus; build once per index build. */
@@ -89,7 +94,7 @@ export class EntityLinker {
     const compact = normalized; // spaces kept: they separate Latin words
     const taken: boolean[] = new Array(compact.length).fill(false);
     const blank: boolean[] = new Array(compact.length).fill(false); // spans removed from the residual (not applications: they are the topic)
-    const out: LinkedQuery = { normalized, residual: '', units: [], apps: [], plans: [], regions: [], years: [], role: null, crossPlan: false, entities: [], notes: [] };
+    const out = unlinked(normalized);
     const unitMentions: { form: Form; text: string }[] = [];
     for (const f of this.forms) {
       let at = compact.indexOf(f.form);
