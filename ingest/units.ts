@@ -13,7 +13,10 @@ const ROLE_LABELS: Record<Role, string[]> = {
 };
 const ROLE_OF = new Map(Object.entries(ROLE_LABELS).flatMap(([role, labels]) => labels.map((l) => [l, role as Role] as const)));
 const LABEL_ALT = [...ROLE_OF.keys()].join('|');
-const CLAUSE_START = new RegExp(`（\\s*(?:${LABEL_ALT})\\s*[:：]|^(?:${LABEL_ALT})\\s*[:：]`, 'g');
+/** The bracketed form: "（牵头单位：…；协同单位：…）" inline. */
+const CLAUSE_OPEN = new RegExp(`（\\s*(?:${LABEL_ALT})\\s*[:：]`, 'g');
+/** The line-anchored form: "责任单位：…" on its own line (or after a 。) runs to the line's end. */
+const CLAUSE_LINE = new RegExp(`(?:^|\\n|。)((?:${LABEL_ALT})\\s*[:：][^\\n]*)`, 'g');
 const SEGMENT = new RegExp(`(${LABEL_ALT})\\s*[:：]`, 'g');
 const OPEN = '（〔[【';
 const CLOSE = '）〕]】';
@@ -116,14 +119,11 @@ export interface ClauseHit {
 /** All responsibility clauses of a text (a line-initial "责任单位：" runs to the line's end). */
 export function findClauses(text: string, firstLeads: boolean): ClauseHit[] {
   const hits: ClauseHit[] = [];
-  // line-anchored form: "责任单位：…" on its own line
-  const lineRe = new RegExp(`(?:^|\\n|。)((?:${LABEL_ALT})\\s*[:：][^\\n]*)`, 'g');
-  for (const m of text.matchAll(lineRe)) {
+  for (const m of text.matchAll(CLAUSE_LINE)) {
     const start = m.index + m[0].length - m[1].length;
     hits.push({ start, end: start + m[1].length, units: parseClause(m[1], firstLeads) });
   }
-  for (const m of text.matchAll(CLAUSE_START)) {
-    if (!m[0].startsWith('（')) continue;
+  for (const m of text.matchAll(CLAUSE_OPEN)) {
     const end = closeOf(text, m.index);
     if (hits.some((h) => m.index >= h.start && m.index < h.end)) continue;
     hits.push({ start: m.index, end: Math.min(end + 1, text.length), units: parseClause(text.slice(m.index + 1, end), firstLeads) });
