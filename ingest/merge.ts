@@ -5,18 +5,18 @@
 import { relKey, type GraphData, type GraphNode, type PropValue } from '../graph/model';
 
 function mergeNode(a: GraphNode, b: GraphNode): GraphNode {
+  const own = a.properties.cited === true && b.properties.cited !== true; // a plan's own document beats a citation of it
   const props: Record<string, PropValue> = { ...a.properties };
   for (const [k, v] of Object.entries(b.properties)) {
     const cur = props[k];
-    if (k === 'aliases' && Array.isArray(cur) && Array.isArray(v)) {
-      props[k] = [...new Set([...(cur as string[]), ...(v as string[])])];
-    } else if (cur === undefined || cur === null || (k === 'cited' && cur === true && v === false)) {
-      props[k] = v; // a plan's own document beats a citation of it
+    const missing = cur === undefined || cur === null;
+    if (k === 'aliases') {
+      // aliases are only ever united, never replaced
+      if (Array.isArray(cur) && Array.isArray(v)) props[k] = [...new Set([...(cur as string[]), ...(v as string[])])];
+      else if (missing) props[k] = v;
+    } else if (own || missing) {
+      props[k] = v;
     }
-  }
-  if (a.properties.cited === true && b.properties.cited !== true) {
-    Object.assign(props, b.properties, { aliases: props.aliases ?? b.properties.aliases });
-    if (props.aliases === undefined) delete props.aliases;
   }
   const labels = [...new Set([...a.labels, ...b.labels])];
   return { id: a.id, labels, properties: props };
