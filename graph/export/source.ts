@@ -25,11 +25,7 @@ export async function loadGraph(cfg: Config, source: GraphSource = 'auto'): Prom
   const file = snapshotPath(cfg);
   const snapshot = source === 'seeds' ? null : await readSnapshot(file);
   if (source === 'snapshot' && !snapshot) throw createError('NOT_FOUND', `没有图快照 / no graph snapshot at ${file}; run \`npm run kg -- ingest seeds\` first`);
-  const store = new MemoryStore();
-  if (snapshot) {
-    await store.upsert(snapshot);
-    return { graph: await store.exportAll(), from: file };
-  }
-  await store.upsert((await ingestDirectory(cfg.seedsDir)).graph);
-  return { graph: await store.exportAll(), from: `ingest of ${cfg.seedsDir}` };
+  const store = new MemoryStore(); // validates and sorts, as exportAll of any store does
+  await store.upsert(snapshot ?? (await ingestDirectory(cfg.seedsDir)).graph);
+  return { graph: await store.exportAll(), from: snapshot ? file : `ingest of ${cfg.seedsDir}` };
 }
