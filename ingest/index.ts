@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ids } from '../graph/model';
+import { ids, type Label } from '../graph/model';
 import { decodeDocument } from './decode';
 import { normalizeDocument } from './normalize';
 import { buildOutline } from './outline';
@@ -53,7 +53,7 @@ function parse(fileName: string, content: Buffer | string, t0: number): ParsedDo
     tasks = paragraphsOf(lines, ctx);
   }
   const graph = toGraph(plan, tasks, listedApps);
-  const count = (label: string) => graph.nodes.filter((n) => n.labels.includes(label as never)).length;
+  const count = (label: Label) => graph.nodes.filter((n) => n.labels.includes(label)).length;
   const report: IngestReport = {
     file: fileName, ok: true, encoding: decoded.encoding,
     tasks: tasks.filter((t) => t.kind === 'task').length,
