@@ -95,7 +95,8 @@ export function extractMetadata(lines: Line[], bodyStart: number, fileName: stri
   const issuer = findIssuer(lines);
   let docNumber: string | null = null;
   let date: string | null = null;
-  for (const l of lines.slice(0, Math.max(bodyStart, 1))) {
+  const headLines = lines.slice(0, Math.max(bodyStart, 1)); // before the outline starts
+  for (const l of headLines) {
     const t = l.text.replace(/\s+/g, '');
     const m = [...t.matchAll(DOC_NO)][0];
     if (!docNumber && m && m[0].length >= t.length - 2) docNumber = docNo(m);
@@ -107,6 +108,6 @@ export function extractMetadata(lines: Line[], bodyStart: number, fileName: stri
   }
   const region = regionOf(title, issuer);
   const level = region?.endsWith('省') ? 'province' : region?.endsWith('市') ? 'city' : null;
-  const head = lines.slice(0, Math.max(bodyStart, 1)).map((l) => l.text).join('\n');
+  const head = headLines.map((l) => l.text).join('\n');
   return { title, issuer, docNumber, date, region, level, implements: findCitations(head, docNumber) };
 }
