@@ -21,6 +21,8 @@ for (const entry of Object.values(lock.packages)) {
     added.push(dep);
   }
 }
-const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
-fs.writeFileSync(lockFile, `${JSON.stringify({ ...lock, packages: sorted }, null, 2)}\n`);
+if (added.length) {
+  const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => a.localeCompare(b, 'en'))); // npm's own order
+  fs.writeFileSync(lockFile, `${JSON.stringify({ ...lock, packages: sorted }, null, 2)}\n`);
+}
 console.log(added.length ? `added ${added.length} platform entries: ${added.join(', ')}` : 'lock file already complete');
