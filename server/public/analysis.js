@@ -1,4 +1,7 @@
-/* Cross-plan analysis page: fetches /api/analysis/* and draws Chart.js charts (served locally). */
+/* Cross-plan analysis page: fetches /api/analysis/* and draws Chart.js charts (served locally).
+   A module, so it shares the search page's fetch helper (typed, bilingual errors). */
+import { getJson } from './js/api.js';
+
 (function () {
   'use strict';
   var COLORS = ['#1f4e79', '#c0392b', '#27ae60', '#e67e22', '#8e44ad', '#16a085', '#2e86de', '#7f8c8d'];
@@ -12,15 +15,6 @@
     });
     (children || []).forEach(function (c) { if (c) e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
     return e;
-  }
-
-  function getJSON(url) {
-    return fetch(url, { headers: { accept: 'application/json' } }).then(function (r) {
-      return r.json().then(function (body) {
-        if (!r.ok) throw new Error((body && body.error && body.error.message) || ('HTTP ' + r.status));
-        return body;
-      });
-    });
   }
 
   function state(id, text, kind) {
@@ -46,7 +40,7 @@
   }
 
   function loadDomains() {
-    return getJSON('/api/analysis/domains').then(function (data) {
+    return getJson('/api/analysis/domains').then(function (data) {
       var select = document.getElementById('compare-domain');
       data.domains.forEach(function (d) { select.appendChild(el('option', { value: d, text: d })); });
       draw('chart-domains', {
@@ -78,10 +72,7 @@
     out.textContent = '';
     if (!domain && !topic) { state('compare-state', '请选择职能领域或输入主题词。', 'idle'); return Promise.resolve(); }
     state('compare-state', '加载中…', 'loading');
-    var qs = new URLSearchParams();
-    if (domain) qs.set('domain', domain);
-    if (topic) qs.set('topic', topic);
-    return getJSON('/api/analysis/compare?' + qs).then(function (data) {
+    return getJson('/api/analysis/compare', { domain: domain, topic: topic }).then(function (data) {
       var total = data.plans.reduce(function (s, p) { return s + p.count; }, 0);
       state('compare-state', total ? '共 ' + total + ' 项任务；' + data.links.length + ' 条跨方案对应关系。' : '没有匹配的任务。', total ? '' : 'empty');
       data.plans.forEach(function (p) {
@@ -99,7 +90,7 @@
     var name = document.getElementById('unit-name').value.trim();
     if (!name) return Promise.resolve();
     state('unit-state', '加载中…', 'loading');
-    return getJSON('/api/analysis/units/workload?name=' + encodeURIComponent(name)).then(function (data) {
+    return getJson('/api/analysis/units/workload', { name: name }).then(function (data) {
       state('unit-state', data.units.length + ' 个同类单位（按单位类型“' + data.unitType + '”跨地区匹配）。', '');
       var labels = data.units.map(function (u) { return u.unit.name + '·' + (u.unit.region || ''); });
       draw('chart-units', {
@@ -117,7 +108,7 @@
   }
 
   function loadTargets() {
-    return getJSON('/api/analysis/targets/by-year').then(function (data) {
+    return getJson('/api/analysis/targets/by-year').then(function (data) {
       draw('chart-targets', {
         type: 'bar',
         data: {
@@ -139,7 +130,7 @@
   }
 
   function loadApps() {
-    return getJSON('/api/analysis/applications/shared').then(function (data) {
+    return getJson('/api/analysis/applications/shared').then(function (data) {
       var body = document.getElementById('apps-body');
       state('apps-state', data.total ? '' : '没有多个方案共同提到的应用。', data.total ? '' : 'empty');
       data.items.forEach(function (a) {

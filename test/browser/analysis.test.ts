@@ -73,6 +73,15 @@ describeBrowser('analysis page in chromium', () => {
     expect(units.labels.every((l) => l.includes('公安局'))).toBe(true);
     expect(units.datasets).toHaveLength(2);
 
+    // an unknown unit: the API's typed 404 message reaches the page (the 404 itself is expected)
+    await page.fill('#unit-name', '不存在的单位甲乙');
+    await page.click('#unit-form button[type=submit]');
+    await page.waitForSelector('#unit-state.error');
+    expect(await page.textContent('#unit-state')).toContain('未找到单位 / no unit named: 不存在的单位甲乙');
+    const expected404 = pageErrors.filter((e) => /404 .*\/api\/analysis\/units\/workload/.test(e) || /status of 404/.test(e));
+    expect(expected404.length).toBeGreaterThan(0);
+    for (const e of expected404) pageErrors.splice(pageErrors.indexOf(e), 1); // in place: the page keeps recording into this array
+
     // targets by year, and the shared applications table
     const targets = (await chartOf(page, 'chart-targets'))!;
     expect(targets.labels).toContain('2025');
