@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import { createError } from '../core/errors';
 import { writeAtomic } from './atomic-file';
-import type { VectorHit, VectorIndex } from './vector-index';
+import { checkDimensions, type VectorHit, type VectorIndex } from './vector-index';
 
 const VERSION = 1;
 
@@ -35,9 +35,7 @@ export class ExactIndex implements VectorIndex {
   }
 
   add(key: string, vector: Float32Array): void {
-    if (vector.length !== this.dimensions) {
-      throw createError('BAD_REQUEST', `向量维度不符 / vector has ${vector.length} dimensions, index ${this.dimensions}`);
-    }
+    checkDimensions(vector, this.dimensions);
     const at = this.position.get(key);
     if (at !== undefined) {
       this.vectors[at] = vector;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { HierarchicalNSW } from 'hnswlib-node';
 import { createError } from '../core/errors';
 import { readJsonIfExists, writeAtomic } from './atomic-file';
-import type { VectorHit, VectorIndex } from './vector-index';
+import { checkDimensions, type VectorHit, type VectorIndex } from './vector-index';
 
 const VERSION = 2;
 
@@ -66,9 +66,7 @@ export class HnswIndex implements VectorIndex {
   }
 
   add(key: string, vector: Float32Array): void {
-    if (vector.length !== this.dimensions) {
-      throw createError('BAD_REQUEST', `向量维度不符 / vector has ${vector.length} dimensions, index ${this.dimensions}`);
-    }
+    checkDimensions(vector, this.dimensions);
     let label = this.labels.get(key);
     if (label === undefined) {
       label = this.keys.length;

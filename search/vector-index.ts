@@ -1,3 +1,5 @@
+import { createError } from '../core/errors';
+
 /** An approximate nearest-neighbour index over normalised vectors (cosine). */
 export interface VectorHit {
   key: string;
@@ -12,4 +14,11 @@ export interface VectorIndex {
   search(vector: Float32Array, k: number): VectorHit[];
   save(file: string): Promise<void>;
   load(file: string): Promise<void>;
+}
+
+/** Refuses a vector whose length is not the index's (both implementations call it on add). */
+export function checkDimensions(vector: Float32Array, dimensions: number): void {
+  if (vector.length !== dimensions) {
+    throw createError('BAD_REQUEST', `向量维度不符 / vector has ${vector.length} dimensions, index ${dimensions}`);
+  }
 }
