@@ -5,6 +5,7 @@ import { Neo4jStore, createDriver } from '../../graph/neo4j-store';
 import { openStore } from '../../graph/open-store';
 import { runGraphStoreContract } from '../contracts/graph-store.contract';
 import { analystQueries, paramsOf } from './analyst-queries';
+import { closedPort } from './closed-port';
 
 // The same contract as the memory store, against a real server. It clears the database it uses.
 runGraphStoreContract({
@@ -44,13 +45,6 @@ if (!config.neo4j.uri) console.log('SKIP: docs/neo4j/queries.cypher on a real Ne
   });
 });
 
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('Neo4j down: the real driver gives STORE_UNAVAILABLE, not a hang', () => {
   const neo4jConfig = (uri: string) => ({ uri, user: 'neo4j', password: 'secret', database: undefined, connectionTimeoutMs: 1000, maxRetryTimeMs: 500 });

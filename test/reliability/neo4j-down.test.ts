@@ -9,7 +9,6 @@
  * state is kept across a failure); it does not cover a real server's reconnection, which needs
  * NEO4J_URI (test/graph/neo4j-store.test.ts).
  */
-import net from 'node:net';
 import request from 'supertest';
 import { bootstrap } from '../../core/pipeline';
 import * as Q from '../../graph/cypher';
@@ -18,14 +17,8 @@ import { createDriver, Neo4jStore, type DriverLike, type SessionLike } from '../
 import { createApp } from '../../server/app';
 import { FakeDriver } from '../graph/fake-driver';
 import { testConfig, tmpDir } from './helpers';
+import { closedPort } from '../graph/closed-port';
 
-async function closedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** Answers GET_NODES and RELATIONSHIPS_OF from a graph, the columns the store reads. */
 function standIn(g: GraphData): FakeDriver {
