@@ -86,7 +86,7 @@ async function crossValidation(store: MemoryStore, config: Config, embedder: Emb
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-  const queriesFile = path.resolve(arg('--queries') ?? path.join(config.root, '..', 'shared', 'eval', 'queries-dev.json'));
+  const queriesFile = path.resolve(arg('--queries') ?? path.join(config.root, 'eval', 'queries-dev.json'));
   const only = arg('--only');
   const queries = loadQueries(queriesFile);
   const store = await seedStore(config.seedsDir);

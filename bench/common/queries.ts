@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadQueries, type Query } from '../lib/harness';
 
-/** The dev questions (../shared/eval/queries-dev.json beside the repository, or KG_BENCH_QUERIES). */
+/** The dev questions (eval/queries-dev.json in the repository, or KG_BENCH_QUERIES). */
 export function devQueries(root: string): Query[] {
-  return loadQueries(process.env.KG_BENCH_QUERIES ?? path.join(root, '..', 'shared', 'eval', 'queries-dev.json'));
+  return loadQueries(process.env.KG_BENCH_QUERIES ?? path.join(root, 'eval', 'queries-dev.json'));
 }

@@ -13,17 +13,19 @@ import { resolveModelSource } from '../../search/embedder-factory';
 import { buildSearch, loadQueries, runQueries, seedStore, type Query } from '../../bench/lib/harness';
 
 const golden = JSON.parse(fs.readFileSync(path.join(__dirname, 'dev-rankings.json'), 'utf8')) as { hybrid: Record<string, string[]> | null; keyword: Record<string, string[]> };
-const queriesFile = path.resolve(__dirname, '../../../shared/eval/queries-dev.json');
-const haveQueries = fs.existsSync(queriesFile);
+const queriesFile = path.resolve(__dirname, '../../eval/queries-dev.json');
 // A cache that outlives the run: the first model run embeds the seeds (~1 min on 2 cores), later ones reuse it.
 const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-golden-search') });
 const modelSource = resolveModelSource(config);
 const HOW = 'ranking changed: if intended, run `npm run eval -- --update-golden` and review the diff of test/golden/dev-rankings.json';
 
-if (!haveQueries) console.log(`SKIP: golden rankings need ${queriesFile}`);
-if ('reason' in modelSource) console.log(`SKIP: golden hybrid rankings need the embedding model (${modelSource.reason})`);
+// Floors a little under the measured figures (docs/SEARCH.md): a change that costs quality fails here.
+const FLOOR = { keyword: 0.9, hybrid: 0.91, unit: 0.95 };
+// Under CI the model is a prerequisite: its absence fails the hybrid test instead of skipping it.
+const needModel = !('reason' in modelSource) || process.env.CI === 'true';
+if (!needModel) console.log(`SKIP: golden hybrid rankings need the embedding model (${'reason' in modelSource ? modelSource.reason : ''})`);
 
-(haveQueries ? describe : describe.skip)('golden dev rankings', () => {
+describe('golden dev rankings', () => {
   let store: MemoryStore;
   let queries: Query[];
   beforeAll(async () => {
@@ -31,22 +33,32 @@ if ('reason' in modelSource) console.log(`SKIP: golden hybrid rankings need the 
     queries = loadQueries(queriesFile);
   });
 
-  test('keyword + graph (no model)', async () => {
+  // The exact lists are a report (which questions moved); the floor is the test: float noise in
+  // the model's vectors may swap near-ties, but quality must not drop.
+  function report(name: string, run: Awaited<ReturnType<typeof runQueries>>, expected: Record<string, string[]> | null): void {
+    const moved = expected ? run.queries.filter((q) => JSON.stringify(q.ranking) !== JSON.stringify(expected[q.id] ?? [])).map((q) => q.id) : [];
+    console.log(`${name}: nDCG@10 ${run.overall.ndcg10.toFixed(3)} on ${run.queries.length} dev questions; top-10 differs from test/golden/dev-rankings.json for ${moved.length}${moved.length ? ` (${moved.join(' ')}) — ${HOW}` : ''}`);
+  }
+
+  test('keyword + graph (no model): nDCG@10 floor', async () => {
     const run = await runQueries(await buildSearch(store, config, null), queries);
-    const got = Object.fromEntries(run.queries.map((q) => [q.id, q.ranking]));
-    expect({ rankings: got, hint: HOW }).toEqual({ rankings: golden.keyword, hint: HOW });
+    report('keyword + graph', run, golden.keyword);
+    expect(run.overall.ndcg10).toBeGreaterThanOrEqual(FLOOR.keyword);
+    expect(run.byType.unit.ndcg10).toBeGreaterThanOrEqual(FLOOR.unit);
   });
 
-  ('reason' in modelSource || !golden.hybrid ? test.skip : test)('hybrid with bge-small-zh', async () => {
+  (needModel ? test : test.skip)('hybrid with bge-small-zh: nDCG@10 floor', async () => {
     const { embedder } = await createEmbedder(config);
+    expect(embedder).not.toBeNull();
     try {
       const search = await buildSearch(store, config, embedder);
       await search.save();
       const run = await runQueries(search, queries);
-      const got = Object.fromEntries(run.queries.map((q) => [q.id, q.ranking]));
-      expect({ rankings: got, hint: HOW }).toEqual({ rankings: golden.hybrid, hint: HOW });
+      report('hybrid', run, golden.hybrid);
+      expect(run.overall.ndcg10).toBeGreaterThanOrEqual(FLOOR.hybrid);
+      expect(run.byType.unit.ndcg10).toBeGreaterThanOrEqual(FLOOR.unit);
     } finally {
-      await (embedder as { close?: () => Promise<void> } | null)?.close?.();
+      await embedder?.close?.();
     }
   }, 180000);
 });

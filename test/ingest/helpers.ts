@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument, type ParsedDocument } from '../../ingest';
 
 export const SEEDS = path.resolve(__dirname, '../../seeds');
-export const GOLD_DIR = path.resolve(__dirname, '../../../shared/eval/gold-dev');
+export const GOLD_DIR = path.resolve(__dirname, '../../eval/gold-dev');
 
 export const seedFiles = (): string[] => fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 
@@ -37,7 +37,7 @@ export interface Gold {
 }
 
 export function goldFiles(): Gold[] {
-  if (!fs.existsSync(GOLD_DIR)) return [];
+  if (!fs.existsSync(GOLD_DIR)) throw new Error(`gold annotations missing: ${GOLD_DIR}`);
   return fs.readdirSync(GOLD_DIR).filter((f) => f.endsWith('.json')).sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(GOLD_DIR, f), 'utf8')) as Gold);
 }

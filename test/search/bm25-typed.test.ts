@@ -28,7 +28,7 @@ function expectSame(p: Pair, terms: Map<string, number>, weights: Record<string,
 
 describe('typed-array BM25 equals the Map-based reference on the seeds', () => {
   const channels: [string, Pair][] = [['word', pair(wordTokens)], ['char', pair(charTokens)]];
-  const queriesFile = path.resolve(__dirname, '../../../shared/eval/queries-dev.json');
+  const queriesFile = path.resolve(__dirname, '../../eval/queries-dev.json');
   let questions: string[] = [];
 
   beforeAll(async () => {
