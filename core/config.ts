@@ -15,6 +15,21 @@ export interface Config {
     connectionTimeoutMs?: number; // NEO4J_CONNECTION_TIMEOUT_MS: connect and pool-acquire timeout
     maxRetryTimeMs?: number; // NEO4J_MAX_RETRY_MS: how long transient errors are retried
   };
+  /** The local Neo4j of `npm run neo4j:local` (neo4j-local/, scripts/neo4j-local.ts). */
+  neo4jLocal: {
+    boltPort: number; // NEO4J_BOLT_PORT (7687)
+    httpPort: number; // NEO4J_HTTP_PORT (7474): HTTP API and Neo4j Browser at /browser/
+    home: string; // NEO4J_LOCAL_HOME: its data, logs and pid file (data/neo4j-local)
+    heap: string; // NEO4J_LOCAL_HEAP: the JVM's -Xmx (512m)
+    pagecache: string; // NEO4J_LOCAL_PAGECACHE (256m)
+    startTimeoutMs: number; // NEO4J_LOCAL_START_TIMEOUT_MS: how long start waits for Bolt (180000)
+    java: string; // NEO4J_LOCAL_JAVA, else $JAVA_HOME/bin/java, else java on PATH (17 or newer)
+    mvn: string; // NEO4J_LOCAL_MVN, else mvn on PATH (builds neo4j-local/ once)
+    /** NEO4J_BROWSER_POST_CONNECT: what Browser runs on connect (loads the app's GraSS style). */
+    browserPostConnect: string;
+  };
+  /** KG_SEARCH_INDEX: where dense and keyword candidates come from (`memory`: in-process HNSW + BM25; `neo4j`: Neo4j's vector and fulltext indexes). */
+  searchIndex: 'memory' | 'neo4j';
   model: {
     id: string; // transformers.js model id
     cacheDir: string; // models/ (filled by scripts/fetch-model.mjs at install)
@@ -38,6 +53,12 @@ function int(v: string | undefined, dflt: number): number {
   return Number.isFinite(n) ? Math.trunc(n) : dflt;
 }
 
+function searchIndex(v: string | undefined): Config['searchIndex'] {
+  const value = (v || 'memory').toLowerCase();
+  if (value === 'memory' || value === 'neo4j') return value;
+  throw new Error(`KG_SEARCH_INDEX 只能是 memory 或 neo4j / KG_SEARCH_INDEX must be memory or neo4j, not ${JSON.stringify(v)}`);
+}
+
 /** Builds the config from an environment (default `process.env`); pure, so tests pass their own. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = ROOT;
@@ -56,6 +77,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectionTimeoutMs: int(env.NEO4J_CONNECTION_TIMEOUT_MS, 3000),
       maxRetryTimeMs: int(env.NEO4J_MAX_RETRY_MS, 5000),
     },
+    neo4jLocal: {
+      boltPort: int(env.NEO4J_BOLT_PORT, 7687),
+      httpPort: int(env.NEO4J_HTTP_PORT, 7474),
+      home: rel(env.NEO4J_LOCAL_HOME || 'data/neo4j-local'),
+      heap: env.NEO4J_LOCAL_HEAP || '512m',
+      pagecache: env.NEO4J_LOCAL_PAGECACHE || '256m',
+      startTimeoutMs: int(env.NEO4J_LOCAL_START_TIMEOUT_MS, 180000),
+      java: env.NEO4J_LOCAL_JAVA || (env.JAVA_HOME ? path.join(env.JAVA_HOME, 'bin', 'java') : 'java'),
+      mvn: env.NEO4J_LOCAL_MVN || 'mvn',
+      browserPostConnect: env.NEO4J_BROWSER_POST_CONNECT ?? `style http://localhost:${int(env.PORT, 3000)}/neo4j/style.grass`,
+    },
+    searchIndex: searchIndex(env.KG_SEARCH_INDEX),
     model: {
       id: env.KG_MODEL_ID || 'Xenova/bge-small-zh-v1.5',
       cacheDir: rel(env.KG_MODELS_DIR || 'models'),
