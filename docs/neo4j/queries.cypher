@@ -112,11 +112,13 @@ MATCH (t:Task {id: $taskId})-[r]-(n)
 RETURN t, r, n;
 
 // 17. Tasks of other plans most like one task (SIMILAR_TO, when the alignment has been computed)
+:param taskId => 'plan:嘉政发〔2022〕18号/1';
 MATCH (t:Task {id: $taskId})-[s:SIMILAR_TO]-(other:Task)
 RETURN other.planId AS plan, other.title AS task, s.score AS score, s.method AS method
 ORDER BY score DESC;
 
 // 18. Nearest tasks by embedding (the task_embedding vector index, once the app has written embeddings)
+:param taskId => 'plan:嘉政发〔2022〕18号/1';
 MATCH (t:Task {id: $taskId})
 CALL db.index.vector.queryNodes('task_embedding', 10, t.embedding) YIELD node, score
 WHERE node <> t

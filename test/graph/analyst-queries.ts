@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** A docs/neo4j/ file as text. */
+export const readCypher = (file: string): string => fs.readFileSync(path.resolve(__dirname, '../../docs/neo4j', file), 'utf8');
+
 /** docs/neo4j/queries.cypher as text. */
-export const queriesText = fs.readFileSync(path.resolve(__dirname, '../../docs/neo4j/queries.cypher'), 'utf8');
+export const queriesText = readCypher('queries.cypher');
 
 /** The analyst queries: statements that are not :param lines. */
 export function analystQueries(text = queriesText): { title: string; query: string }[] {
@@ -18,6 +21,6 @@ export function analystQueries(text = queriesText): { title: string; query: stri
 /** Parameter values from the file's `:param name => value` lines. */
 export function paramsOf(text = queriesText): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [, name, value] of text.matchAll(/^:param (\w+) => (.+);$/gm)) out[name] = /^\d+$/.test(value) ? Number(value) : value.replace(/^'|'$/g, '');
+  for (const [, name, value] of text.matchAll(/^:param (\w+) => (.+);$/gm)) out[name] = /^\d+(\.\d+)?$/.test(value) ? Number(value) : value.replace(/^'|'$/g, '');
   return out;
 }

@@ -20,8 +20,12 @@ describe('docker-compose.yml', () => {
   const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
   const { neo4j, app } = compose.services;
 
-  test('neo4j: 5 community with APOC, auth from .env, a query healthcheck, a data volume, Browser and Bolt ports', () => {
-    expect(neo4j.image).toMatch(/^neo4j:5(-community|\.\d+.*-community)?$/);
+  test('neo4j: the tested version (neo4j-local/pom.xml, which CI runs) community with APOC, auth from .env, a query healthcheck, a data volume, Browser and Bolt ports', () => {
+    const pom = read('neo4j-local/pom.xml');
+    const tested = pom.match(/<neo4j\.version>([^<]+)</)![1];
+    expect(tested).toMatch(/^5\.26\.\d+$/); // the 5.26 LTS line
+    expect(neo4j.image).toBe(`neo4j:${tested}-community`);
+    expect(pom.match(/<apoc\.version>([^<]+)</)![1]).toBe(tested); // APOC is released per Neo4j version
     expect(JSON.parse(neo4j.environment.NEO4J_PLUGINS)).toEqual(['apoc']);
     expect(neo4j.environment.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD[:?}]/);
     expect(neo4j.healthcheck!.test.join(' ')).toContain("cypher-shell -u neo4j -p '${NEO4J_PASSWORD}' 'RETURN 1'");
