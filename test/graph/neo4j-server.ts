@@ -97,7 +97,7 @@ async function lock(name: string): Promise<() => void> {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(fs.readFileSync(path.join(dir, 'pid'), { encoding: 'utf8', flag: 'a+' }) || NaN);
       if (Number.isInteger(holder) && !alive(holder)) fs.rmSync(dir, { recursive: true, force: true });
-      if (Date.now() - began > LOCK_WAIT_MS) throw new Error(`the Neo4j test lock ${dir} is held by ${holder}`);
+      if (Date.now() - began > LOCK_WAIT_MS) throw new Error(`the Neo4j test lock ${dir} is held by ${holder}`, { cause: e });
       await new Promise((r) => setTimeout(r, 300));
     }
   }
