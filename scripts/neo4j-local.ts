@@ -7,10 +7,14 @@
  * until Bolt answers a query with the configured password and prints the URI. stop: SIGTERM, then
  * waits for the process to end. status: says whether it runs and answers.
  *
+ * admin …: neo4j-admin of the same release (e.g. `admin database import full …` into the local
+ * home, the server stopped). cypher-shell …: Neo4j's cypher-shell (neo4j-local/cypher-shell/,
+ * built the first time) connected to the local server. neo4j-local/bin/ has both as commands.
+ *
  * The functions are exported so tests can run a private server of their own (other ports, another
  * home) and stop and start it under the store.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -18,8 +22,8 @@ import { config as processConfig, type Config } from '../core/config';
 
 const LAUNCHER = path.resolve(__dirname, '../neo4j-local');
 const TARGET = path.join(LAUNCHER, 'target');
-const STAMP = path.join(TARGET, 'build.stamp');
 const MAIN_CLASS = 'kg.LocalNeo4j';
+const SHELL = path.join(LAUNCHER, 'cypher-shell');
 
 export interface LocalNeo4jOptions {
   home: string;
@@ -71,23 +75,50 @@ function checkJava(o: LocalNeo4jOptions): void {
 
 const mtime = (p: string) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
 
-/** True when target/ holds a build newer than the pom and the Java source. */
+/** True when `dir`/target holds a build newer than its pom and `sources`. */
+function builtIn(dir: string, sources: string[] = []): boolean {
+  const built = mtime(path.join(dir, 'target', 'build.stamp'));
+  return built > 0 && [path.join(dir, 'pom.xml'), ...sources].every((f) => built >= mtime(f));
+}
+
+/** True when neo4j-local/target holds a build newer than the pom and the Java source. */
 export function isBuilt(): boolean {
-  const built = mtime(STAMP);
-  const source = path.join(LAUNCHER, 'src/main/java/kg/LocalNeo4j.java');
-  return built > 0 && built >= mtime(path.join(LAUNCHER, 'pom.xml')) && built >= mtime(source);
+  return builtIn(LAUNCHER, [path.join(LAUNCHER, 'src/main/java/kg/LocalNeo4j.java')]);
+}
+
+function maven(o: LocalNeo4jOptions, dir: string, goals: string[], outputs: string[], log: (line: string) => void): void {
+  require_(o.mvn, ['-v'], 'Maven');
+  log(`building ${path.relative(path.dirname(LAUNCHER), dir)}/ with Maven (the first time it downloads from Maven Central)…`);
+  for (const out of outputs) fs.rmSync(path.join(dir, 'target', out), { recursive: true, force: true });
+  const r = spawnSync(o.mvn, ['-q', '-B', '-f', path.join(dir, 'pom.xml'), ...goals], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new LauncherError(`Maven 构建失败 / the Maven build of ${dir} failed:\n${`${r.stdout}${r.stderr}`.trim().split('\n').slice(-20).join('\n')}`);
+  fs.writeFileSync(path.join(dir, 'target', 'build.stamp'), new Date().toISOString());
 }
 
 /** Compiles the launcher class and copies the Neo4j jars from Maven (downloaded into ~/.m2 the first time). */
 export function build(o: LocalNeo4jOptions, log: (line: string) => void = () => undefined): void {
-  if (isBuilt()) return;
-  require_(o.mvn, ['-v'], 'Maven');
-  log('building neo4j-local/ with Maven (the first time it downloads Neo4j from Maven Central, a few minutes)…');
-  fs.rmSync(path.join(TARGET, 'lib'), { recursive: true, force: true });
-  fs.rmSync(path.join(TARGET, 'plugins'), { recursive: true, force: true });
-  const r = spawnSync(o.mvn, ['-q', '-B', '-f', path.join(LAUNCHER, 'pom.xml'), 'compile', 'dependency:copy-dependencies@lib', 'dependency:copy-dependencies@plugins'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new LauncherError(`Maven 构建失败 / the Maven build of neo4j-local/ failed:\n${`${r.stdout}${r.stderr}`.trim().split('\n').slice(-20).join('\n')}`);
-  fs.writeFileSync(STAMP, new Date().toISOString());
+  if (!isBuilt()) maven(o, LAUNCHER, ['compile', 'dependency:copy-dependencies@lib', 'dependency:copy-dependencies@plugins'], ['lib', 'plugins'], log);
+}
+
+const serverClassPath = () => [path.join(TARGET, 'classes'), path.join(TARGET, 'lib', '*'), path.join(TARGET, 'plugins', '*')].join(path.delimiter);
+
+/** neo4j-admin (the server's own jars) on the local home: e.g. `database import full …` with the server stopped. */
+export function admin(o: LocalNeo4jOptions, args: string[], stdio: 'pipe' | 'inherit' = 'pipe'): SpawnSyncReturns<string> {
+  checkJava(o);
+  build(o);
+  fs.mkdirSync(path.join(o.home, 'conf'), { recursive: true });
+  return spawnSync(o.java, ['-Xmx512m', '-cp', serverClassPath(), 'org.neo4j.cli.AdminTool', ...args], { encoding: 'utf8', stdio: ['ignore', stdio, stdio], env: { ...process.env, NEO4J_HOME: o.home, NEO4J_CONF: path.join(o.home, 'conf') } });
+}
+
+/** cypher-shell connected to the local server as neo4j (the password from the environment, never on the command line). */
+export function cypherShell(o: LocalNeo4jOptions, args: string[], stdio: 'pipe' | 'inherit' = 'pipe'): SpawnSyncReturns<string> {
+  checkJava(o);
+  if (!builtIn(SHELL)) maven(o, SHELL, ['dependency:copy-dependencies@lib'], ['lib'], () => undefined);
+  return spawnSync(o.java, ['-cp', path.join(SHELL, 'target', 'lib', '*'), 'org.neo4j.shell.Main', '-a', uriOf(o), '-u', o.user, ...args], {
+    encoding: 'utf8',
+    stdio: ['inherit', stdio, stdio],
+    env: { ...process.env, NEO4J_PASSWORD: o.password },
+  });
 }
 
 function isOurs(pid: number): boolean {
@@ -151,8 +182,7 @@ export async function start(o: LocalNeo4jOptions, log: (line: string) => void = 
   fs.mkdirSync(o.home, { recursive: true });
   const out = fs.openSync(logFile(o), 'a');
   fs.writeSync(out, `\n--- start ${new Date().toISOString()} bolt ${o.boltPort} http ${o.httpPort}\n`);
-  const classPath = [path.join(TARGET, 'classes'), path.join(TARGET, 'lib', '*'), path.join(TARGET, 'plugins', '*')].join(path.delimiter);
-  const child = spawn(o.java, [`-Xmx${o.heap}`, '-XX:+UseG1GC', '-Dfile.encoding=UTF-8', '-cp', classPath, MAIN_CLASS, o.home, String(o.boltPort), String(o.httpPort), path.join(TARGET, 'plugins')], {
+  const child = spawn(o.java, [`-Xmx${o.heap}`, '-XX:+UseG1GC', '-Dfile.encoding=UTF-8', '-cp', serverClassPath(), MAIN_CLASS, o.home, String(o.boltPort), String(o.httpPort), path.join(TARGET, 'plugins')], {
     detached: true,
     stdio: ['ignore', out, out],
     env: { ...process.env, NEO4J_PASSWORD: o.password, NEO4J_LOCAL_PAGECACHE: o.pagecache, NEO4J_BROWSER_POST_CONNECT: o.browserPostConnect },
@@ -202,7 +232,7 @@ export async function status(o: LocalNeo4jOptions): Promise<(Running & { answeri
   return { pid, uri: uriOf(o), browser: browserOf(o), rssMb: rssMb(pid), answering: (await boltAnswers(o)) !== null };
 }
 
-async function main(command: string | undefined): Promise<number> {
+async function main(command: string | undefined, rest: string[]): Promise<number> {
   const o = optionsFrom();
   const say = (line: string) => console.log(line);
   switch (command) {
@@ -225,14 +255,18 @@ async function main(command: string | undefined): Promise<number> {
       say(`Neo4j is running (pid ${s.pid}, RSS ${s.rssMb ?? '?'} MB): ${s.uri} ${s.answering ? 'answers' : 'does not answer yet'}; Browser ${s.browser}`);
       return s.answering ? 0 : 4;
     }
+    case 'admin':
+      return admin(o, rest, 'inherit').status ?? 1;
+    case 'cypher-shell':
+      return cypherShell(o, rest, 'inherit').status ?? 1;
     default:
-      console.error('usage: npm run neo4j:local -- start|stop|status');
+      console.error('usage: npm run neo4j:local -- start|stop|status | admin <neo4j-admin arguments> | cypher-shell <cypher-shell arguments>');
       return 2;
   }
 }
 
 if (require.main === module) {
-  main(process.argv[2]).then(
+  main(process.argv[2], process.argv.slice(3)).then(
     (code) => process.exit(code),
     (e: unknown) => {
       console.error(e instanceof LauncherError ? e.message : e);

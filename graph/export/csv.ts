@@ -93,12 +93,12 @@ export function toCsvFiles(data: GraphData): ExportFile[] {
     '# the app (NEO4J_URI) adds its constraints and indexes on first connect.',
     'set -e',
     'DIR="$(cd "$(dirname "$0")" && pwd)"',
-    'neo4j-admin database import full \\',
+    // the database first: --nodes and --relationships take any number of files, so a name after them would be read as one
+    'neo4j-admin database import full "${1:-neo4j}" \\',
     `  --array-delimiter='${delimiter === '\u001f' ? '\\31' : delimiter}' \\`,
     '  --multiline-fields=true \\',
     '  --overwrite-destination=true \\',
-    ...args,
-    '  "${1:-neo4j}"',
+    ...args.map((line, i) => (i === args.length - 1 ? line.replace(/ \\$/, '') : line)),
     '',
   ].join('\n');
   files.push({ name: 'import.sh', content: script });
