@@ -111,10 +111,10 @@ export function admin(o: LocalNeo4jOptions, args: string[], stdio: 'pipe' | 'inh
 }
 
 /** cypher-shell connected to the local server as neo4j (the password from the environment, never on the command line). */
-export function cypherShell(o: LocalNeo4jOptions, args: string[], stdio: 'pipe' | 'inherit' = 'pipe'): SpawnSyncReturns<string> {
+export function cypherShell(o: LocalNeo4jOptions, args: string[], stdio: 'pipe' | 'inherit' = 'pipe', uri = uriOf(o)): SpawnSyncReturns<string> {
   checkJava(o);
   if (!builtIn(SHELL)) maven(o, SHELL, ['dependency:copy-dependencies@lib'], ['lib'], () => undefined);
-  return spawnSync(o.java, ['-cp', path.join(SHELL, 'target', 'lib', '*'), 'org.neo4j.shell.Main', '-a', uriOf(o), '-u', o.user, ...args], {
+  return spawnSync(o.java, ['-cp', path.join(SHELL, 'target', 'lib', '*'), 'org.neo4j.shell.Main', '-a', uri, '-u', o.user, ...args], {
     encoding: 'utf8',
     stdio: ['inherit', stdio, stdio],
     env: { ...process.env, NEO4J_PASSWORD: o.password },

@@ -70,6 +70,7 @@ describePrivateNeo4j('graph exports imported into an empty Neo4j by cypher-shell
     await server.stop(); // neo4j-admin imports into a stopped database
     const run = spawnSync('sh', [path.join(dir, 'import.sh')], {
       encoding: 'utf8',
+      cwd: tmp.dir, // neo4j-admin writes its import.report here
       env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, NEO4J_LOCAL_HOME: server.options.home },
     });
     expect([run.status, run.stderr.split('\n').filter((l) => /error|exception/i.test(l))]).toEqual([0, []]);

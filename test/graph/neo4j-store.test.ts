@@ -17,6 +17,7 @@ import { createApp } from '../../server/app';
 import { runGraphStoreContract } from '../contracts/graph-store.contract';
 import { analystQueries, paramsOf, readCypher } from './analyst-queries';
 import { CI, describeNeo4j } from './neo4j-server';
+import { cypherShell, optionsFrom } from '../../scripts/neo4j-local';
 import devQueries from '../../eval/queries-dev.json';
 
 describeNeo4j('Neo4j store on a real server', () => {
@@ -164,6 +165,18 @@ describeNeo4j('the analysed seeds in a real Neo4j', () => {
       if (!got.length) empty.push(q.title);
     }
     expect(empty).toEqual([]);
+  });
+
+  test.each(['queries.cypher', 'analysis-queries.cypher'])('cypher-shell runs docs/neo4j/%s as it stands, every statement', (file) => {
+    const run = cypherShell({ ...optionsFrom(), password: config.neo4j.password, user: config.neo4j.user }, ['--fail-fast', '--format', 'plain', '-f', path.resolve(__dirname, '../../docs/neo4j', file)], 'pipe', config.neo4j.uri!);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const queries = analystQueries(readCypher(file));
+    // every statement ran: the header of its result (with its first named RETURN column) was printed
+    for (const q of queries) {
+      const first = q.query.slice(q.query.lastIndexOf('RETURN')).match(/\bAS (\w+)/)?.[1];
+      if (first) expect(run.stdout).toMatch(new RegExp(`^(\\w+, )*${first}(, |$)`, 'm'));
+    }
   });
 
   test('re-ingesting is a no-op: the same counts and the same graph', async () => {
