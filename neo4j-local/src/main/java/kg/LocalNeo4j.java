@@ -53,6 +53,7 @@ public final class LocalNeo4j {
     conf.put("db.tx_log.rotation.retention_policy", "2 files");
     conf.put("dbms.security.procedures.unrestricted", "apoc.*");
     conf.put("dbms.usage_report.enabled", "false");
+    conf.put("client.allow_telemetry", "false"); // Browser sends nothing out
     conf.put("db.shutdown_transaction_end_timeout", "2s"); // stop soon: nothing here waits on long transactions
     String postConnect = System.getenv("NEO4J_BROWSER_POST_CONNECT");
     if (postConnect != null && !postConnect.isEmpty()) conf.put("browser.post_connect_cmd", postConnect);
