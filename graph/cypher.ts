@@ -46,6 +46,40 @@ export const DROP_VECTOR_INDEX = `DROP INDEX ${VECTOR_INDEX} IF EXISTS`;
 /** $rows: [{id, vector}] */
 export const SET_EMBEDDINGS = `UNWIND $rows AS row MATCH (n:${NODE_LABEL}:Task {id: row.id}) SET n.${EMBEDDING_PROPERTY} = row.vector RETURN count(n) AS updated`;
 
+// --- search indexes kept in Neo4j (KG_SEARCH_INDEX=neo4j): search/neo4j-vector-index.ts, search/neo4j-fulltext.ts ---
+
+/** Label of the search layer's passage vectors: not a KgNode, so graph counts, exports and clear() never see them. */
+export const VECTOR_LABEL = 'KgVector';
+
+/** A vector space's name (a closed, checked identifier: it names a property and an index). */
+export function vectorSpace(space: string): string {
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(space)) throw new Error(`not a vector space name: ${space}`);
+  return space;
+}
+const spaceProperty = (space: string) => `vec_${vectorSpace(space)}`;
+export const spaceIndex = (space: string) => `kg_vector_${vectorSpace(space)}`;
+
+/** $dimensions (integer): the cosine vector index of one space. */
+export const createSpaceIndex = (space: string) =>
+  `CREATE VECTOR INDEX ${spaceIndex(space)} IF NOT EXISTS FOR (n:${VECTOR_LABEL}) ON (n.${spaceProperty(space)}) OPTIONS {indexConfig: {\`vector.dimensions\`: $dimensions, \`vector.similarity_function\`: 'cosine'}}`;
+export const dropSpaceIndex = (space: string) => `DROP INDEX ${spaceIndex(space)} IF EXISTS`;
+export const createSpaceKeyConstraint = () => `CREATE CONSTRAINT kg_vector_key IF NOT EXISTS FOR (n:${VECTOR_LABEL}) REQUIRE (n.space, n.key) IS UNIQUE`;
+/** $space, $rows: [{key, vector}] */
+export const setSpaceVectors = (space: string) =>
+  `UNWIND $rows AS row MERGE (n:${VECTOR_LABEL} {space: $space, key: row.key}) SET n.${spaceProperty(space)} = row.vector`;
+/** $space: the keys a space holds. */
+export const SPACE_KEYS = `MATCH (n:${VECTOR_LABEL} {space: $space}) RETURN n.key AS key`;
+/** $space: removes a space's vectors in slices ($batch). */
+export const DELETE_SPACE_SLICE = `MATCH (n:${VECTOR_LABEL} {space: $space}) WITH n LIMIT $batch DELETE n RETURN count(*) AS deleted`;
+/** $index, $k (integer), $vector: nearest keys by cosine (Neo4j reports (1 + cos) / 2; the caller maps it back). */
+export const QUERY_SPACE = `CALL db.index.vector.queryNodes($index, $k, $vector) YIELD node, score RETURN node.key AS key, score`;
+
+/** Waits (up to 300 s) until every index is ONLINE. */
+export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
+
+/** $q (a Lucene query), $limit (integer): tasks of the cjk fulltext index, best first. */
+export const FULLTEXT_TASKS = `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $q, {limit: $limit}) YIELD node, score RETURN node.id AS id, score`;
+
 /** $ids: the ids among them that are not nodes yet. */
 export const MISSING_NODES = `UNWIND $ids AS id OPTIONAL MATCH (n:${NODE_LABEL} {id: id}) WITH id, n WHERE n IS NULL RETURN collect(id) AS missing`;
 
@@ -136,5 +170,14 @@ export function allStatements(): string[] {
     ALL_NODES,
     ALL_RELATIONSHIPS,
     DELETE_SLICE,
+    createSpaceIndex('passages'),
+    dropSpaceIndex('passages'),
+    createSpaceKeyConstraint(),
+    setSpaceVectors('passages'),
+    SPACE_KEYS,
+    DELETE_SPACE_SLICE,
+    QUERY_SPACE,
+    AWAIT_INDEXES,
+    FULLTEXT_TASKS,
   ];
 }

@@ -68,7 +68,7 @@ export class SearchEngine implements SearchService {
       q = settings.queryInstruction ? await embedder.embedQuery(text) : (await embedder.embed([text]))[0];
       let weight = settings.weights.dense;
       if (settings.adaptive > 0) weight *= 1 + settings.adaptive * (1 - keywordCoverage(keyword, textQuery, lists.find((l) => l.name === 'word')?.hits ?? []));
-      denseList = { name: 'dense', weight, hits: denseHits(q, dense, settings) };
+      denseList = { name: 'dense', weight, hits: await denseHits(q, dense, settings) };
     }
     const all = () => (denseList ? [...lists, denseList] : lists);
     let fused = fuse(all(), settings);

@@ -44,9 +44,9 @@ export function keywordCoverage(keyword: KeywordIndexes, text: string, top: Hit[
 }
 
 /** Dense score per task: whole-task cosine, best passage, or their mean ('mix'). */
-export function denseHits(q: Float32Array, dense: DenseIndex, settings: RankingSettings): Hit[] {
+export async function denseHits(q: Float32Array, dense: DenseIndex, settings: RankingSettings): Promise<Hit[]> {
   const best = new Map<string, number>();
-  const hits = dense.vectors.search(q, Math.min(dense.vectors.size, settings.depth * 4));
+  const hits = await dense.vectors.search(q, Math.min(dense.vectors.size, settings.depth * 4));
   for (const h of hits) {
     if (settings.dense === 'whole' && h.key !== taskOfKey(h.key)) continue;
     const id = taskOfKey(h.key);

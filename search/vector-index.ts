@@ -11,7 +11,8 @@ export interface VectorIndex {
   readonly size: number;
   add(key: string, vector: Float32Array): void;
   addMany(items: { key: string; vector: Float32Array }[]): void;
-  search(vector: Float32Array, k: number): VectorHit[];
+  /** In-process indexes answer at once; one in a database (Neo4jVectorIndex) answers with a promise: await it. */
+  search(vector: Float32Array, k: number): VectorHit[] | Promise<VectorHit[]>;
   save(file: string): Promise<void>;
   load(file: string): Promise<void>;
 }

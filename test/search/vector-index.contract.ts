@@ -1,5 +1,6 @@
 /**
- * The VectorIndex contract, run against every implementation (exact scan, HNSW).
+ * The VectorIndex contract, run against every implementation (exact scan, HNSW; Neo4j's vector
+ * index in test/search/neo4j-vector-index.test.ts). `search` may answer with a promise: awaited.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,32 +24,32 @@ export function runVectorIndexContract(name: string, make: (dims: number) => Vec
     beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-vec-'))));
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    test('finds the nearest vector by cosine, with its similarity', () => {
+    test('finds the nearest vector by cosine, with its similarity', async () => {
       const idx = make(3);
       idx.add('x', unit([1, 0, 0]));
       idx.add('y', unit([0, 1, 0]));
       idx.add('xy', unit([1, 1, 0]));
-      const hits = idx.search(unit([1, 0.1, 0]), 2);
+      const hits = await idx.search(unit([1, 0.1, 0]), 2);
       expect(hits.map((h) => h.key)).toEqual(['x', 'xy']);
       expect(hits[0].score).toBeCloseTo(0.995, 2);
       expect(idx.size).toBe(3);
     });
 
-    test('k larger than the index returns everything; k 0 returns nothing; empty index is fine', () => {
+    test('k larger than the index returns everything; k 0 returns nothing; empty index is fine', async () => {
       const idx = make(2);
-      expect(idx.search(unit([1, 0]), 5)).toEqual([]);
+      expect(await idx.search(unit([1, 0]), 5)).toEqual([]);
       idx.addMany([{ key: 'a', vector: unit([1, 0]) }, { key: 'b', vector: unit([0, 1]) }]);
-      expect(idx.search(unit([1, 0]), 10)).toHaveLength(2);
-      expect(idx.search(unit([1, 0]), 0)).toEqual([]);
+      expect(await idx.search(unit([1, 0]), 10)).toHaveLength(2);
+      expect(await idx.search(unit([1, 0]), 0)).toEqual([]);
     });
 
-    test('adding an existing key replaces its vector', () => {
+    test('adding an existing key replaces its vector', async () => {
       const idx = make(2);
       idx.add('a', unit([1, 0]));
       idx.add('b', unit([0.7, 0.7]));
       idx.add('a', unit([0, 1]));
       expect(idx.size).toBe(2);
-      expect(idx.search(unit([0, 1]), 1)[0].key).toBe('a');
+      expect((await idx.search(unit([0, 1]), 1))[0].key).toBe('a');
     });
 
     test('refuses a vector of the wrong dimension with BAD_REQUEST', () => {
@@ -65,7 +66,7 @@ export function runVectorIndexContract(name: string, make: (dims: number) => Vec
       const back = make(16);
       await back.load(file);
       expect(back.size).toBe(300);
-      for (const q of vecs.slice(0, 20)) expect(back.search(q, 5).map((h) => h.key)).toEqual(idx.search(q, 5).map((h) => h.key));
+      for (const q of vecs.slice(0, 20)) expect((await back.search(q, 5)).map((h) => h.key)).toEqual((await idx.search(q, 5)).map((h) => h.key));
       back.add('new', vecs[0]);
       expect(back.size).toBe(301);
     });
@@ -77,7 +78,7 @@ export function runVectorIndexContract(name: string, make: (dims: number) => Vec
       await idx.save(file);
       const back = make(4);
       await back.load(file);
-      expect(back.search(unit([1, 0, 0, 0]), 1).map((h) => h.key)).toEqual(['a']);
+      expect((await back.search(unit([1, 0, 0, 0]), 1)).map((h) => h.key)).toEqual(['a']);
     });
 
     test('load refuses a file of another dimension, and a missing or corrupt file, with typed errors', async () => {
