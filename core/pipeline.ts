@@ -19,6 +19,7 @@ import { createEmbedder, createSearch, type Search } from '../search';
 import type { ProgressEvent } from '../search/build';
 import { CachedEmbedder } from '../search/cached-embedder';
 import { EmbeddingCache } from '../search/embedding-cache';
+import { neo4jSearchIndexes } from '../search/neo4j-indexes';
 
 export interface PipelineProgress {
   phase: 'ingest' | 'analyse' | 'store' | 'index' | 'persist' | 'ready';
@@ -161,6 +162,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
     const search = await createSearch({
       store,
       config,
+      indexes: config.searchIndex === 'neo4j' ? neo4jSearchIndexes(store) : undefined,
       embedder,
       embedderStatus: chosen.status,
       onProgress: (p: ProgressEvent) => progress({ phase: 'index', message: p.message, done: p.done, total: p.total }),

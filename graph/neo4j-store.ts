@@ -55,7 +55,8 @@ export class Neo4jStore implements GraphStore, Adjacency {
   private readonly batchSize: number;
   private readonly where: string;
 
-  constructor(private readonly driver: DriverLike, private readonly options: Neo4jStoreOptions = {}) {
+  /** `driver` is public for the search indexes kept in the same Neo4j (search/neo4j-indexes.ts). */
+  constructor(readonly driver: DriverLike, readonly options: Neo4jStoreOptions = {}) {
     this.batchSize = options.batchSize ?? 1000;
     this.where = options.where ?? 'NEO4J_URI';
   }

@@ -14,7 +14,8 @@ import { highlights } from './highlight';
 import { taskNeighbourhood, type SimilarTask } from './neighbourhood';
 import { normalize, normalizeAligned } from './normalize';
 import type { RankingSettings } from './settings';
-import { denseHits, feedbackHits, keywordCoverage, keywordSignals } from './signals';
+import type { KeywordSource } from './keyword-source';
+import { denseHits, feedbackHits, keywordCoverage, keywordSignals, keywordSignalsFrom } from './signals';
 import { wordTokens } from './tokenize';
 import type { Interpretation, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
 import { unlinked, type LinkedQuery } from './understand';
@@ -28,6 +29,8 @@ export interface EngineParts {
   embedder: Embedder | null;
   embedderStatus: EmbedderStatus;
   settings: RankingSettings;
+  /** Keyword candidates from elsewhere (Neo4j's fulltext index) instead of keyword.word/char. */
+  keywordSource?: KeywordSource;
 }
 
 function checkOptions(query: string, o: SearchOptions): number {
@@ -60,7 +63,8 @@ export class SearchEngine implements SearchService {
    */
   async textFusion(textQuery: string, denseQuery: string, expansion: string[]): Promise<Fused[]> {
     const { keyword, dense, embedder, settings } = this.parts;
-    const lists: ScoredList[] = keywordSignals(keyword, settings, textQuery, expansion);
+    const source = this.parts.keywordSource;
+    const lists: ScoredList[] = source ? await keywordSignalsFrom(source, keyword, settings, textQuery, expansion) : keywordSignals(keyword, settings, textQuery, expansion);
     let denseList: ScoredList | null = null;
     let q: Float32Array | null = null;
     if (dense && embedder && denseQuery && settings.weights.dense) {
@@ -85,7 +89,7 @@ export class SearchEngine implements SearchService {
       for (const e of expansion.flatMap((x) => keyword.word.tokenize(x))) if (!terms.has(e)) terms.set(e, settings.expansion);
       const top = fused.slice(0, rm3.docs).map((f) => f.id);
       for (const f of keyword.word.feedbackTerms(top, rm3.terms, new Set(terms.keys()))) terms.set(f.term, rm3.weight * f.weight);
-      lists[w] = { ...lists[w], hits: keyword.word.searchWeighted(terms, settings.fields, settings.depth) };
+      lists[w] = { ...lists[w], hits: source ? await source.searchWeighted('word', terms, settings.depth) : keyword.word.searchWeighted(terms, settings.fields, settings.depth) };
       fused = fuse(all(), settings);
     }
     return fused;

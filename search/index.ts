@@ -24,6 +24,8 @@ import { createEmbedder } from './embedder-factory';
 import { EmbeddingCache } from './embedding-cache';
 import { SearchEngine } from './engine';
 import { HnswIndex } from './hnsw-index';
+import type { SearchIndexes } from './neo4j-indexes';
+import type { VectorIndex } from './vector-index';
 import { withDefaults, type RankingSettings } from './settings';
 import type { SearchService } from './types';
 
@@ -37,6 +39,8 @@ export interface CreateSearchOptions {
   embedderStatus?: EmbedderStatus;
   onProgress?: Progress;
   settings?: Partial<RankingSettings>;
+  /** Vector and keyword indexes kept elsewhere (Neo4j: search/neo4j-indexes.ts) instead of in-process HNSW and BM25. */
+  indexes?: SearchIndexes;
 }
 
 export type Search = SearchService & {
@@ -72,7 +76,8 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
   let dense: DenseIndex | null = null;
   let cache: EmbeddingCache | null = null;
   let meta: Meta | null = null;
-  const indexFile = path.join(dir, 'vectors.hnsw');
+  const indexFile = path.join(dir, options.indexes?.vectorFile ?? 'vectors.hnsw');
+  const makeVectors = (dimensions: number, fresh: boolean): VectorIndex => options.indexes?.vectors(dimensions, fresh) ?? new HnswIndex(dimensions);
   const metaFile = path.join(dir, 'meta.json');
   if (embedder) {
     cache = new EmbeddingCache(path.join(dir, 'embeddings.json'), embedder.model, embedder.dimensions);
@@ -81,19 +86,19 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
     const hash = crypto.createHash('sha256').update(embedder.model);
     for (const p of passages) hash.update('\0').update(p.key).update('\0').update(p.text);
     meta = { version: META_VERSION, fingerprint: hash.digest('hex'), model: embedder.model, dimensions: embedder.dimensions, passages: passages.length };
-    const vectors = new HnswIndex(embedder.dimensions);
+    const vectors = makeVectors(embedder.dimensions, false);
     const old = await readJsonIfExists<Meta>(metaFile).catch(() => null);
     if (old && old.version === META_VERSION && old.fingerprint === meta.fingerprint && fs.existsSync(indexFile)) {
       // A stale or broken index is rebuilt, never trusted.
       await vectors.load(indexFile).catch(() => undefined);
     }
-    dense = await buildDense(keyword.corpus, embedder, cache, vectors.size === meta.passages ? vectors : new HnswIndex(embedder.dimensions), settings, onProgress);
+    dense = await buildDense(keyword.corpus, embedder, cache, vectors.size === meta.passages ? vectors : makeVectors(embedder.dimensions, true), settings, onProgress);
     onProgress?.({ stage: 'vectors', message: `向量索引 / vector index: ${dense.vectors.size}` });
     // Stores that index vectors themselves (Neo4j) get the whole-task embeddings too.
     await store.setTaskEmbeddings?.([...dense.taskVectors].map(([id, v]) => ({ id, vector: Array.from(v) })));
   }
 
-  const engine = new SearchEngine({ store, keyword, dense, embedder, embedderStatus: status, settings });
+  const engine = new SearchEngine({ store, keyword, dense, embedder, embedderStatus: status, settings, keywordSource: options.indexes?.keyword });
   return {
     engine,
     search: (q, o) => engine.search(q, o),

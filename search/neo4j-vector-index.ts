@@ -35,6 +35,8 @@ export interface Neo4jVectorIndexOptions {
   batchSize?: number;
   /** Where the server is, for error messages. */
   where?: string;
+  /** Start empty: the space's vectors already in Neo4j are removed before the first write. */
+  replace?: boolean;
 }
 
 export class Neo4jVectorIndex implements VectorIndex {
@@ -110,16 +112,21 @@ export class Neo4jVectorIndex implements VectorIndex {
   async drop(): Promise<void> {
     this.pending.clear();
     this.keys.clear();
-    for (;;) {
-      const [r] = await this.records('WRITE', Q.DELETE_SPACE_SLICE, { space: this.space, batch: int(10000) });
-      if (!Number(r?.get('deleted') ?? 0)) break;
-    }
+    await this.deleteVectors();
     await this.records('WRITE', Q.dropSpaceIndex(this.space));
     this.ready = false;
   }
 
+  private async deleteVectors(): Promise<void> {
+    for (;;) {
+      const [r] = await this.records('WRITE', Q.DELETE_SPACE_SLICE, { space: this.space, batch: int(10000) });
+      if (!Number(r?.get('deleted') ?? 0)) return;
+    }
+  }
+
   private async ensureIndex(): Promise<void> {
     if (this.ready) return;
+    if (this.options.replace) await this.deleteVectors();
     await this.records('WRITE', Q.createSpaceKeyConstraint());
     await this.records('WRITE', Q.createSpaceIndex(this.space), { dimensions: int(this.dimensions) });
     await this.records('READ', Q.AWAIT_INDEXES);

@@ -7,6 +7,7 @@
 import type { DenseIndex, KeywordIndexes } from './build';
 import { dot } from './exact-index';
 import type { ScoredList } from './fusion';
+import type { KeywordSource } from './keyword-source';
 import { taskOfKey } from './passages';
 import type { RankingSettings } from './settings';
 
@@ -27,6 +28,19 @@ export function keywordSignals(keyword: KeywordIndexes, settings: RankingSetting
     if (!weight) continue;
     const terms = weightedTerms(index.tokenize(text), expansion.flatMap((e) => index.tokenize(e)), settings.expansion);
     out.push({ name, weight, hits: index.searchWeighted(terms, fields, depth) });
+  }
+  return out;
+}
+
+/** The same lists from a KeywordSource (Neo4j's fulltext index) instead of the in-process BM25. */
+export async function keywordSignalsFrom(source: KeywordSource, keyword: KeywordIndexes, settings: RankingSettings, text: string, expansion: string[]): Promise<ScoredList[]> {
+  if (!text && !expansion.length) return [];
+  const { depth, weights } = settings;
+  const out: ScoredList[] = [];
+  for (const [name, index, weight] of [['word', keyword.word, weights.word], ['char', keyword.char, weights.char]] as const) {
+    if (!weight) continue;
+    const terms = weightedTerms(index.tokenize(text), expansion.flatMap((e) => index.tokenize(e)), settings.expansion);
+    out.push({ name, weight, hits: await source.searchWeighted(name, terms, depth) });
   }
   return out;
 }
