@@ -6,7 +6,7 @@ import { NODE_LABEL } from '../../graph/cypher';
 import type { GraphData } from '../../graph/model';
 import { LABELS, REL_TYPES } from '../../graph/validate';
 import { ingestDirectory } from '../../ingest';
-import { analystQueries, paramsOf, queriesText } from './analyst-queries';
+import { analystQueries, paramsOf, queriesText, readCypher } from './analyst-queries';
 
 const docs = path.resolve(__dirname, '../../docs/neo4j');
 
@@ -39,6 +39,29 @@ describe('docs/neo4j/queries.cypher', () => {
       expect(readme).toContain(`### ${q.title}`);
       expect(readme).toContain(q.query);
     }
+  });
+
+  test.each(['queries.cypher', 'analysis-queries.cypher'])('every query of %s sets each parameter it uses with a :param line of its own (Browser and cypher-shell run it alone)', (file) => {
+    const text = readCypher(file);
+    const sections = text.split(/^(?=\/\/ \d+\. )/m).slice(1);
+    expect(sections.length).toBe(analystQueries(text).length);
+    const missing: string[] = [];
+    for (const section of sections) {
+      const set = new Set([...section.matchAll(/^:param (\w+) => .+;$/gm)].map((m) => m[1]));
+      const body = section.replace(/^(\/\/|:param).*$/gm, '');
+      for (const [, name] of body.matchAll(/\$(\w+)/g)) if (!set.has(name)) missing.push(`${section.split('\n')[0]}: $${name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test('analysis-queries.cypher passes Neo4j’s parser and semantic checks too', () => {
+    const text = readCypher('analysis-queries.cypher');
+    const propertyKeys = new Set(['id', 'embedding', 'score', 'method']);
+    for (const x of [...graph.nodes, ...graph.relationships]) for (const k of Object.keys(x.properties)) propertyKeys.add(k);
+    for (const k of ['order', 'metric', 'value', 'unit', 'comparator', 'year', 'evidence']) propertyKeys.add(k); // written by the analysis
+    const schema = { labels: [...LABELS, NODE_LABEL], relationshipTypes: [...REL_TYPES], propertyKeys: [...propertyKeys], parameters: paramsOf(text) };
+    const { diagnostics } = lintCypherQuery(text, schema, { consoleCommandsEnabled: true });
+    expect(diagnostics.map((d) => `${d.message} at «${text.slice(d.offsets.start, d.offsets.end).slice(0, 60)}»`)).toEqual([]);
   });
 
   test('the check can fail: a misspelt label or property is reported', () => {
