@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { bootstrap, type Pipeline } from '../../core/pipeline';
+import { bootstrap, type Pipeline } from '../../app/pipeline';
 import { resolveModelSource } from '../../search/embedder-factory';
 import { createApp } from '../../server/app';
 import { listen, testConfig, type Listening } from '../server/helpers';
