@@ -10,7 +10,7 @@ import path from 'node:path';
 import { HierarchicalNSW } from 'hnswlib-node';
 import { createError } from '../core/errors';
 import { readJsonIfExists, writeAtomic } from './atomic-file';
-import { checkDimensions, type VectorHit, type VectorIndex } from './vector-index';
+import { checkDimensions, type LocalVectorIndex, type VectorHit } from './vector-index';
 
 const VERSION = 2;
 
@@ -38,7 +38,7 @@ export interface HnswOptions {
   seed?: number;
 }
 
-export class HnswIndex implements VectorIndex {
+export class HnswIndex implements LocalVectorIndex {
   private index: HierarchicalNSW;
   private keys: string[] = [];
   private readonly labels = new Map<string, number>();
@@ -85,11 +85,12 @@ export class HnswIndex implements VectorIndex {
     for (const it of items) this.add(it.key, it.vector);
   }
 
-  search(vector: Float32Array, k: number): VectorHit[] {
+  search(vector: Float32Array, k: number, accept?: (key: string) => boolean): VectorHit[] {
     const n = Math.min(k, this.size);
     if (n <= 0) return [];
     this.index.setEf(Math.max(this.efSearch, n));
-    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n);
+    const filter = accept ? (label: number) => accept(this.keys[label]) : undefined;
+    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n, filter);
     return neighbors.map((label, i) => ({ key: this.keys[label], score: 1 - distances[i] }));
   }
 

@@ -16,22 +16,21 @@ import { Neo4jStore } from '../../graph/neo4j-store';
 import { ingestDirectory } from '../../ingest';
 import { neo4jStyleRoutes } from '../../server/routes/neo4j-style';
 import { analystQueries, paramsOf } from '../graph/analyst-queries';
-import { CI, describePrivateNeo4j, privateNeo4j, type PrivateNeo4j } from '../graph/neo4j-server';
+import { describePrivateNeo4j, privateNeo4j, type PrivateNeo4j } from '../graph/neo4j-server';
+import { chromium } from '../prerequisites';
 import { closedPort } from '../graph/closed-port';
-import { CHROMIUM, hasBrowser, openBrowser, type BrowserPage } from './chromium';
+import { openBrowser, type BrowserPage } from './chromium';
 
 const SHOTS = process.env.KG_SCREENSHOTS === '1' ? path.resolve(__dirname, '../../docs/screenshots') : path.join(os.tmpdir(), 'kg-screenshots');
 const GRASS = fs.readFileSync(path.resolve(__dirname, '../../docs/neo4j/style.grass'), 'utf8');
 const colourOf = (label: string) => GRASS.match(new RegExp(`^node\\.${label} \\{[^}]*?\\bcolor: (#[0-9A-F]{6});`, 'm'))![1].toLowerCase();
 
-if (!hasBrowser && !CI) console.log(`SKIP: Neo4j Browser in chromium: no chromium at ${CHROMIUM}`);
-(hasBrowser || CI ? describePrivateNeo4j : describe.skip)('Neo4j Browser at /browser/ in headless chromium', () => {
+describePrivateNeo4j('Neo4j Browser at /browser/ in headless chromium', () => {
   let server: PrivateNeo4j;
   let styleServer: http.Server;
   let browser: BrowserPage;
 
   beforeAll(async () => {
-    if (!hasBrowser) throw new Error(`CI=true: the Neo4j Browser test needs chromium at ${CHROMIUM}`);
     const app = express().use(neo4jStyleRoutes()); // the app's own route for the style
     const stylePort = await closedPort();
     styleServer = await new Promise<http.Server>((resolve) => {
@@ -80,4 +79,4 @@ if (!hasBrowser && !CI) console.log(`SKIP: Neo4j Browser in chromium: no chromiu
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, 'neo4j-browser.png') });
   }, 3 * 60_000);
-});
+}, chromium());

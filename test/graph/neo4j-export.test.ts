@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bootstrap } from '../../core/pipeline';
+import { bootstrap } from '../../app/pipeline';
 import { toCsvFiles } from '../../graph/export/csv';
 import { toCypherScript } from '../../graph/export/cypher';
 import type { GraphData } from '../../graph/model';

@@ -7,7 +7,8 @@
  * - A private server (its own ports and home) is started by suites that stop and restart it, or
  *   that need an empty database: scripts/neo4j-local.ts, the same launcher.
  *
- * Without a server a suite prints a SKIP line; under CI=true it fails instead.
+ * Without a server (or Java for a private one) a suite prints a SKIP line; under CI=true it fails
+ * instead (test/prerequisites.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,27 +17,14 @@ import { spawnSync } from 'node:child_process';
 import { config } from '../../core/config';
 import { isBuilt, optionsFrom, start, stop, type LocalNeo4jOptions } from '../../scripts/neo4j-local';
 import { closedPort } from './closed-port';
+import { describeIf, inCI, neo4j, type Prerequisite } from '../prerequisites';
 
-export const CI = process.env.CI === 'true';
+export const CI = inCI;
 const LOCK_WAIT_MS = 20 * 60_000;
 
-/** Runs `fn` as a describe block needing a prerequisite; fails under CI=true when it is missing, else skips with a reason. */
-function describeNeeding(missing: string | null, title: string, fn: () => void): void {
-  if (!missing) return describe(title, fn);
-  if (CI) {
-    return describe(title, () => {
-      test(`needs ${missing}`, () => {
-        throw new Error(`CI=true: ${title} needs ${missing}`);
-      });
-    });
-  }
-  console.log(`SKIP: ${title}: ${missing}`);
-  describe.skip(title, fn);
-}
-
 /** A describe block on the shared server at NEO4J_URI, holding the lock for its whole run. It clears that database. */
-export function describeNeo4j(title: string, fn: () => void): void {
-  describeNeeding(config.neo4j.uri ? null : 'a Neo4j server: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (npm run neo4j:local -- start); it clears that database', title, () => {
+export function describeNeo4j(title: string, fn: () => void, ...needs: Prerequisite[]): void {
+  describeIf(title, neo4j(), ...needs)(title, () => {
     let release: (() => void) | null = null;
     beforeAll(async () => {
       release = await lock(`kg-neo4j-${encodeURIComponent(config.neo4j.uri!)}`);
@@ -46,17 +34,18 @@ export function describeNeo4j(title: string, fn: () => void): void {
   });
 }
 
-function javaMissing(): string | null {
+/** Java 17+ (and Maven until neo4j-local/ is built): what a private Neo4j needs. */
+export function java(): Prerequisite {
   const o = optionsFrom();
   const r = spawnSync(o.java, ['-version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return `Java 17+ to run a private Neo4j (${o.java} not found)`;
-  if (!isBuilt() && spawnSync(o.mvn, ['-v']).status !== 0) return `Maven to build neo4j-local/ once (${o.mvn} not found)`;
-  return null;
+  if (r.error || r.status !== 0) return { missing: `Java 17+ to run a private Neo4j (${o.java} not found)` };
+  if (!isBuilt() && spawnSync(o.mvn, ['-v']).status !== 0) return { missing: `Maven to build neo4j-local/ once (${o.mvn} not found)` };
+  return { missing: null };
 }
 
-/** A describe block that starts Neo4j servers of its own (privateNeo4j). */
-export function describePrivateNeo4j(title: string, fn: () => void): void {
-  describeNeeding(javaMissing(), title, fn);
+/** A describe block that starts Neo4j servers of its own (privateNeo4j), and needs whatever else is given. */
+export function describePrivateNeo4j(title: string, fn: () => void, ...needs: Prerequisite[]): void {
+  describeIf(title, java(), ...needs)(title, fn);
 }
 
 export interface PrivateNeo4j {

@@ -9,14 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { config, loadConfig, type Config } from '../../core/config';
-import { bootstrap, type Pipeline } from '../../core/pipeline';
+import { bootstrap, type Pipeline } from '../../app/pipeline';
 import { createDriver, Neo4jStore, type DriverLike } from '../../graph/neo4j-store';
 import * as Q from '../../graph/cypher';
 import { ingestDirectory } from '../../ingest';
 import { createApp } from '../../server/app';
 import { runGraphStoreContract } from '../contracts/graph-store.contract';
 import { analystQueries, paramsOf, readCypher } from './analyst-queries';
-import { CI, describeNeo4j } from './neo4j-server';
+import { describeNeo4j } from './neo4j-server';
+import { model } from '../prerequisites';
 import { cypherShell, optionsFrom } from '../../scripts/neo4j-local';
 import devQueries from '../../eval/queries-dev.json';
 
@@ -58,10 +59,8 @@ describeNeo4j('the analysed seeds in a real Neo4j', () => {
   });
 
   test('the pipeline ran with the embedding model (the vector index gets real task embeddings)', () => {
-    const { embedder } = neo.search.status();
-    if (!embedder.active && !CI) console.log(`SKIP-ish: no embedding model here (${embedder.reason}); the vector checks below use what there is`);
-    expect(embedder.active || !CI).toBe(true);
-    expect(neo.store.kind).toBe('neo4j');
+    expect(neo.search.status().embedder.active).toBe(true);
+    expect(neo.store).toBeInstanceOf(Neo4jStore);
   });
 
   test('the store holds what the memory store holds: counts and every node and relationship', async () => {
@@ -136,8 +135,6 @@ describeNeo4j('the analysed seeds in a real Neo4j', () => {
 
   test('the vector index answers db.index.vector.queryNodes with the task embeddings', async () => {
     const [index] = await rows(driver, 'SHOW INDEXES YIELD name, type, state, options WHERE name = $name RETURN type, state, options', { name: Q.VECTOR_INDEX });
-    const status = neo.search.status();
-    if (!status.embedder.active) return console.log('SKIP: the vector index checks: no embedding model (the first test fails under CI)');
     expect(index).toMatchObject({ type: 'VECTOR', state: 'ONLINE', options: { indexConfig: { 'vector.similarity_function': 'COSINE' } } });
     const tasks = await rows(driver, `MATCH (t:Task) RETURN count(t.${Q.EMBEDDING_PROPERTY}) AS withVector, count(t) AS all`);
     expect(tasks[0].withVector).toBe(tasks[0].all);
@@ -187,4 +184,4 @@ describeNeo4j('the analysed seeds in a real Neo4j', () => {
     expect(await neo.store.counts()).toEqual(counts);
     expect(await neo.store.exportAll()).toEqual(before);
   });
-});
+}, model());

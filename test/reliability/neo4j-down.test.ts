@@ -5,7 +5,8 @@
  * started and stopped by the launcher of `npm run neo4j:local`), so no other suite sees it go.
  */
 import request from 'supertest';
-import { bootstrap, type Pipeline } from '../../core/pipeline';
+import { bootstrap, type Pipeline } from '../../app/pipeline';
+import { Neo4jStore } from '../../graph/neo4j-store';
 import { createApp } from '../../server/app';
 import { describePrivateNeo4j, privateNeo4j, type PrivateNeo4j } from '../graph/neo4j-server';
 import { testConfig, tmpDir } from './helpers';
@@ -29,7 +30,7 @@ describePrivateNeo4j('Neo4j stopped mid-run, then started again', () => {
     const { uri, password } = server.neo4j;
     const cfg = testConfig(tmp.dir, { NEO4J_URI: uri!, NEO4J_PASSWORD: password, NEO4J_CONNECTION_TIMEOUT_MS: '1000', NEO4J_MAX_RETRY_MS: '1000' });
     seeds = await bootstrap({ config: cfg, rebuild: true, persist: false });
-    expect(seeds.store.kind).toBe('neo4j');
+    expect(seeds.store).toBeInstanceOf(Neo4jStore);
     const app = createApp({ store: seeds.store, search: seeds.search, config: cfg });
     const task = (await seeds.store.nodesByLabel('Task'))[0].id;
     const paths = [`/api/nodes/${encodeURIComponent(task)}`, `/api/nodes/${encodeURIComponent(task)}/neighbourhood`, `/api/search?q=${encodeURIComponent('数据共享')}`, '/api/analysis/domains'];

@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { config, loadConfig } from '../../core/config';
-import { bootstrap, type Pipeline } from '../../core/pipeline';
+import { bootstrap, type Pipeline } from '../../app/pipeline';
 import { createDriver } from '../../graph/neo4j-store';
 import * as Q from '../../graph/cypher';
 import { MemoryStore } from '../../graph/memory-store';
 import { neo4jSearchIndexes } from '../../search/neo4j-indexes';
 import { luceneQuery } from '../../search/neo4j-fulltext';
 import { describeNeo4j } from '../graph/neo4j-server';
+import { model } from '../prerequisites';
 import devQueries from '../../eval/queries-dev.json';
 
 test('KG_SEARCH_INDEX is memory or neo4j; neo4j needs the Neo4j store', () => {
@@ -44,8 +45,8 @@ describeNeo4j('KG_SEARCH_INDEX=neo4j on a real server', () => {
   test('the passages are vectors in Neo4j, no HNSW file is written, and questions are answered from there', async () => {
     const files = fs.readdirSync(path.join(dataDir, 'search'));
     expect(files).not.toContain('vectors.hnsw');
-    const active = pipeline.search.status().embedder.active;
-    if (active) {
+    expect(pipeline.search.status().embedder.active).toBe(true);
+    {
       expect(files).toContain('vectors.neo4j.json');
       const driver = createDriver(config.neo4j);
       try {
@@ -62,6 +63,6 @@ describeNeo4j('KG_SEARCH_INDEX=neo4j on a real server', () => {
     const top = res.results[0].node.properties;
     expect(relevant.has(`${path.basename(String(top.sourceFile))}#${top.path}`)).toBe(true);
     expect(res.results.some((r) => r.why.word !== null || r.why.char !== null)).toBe(true); // fulltext candidates
-    if (active) expect(res.results.some((r) => r.why.dense !== null)).toBe(true); // vector-index candidates
+    expect(res.results.some((r) => r.why.dense !== null)).toBe(true); // vector-index candidates
   });
-});
+}, model());
