@@ -39,7 +39,7 @@ export const SCHEMA: readonly string[] = [
 ];
 
 /** $dimensions (integer): created once the search layer hands over task embeddings. */
-export const CREATE_VECTOR_INDEX = `CREATE VECTOR INDEX ${VECTOR_INDEX} IF NOT EXISTS FOR (n:Task) ON (n.${EMBEDDING_PROPERTY}) OPTIONS {indexConfig: {\`vector.dimensions\`: $dimensions, \`vector.similarity_function\`: 'cosine'}}`;
+export const CREATE_VECTOR_INDEX = `CREATE VECTOR INDEX ${VECTOR_INDEX} IF NOT EXISTS FOR (n:Task) ON (n.${EMBEDDING_PROPERTY}) OPTIONS {indexConfig: {\`vector.dimensions\`: $dimensions, \`vector.similarity_function\`: 'cosine', \`vector.quantization.enabled\`: false}}`;
 export const VECTOR_INDEX_DIMENSIONS = `SHOW INDEXES YIELD name, type, options WHERE name = $name AND type = 'VECTOR' RETURN options.indexConfig['vector.dimensions'] AS dimensions`;
 export const DROP_VECTOR_INDEX = `DROP INDEX ${VECTOR_INDEX} IF EXISTS`;
 
@@ -61,7 +61,7 @@ export const spaceIndex = (space: string) => `kg_vector_${vectorSpace(space)}`;
 
 /** $dimensions (integer): the cosine vector index of one space. */
 export const createSpaceIndex = (space: string) =>
-  `CREATE VECTOR INDEX ${spaceIndex(space)} IF NOT EXISTS FOR (n:${VECTOR_LABEL}) ON (n.${spaceProperty(space)}) OPTIONS {indexConfig: {\`vector.dimensions\`: $dimensions, \`vector.similarity_function\`: 'cosine'}}`;
+  `CREATE VECTOR INDEX ${spaceIndex(space)} IF NOT EXISTS FOR (n:${VECTOR_LABEL}) ON (n.${spaceProperty(space)}) OPTIONS {indexConfig: {\`vector.dimensions\`: $dimensions, \`vector.similarity_function\`: 'cosine', \`vector.quantization.enabled\`: false}}`;
 export const dropSpaceIndex = (space: string) => `DROP INDEX ${spaceIndex(space)} IF EXISTS`;
 export const createSpaceKeyConstraint = () => `CREATE CONSTRAINT kg_vector_key IF NOT EXISTS FOR (n:${VECTOR_LABEL}) REQUIRE (n.space, n.key) IS UNIQUE`;
 /** $space, $rows: [{key, vector}] */
@@ -77,8 +77,8 @@ export const QUERY_SPACE = `CALL db.index.vector.queryNodes($index, $k, $vector)
 /** Waits (up to 300 s) until every index is ONLINE. */
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes(300)';
 
-/** $q (a Lucene query), $limit (integer): tasks of the cjk fulltext index, best first. */
-export const FULLTEXT_TASKS = `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $q, {limit: $limit}) YIELD node, score RETURN node.id AS id, score`;
+/** $index (FULLTEXT_INDEX), $q (a Lucene query), $limit (integer): tasks of the cjk fulltext index, best first. */
+export const FULLTEXT_TASKS = `CALL db.index.fulltext.queryNodes($index, $q, {limit: $limit}) YIELD node, score RETURN node.id AS id, score`;
 
 /** $ids: the ids among them that are not nodes yet. */
 export const MISSING_NODES = `UNWIND $ids AS id OPTIONAL MATCH (n:${NODE_LABEL} {id: id}) WITH id, n WHERE n IS NULL RETURN collect(id) AS missing`;

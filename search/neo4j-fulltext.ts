@@ -31,7 +31,7 @@ export class Neo4jFulltextSource implements KeywordSource {
     if (!q || limit <= 0) return [];
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: 'READ' });
     try {
-      const res = await session.executeRead(async (tx) => tx.run(Q.FULLTEXT_TASKS, { q, limit: int(limit) }));
+      const res = await session.executeRead(async (tx) => tx.run(Q.FULLTEXT_TASKS, { index: Q.FULLTEXT_INDEX, q, limit: int(limit) }));
       return res.records.map((r) => ({ id: r.get('id') as string, score: Number(r.get('score')) }));
     } catch (e) {
       throw toKgError(e, this.options.where ?? 'NEO4J_URI');

@@ -63,14 +63,18 @@ export class Neo4jVectorIndex implements VectorIndex {
     for (const it of items) this.add(it.key, it.vector);
   }
 
-  async search(vector: Float32Array, k: number): Promise<VectorHit[]> {
+  /** With `accept`, asks Neo4j for twice as many each round until `k` pass or the space is exhausted. */
+  async search(vector: Float32Array, k: number, accept?: (key: string) => boolean): Promise<VectorHit[]> {
     checkDimensions(vector, this.dimensions);
     await this.flush();
-    const n = Math.min(Math.floor(k), this.keys.size);
-    if (n <= 0) return [];
-    const rows = await this.records('READ', Q.QUERY_SPACE, { index: Q.spaceIndex(this.space), k: int(n), vector: Array.from(vector) });
-    // Neo4j's cosine score is (1 + cos) / 2: back to the cosine the other indexes report
-    return rows.map((r) => ({ key: r.get('key') as string, score: 2 * Number(r.get('score')) - 1 })).sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+    const want = Math.min(Math.floor(k), this.keys.size);
+    if (want <= 0) return [];
+    for (let ask = want; ; ask = Math.min(this.keys.size, ask * 2)) {
+      const rows = await this.records('READ', Q.QUERY_SPACE, { index: Q.spaceIndex(this.space), k: int(ask), vector: Array.from(vector) });
+      // Neo4j's cosine score is (1 + cos) / 2: back to the cosine the other indexes report
+      const hits = rows.map((r) => ({ key: r.get('key') as string, score: 2 * Number(r.get('score')) - 1 })).filter((h) => !accept || accept(h.key));
+      if (hits.length >= want || ask >= this.keys.size) return hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, want);
+    }
   }
 
   /** Writes the buffered vectors (creating the space's index the first time). */

@@ -6,15 +6,15 @@ import { ingestDirectory } from '../../ingest';
 import { cypherProblems } from './cypher-lint';
 
 // Every parameter name the store sends, with a value of the right shape.
-const PARAMS = { rows: [], ids: [], types: null, id: 'x', labels: [], batch: 1, dimensions: 384, name: Q.VECTOR_INDEX };
+const PARAMS = { rows: [], ids: [], types: null, id: 'x', labels: [], batch: 1, dimensions: 384, name: Q.VECTOR_INDEX, space: 'passages', index: Q.spaceIndex('passages'), k: 10, vector: [1, 0], q: '"数据"^1', limit: 10 };
 
 // The graph's own vocabulary, so a misspelt label, type or property key is reported too.
 async function schema() {
   const { graph } = await ingestDirectory(config.seedsDir);
   // keys of the graph, of SHOW INDEXES rows, and of the maps the store sends in $rows
-  const propertyKeys = new Set(['id', Q.EMBEDDING_PROPERTY, 'name', 'options', 'type', 'indexConfig', 'start', 'end', 'props', 'vector']);
+  const propertyKeys = new Set(['id', Q.EMBEDDING_PROPERTY, 'name', 'options', 'type', 'indexConfig', 'start', 'end', 'props', 'vector', 'space', 'key', 'vec_passages']);
   for (const x of [...graph.nodes, ...graph.relationships]) for (const k of Object.keys(x.properties)) propertyKeys.add(k);
-  return { labels: [...LABELS, Q.NODE_LABEL], relationshipTypes: [...REL_TYPES], propertyKeys: [...propertyKeys] };
+  return { labels: [...LABELS, Q.NODE_LABEL, Q.VECTOR_LABEL], relationshipTypes: [...REL_TYPES], propertyKeys: [...propertyKeys] };
 }
 
 describe('every Cypher statement of graph/cypher.ts passes Neo4j’s parser', () => {

@@ -46,15 +46,13 @@ describeNeo4j('KG_SEARCH_INDEX=neo4j on a real server', () => {
     const files = fs.readdirSync(path.join(dataDir, 'search'));
     expect(files).not.toContain('vectors.hnsw');
     expect(pipeline.search.status().embedder.active).toBe(true);
-    {
-      expect(files).toContain('vectors.neo4j.json');
-      const driver = createDriver(config.neo4j);
-      try {
-        const res = await driver.session({ database: config.neo4j.database }).executeRead(async (tx) => tx.run(`MATCH (n:${Q.VECTOR_LABEL} {space: 'passages'}) RETURN count(n) AS n`));
-        expect(Number(res.records[0].get('n'))).toBe(pipeline.search.status().vectors);
-      } finally {
-        await driver.close();
-      }
+    expect(files).toContain('vectors.neo4j.json');
+    const driver = createDriver(config.neo4j);
+    try {
+      const res = await driver.session({ database: config.neo4j.database }).executeRead(async (tx) => tx.run(`MATCH (n:${Q.VECTOR_LABEL} {space: 'passages'}) RETURN count(n) AS n`));
+      expect(Number(res.records[0].get('n'))).toBe(pipeline.search.status().vectors);
+    } finally {
+      await driver.close();
     }
     const q = devQueries[0] as { q: string; relevant: { file: string; path: string }[] };
     const res = await pipeline.search.search(q.q, { k: 10 });
