@@ -27,15 +27,16 @@ const colourOf = (label: string) => GRASS.match(new RegExp(`^node\\.${label} \\{
 
 describePrivateNeo4j('Neo4j Browser at /browser/ in headless chromium', () => {
   let server: PrivateNeo4j;
-  let styleServer: http.Server;
+  let styleServers: http.Server[] = [];
   let browser: BrowserPage;
 
   beforeAll(async () => {
     const app = express().use(neo4jStyleRoutes()); // the app's own route for the style
     const stylePort = await closedPort();
-    styleServer = await new Promise<http.Server>((resolve) => {
-      const s = app.listen(stylePort, '127.0.0.1', () => resolve(s));
-    });
+    // Browser fetches http://localhost:… (its default allow-list names localhost), which may be either loopback
+    styleServers = await Promise.all(['127.0.0.1', '::1'].map((host) => new Promise<http.Server>((resolve) => {
+      const srv = app.listen(stylePort, host, () => resolve(srv));
+    })));
     server = await privateNeo4j();
     server.options.browserPostConnect = `style http://localhost:${stylePort}/neo4j/style.grass`;
     await server.start();
@@ -47,7 +48,7 @@ describePrivateNeo4j('Neo4j Browser at /browser/ in headless chromium', () => {
   afterAll(async () => {
     await browser?.ctx.close();
     await server?.dispose();
-    await new Promise((resolve) => (styleServer ? styleServer.close(resolve) : resolve(null)));
+    await Promise.all(styleServers.map((srv) => new Promise((resolve) => srv.close(resolve))));
   }, 2 * 60_000);
 
   test('connect, run a cookbook query, the graph drawn in the GraSS colours', async () => {
@@ -59,6 +60,8 @@ describePrivateNeo4j('Neo4j Browser at /browser/ in headless chromium', () => {
     await page.locator('[data-testid="password"]').fill(server.options.password);
     await page.locator('[data-testid="connect"]').click();
     await page.getByText('You are connected as user').first().waitFor({ timeout: 30_000 });
+    // browser.post_connect_cmd ran `:style <the app's style.grass>`: its frame shows the style's rules
+    await page.locator('[data-testid="frame"]', { hasText: 'node.Task' }).first().waitFor({ timeout: 60_000 });
 
     // cookbook query 16 (a task's neighbourhood as a graph), its :param line first, as in the file
     const q = analystQueries().find((x) => x.title.startsWith('16. '))!;
@@ -71,8 +74,10 @@ describePrivateNeo4j('Neo4j Browser at /browser/ in headless chromium', () => {
     }
     const nodes = page.locator('svg g.node');
     await nodes.first().waitFor({ timeout: 30_000 });
+    const fillsNow = async () => new Set((await page.locator('svg g.node circle.b-outline').evaluateAll((cs) => cs.map((c) => c.getAttribute('fill') ?? ''))).map((f) => f.toLowerCase()));
+    for (let t = Date.now(); Date.now() - t < 30_000 && !(await fillsNow()).has(colourOf('Task')); ) await page.waitForTimeout(250);
     await page.waitForTimeout(2000); // the force layout settles
-    const fills = new Set((await page.locator('svg g.node circle.b-outline').evaluateAll((cs) => cs.map((c) => c.getAttribute('fill') ?? ''))).map((f) => f.toLowerCase()));
+    const fills = await fillsNow();
     expect(fills).toContain(colourOf('Task'));
     expect(fills).toContain(colourOf('Plan'));
     expect(fills).toContain(colourOf('Unit'));

@@ -10,9 +10,12 @@ export function tmpDir(name: string): { dir: string; cleanup: () => void } {
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The product config on a private data dir, without the neural model (lean on 2 cores). */
+/**
+ * The product config on a private data dir, without the neural model (lean on 2 cores), on the
+ * embedded store: NEO4J_URI (set by .ci/run for the Neo4j suites) only where `extra` says so.
+ */
 export function testConfig(dataDir: string, extra: Record<string, string> = {}): Config {
-  return loadConfig({ ...process.env, NODE_ENV: 'test', KG_DATA_DIR: dataDir, KG_EMBEDDER: 'none', ...extra });
+  return loadConfig({ ...process.env, NODE_ENV: 'test', KG_DATA_DIR: dataDir, KG_EMBEDDER: 'none', NEO4J_URI: '', ...extra });
 }
 
 /** Node ids and relationship keys, sorted: the identity of a graph. */

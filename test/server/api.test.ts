@@ -197,4 +197,14 @@ describe('GET /neo4j/style.grass', () => {
     expect(res.text).toBe(fs.readFileSync(path.join(__dirname, '../../docs/neo4j/style.grass'), 'utf8'));
     for (const label of ['Plan', 'Task', 'Unit', 'Application']) expect(res.text).toContain(`node.${label}`);
   });
+
+  test('answers the CORS preflight chromium sends for a local-network fetch (Browser at 127.0.0.1, the style at localhost)', async () => {
+    const res = await request(app)
+      .options('/neo4j/style.grass')
+      .set('Origin', 'http://127.0.0.1:7474')
+      .set('Access-Control-Request-Method', 'GET')
+      .set('Access-Control-Request-Private-Network', 'true')
+      .expect(204);
+    expect(res.headers).toMatchObject({ 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET', 'access-control-allow-private-network': 'true' });
+  });
 });

@@ -120,7 +120,7 @@ test('npm start (app/serve.ts) listens, answers, and exits 0 on SIGTERM', async 
   const root = path.join(__dirname, '../..');
   const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'app/serve.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KG_EMBEDDER: 'none', KG_DATA_DIR: dataDir, KG_LOG_LEVEL: 'silent' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KG_EMBEDDER: 'none', KG_DATA_DIR: dataDir, KG_LOG_LEVEL: 'silent', NEO4J_URI: '' }, // the embedded store
   });
   let out = '';
   const killer = setTimeout(() => child.kill('SIGKILL'), 55_000); // never leave a server behind
