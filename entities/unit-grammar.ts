@@ -25,7 +25,7 @@ export type UnitLevel = '省' | '市' | '县' | '区' | '乡' | '镇' | '街道'
 const LEVELS: UnitLevel[] = ['街道', '省', '市', '县', '区', '乡', '镇'];
 const LEVEL_OF_REGION: Record<Region['level'], UnitLevel> = { province: '省', city: '市', county: '县', district: '区' };
 /** Words that start with a level character but are no level prefix: 市场监管局 is not 市 + 场监管局. */
-const NOT_LEVEL = /^(?:市场|市民|市政(?:工程|设施|公用)|区域|区块|县域|省域|市域|乡村|镇村|街道办事处)/;
+const NOT_LEVEL = /^(?:市场|市民(?!政)|市政(?:工程|设施|公用)|区域|区块|县域|省域|市域|乡村|镇村|街道办事处)/;
 
 export interface UnitName {
   raw: string;
@@ -44,6 +44,12 @@ export function normaliseCollective(raw: string): string {
     .replace(/[（(]([^（）()]*)[）)]/g, (_m, inner: string) => inner.replace(/[、,，]/g, ''))
     .replace(/[、]/g, '')
     .replace(/有关/g, '相关');
+}
+
+/** A body in its short form by the lexicon's rules: 发展和改革 → 发改, 公安 → 公安. */
+export function canonicalBody(body: string): string {
+  const b = body.replace(/[和与]/g, '');
+  return BODY_RULES.get(b) ?? b;
 }
 
 /** Parses a unit name by the grammar (no fuzzy matching: what is not recognised stays in the body). */
@@ -83,8 +89,7 @@ export function parseUnitName(input: string): UnitName {
       break;
     }
   }
-  let body = s.replace(/[和与]/g, '');
-  body = BODY_RULES.get(body) ?? body;
+  const body = canonicalBody(s);
   if (PARTY.has(body) && /^(?:部|办|委)$/.test(type)) party = true;
   return { raw, region, level, party, body, type };
 }
