@@ -68,6 +68,17 @@ export const charTokens: Tokenizer = (text) => {
 };
 
 const inserted = new Set<string>();
+/** How jieba tagged an inserted word before it was inserted, when it was more than one word. */
+const before = new Map<string, { word: string; tag: string }[]>();
+
+/**
+ * jieba's words and tags of a user word as they were before addUserWords made it one word, or
+ * null: the entity grammar (entities/pos.ts) reads names by the base dictionary, the same in
+ * every process whatever search has taught jieba since.
+ */
+export function baseTagsOf(word: string): { word: string; tag: string }[] | null {
+  return before.get(word) ?? null;
+}
 
 /**
  * Teaches jieba the graph's vocabulary (unit names and aliases, application names, regions),
@@ -79,6 +90,8 @@ export function addUserWords(words: Iterable<string>): number {
   for (const w of words) {
     const t = w.trim();
     if (t.length < 2 || t.length > 24 || inserted.has(t) || /\s/.test(t)) continue;
+    const base = jieba().tag(t);
+    if (base.length > 1) before.set(t, base);
     jieba().insertWord(t);
     inserted.add(t);
     n++;
