@@ -3,7 +3,7 @@
  * Quoted spans (“…”) are one nominal word tagged `q`: a quoted name is a name whatever its words.
  */
 import nodejieba from 'nodejieba';
-import { baseTagsOf, JIEBA_DICTS } from '../search/tokenize';
+import { JIEBA_DICTS } from '../search/tokenize';
 
 export interface Word {
   word: string;
@@ -35,8 +35,7 @@ export function tagWords(text: string): Word[] {
       out.push({ word: part, tag: 'q', start: at, end: at + part.length });
     } else {
       let off = at;
-      // a word search taught jieba (a unit or application name) is read as the base dictionary reads it
-      for (const { word, tag } of jieba().tag(part).flatMap((w) => baseTagsOf(w.word) ?? [w])) {
+      for (const { word, tag } of jieba().tag(part)) {
         const i = text.indexOf(word, off);
         const start = i >= 0 && i < at + part.length ? i : off;
         out.push({ word, tag, start, end: start + word.length });
