@@ -21,6 +21,10 @@ export interface Config {
     localDir: string | null; // KG_MODEL_DIR: a local copy of the model
     hfEndpoint: string | null; // HF_ENDPOINT: a hub mirror; remote loading only when set
     disabled: boolean; // KG_EMBEDDER=none
+    timeoutMs: number; // KG_EMBED_TIMEOUT_MS: one query embedding's deadline; past it the model process is replaced
+    queryBatch: number; // KG_EMBED_BATCH: most concurrent queries embedded in one model call
+    threads: number; // KG_EMBED_THREADS: onnxruntime intra-op threads in the model process (0 = onnxruntime's default)
+    queryCache: number; // KG_QUERY_CACHE: recent query vectors kept (LRU); 0 = none
   };
   server: {
     corsOrigin: string | null;
@@ -62,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       localDir: env.KG_MODEL_DIR ? path.resolve(env.KG_MODEL_DIR) : null,
       hfEndpoint: env.HF_ENDPOINT || null,
       disabled: (env.KG_EMBEDDER || '').toLowerCase() === 'none',
+      timeoutMs: Math.max(50, int(env.KG_EMBED_TIMEOUT_MS, 2000)),
+      queryBatch: Math.max(1, int(env.KG_EMBED_BATCH, 16)),
+      threads: Math.max(0, int(env.KG_EMBED_THREADS, 1)),
+      queryCache: Math.max(0, int(env.KG_QUERY_CACHE, 2000)),
     },
     server: {
       corsOrigin: env.CORS_ORIGIN || null,

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   SNAPSHOT_VERSION: { status: 500, retriable: false, message: '快照版本未知 / unknown snapshot version' },
   SNAPSHOT_CORRUPT: { status: 500, retriable: false, message: '快照已损坏 / snapshot corrupt' },
   MODEL_UNAVAILABLE: { status: 503, retriable: false, message: '嵌入模型不可用 / embedding model unavailable' },
+  WRITE_FAILED: { status: 500, retriable: false, message: '写入失败 / write failed' },
   INGEST_FAILED: { status: 422, retriable: false, message: '文档无法解析 / document could not be ingested' },
   INTERNAL: { status: 500, retriable: false, message: '内部错误 / internal error' },
 } as const;

@@ -19,6 +19,7 @@ import { createEmbedder, createSearch, type Search } from '../search';
 import type { ProgressEvent } from '../search/build';
 import { CachedEmbedder } from '../search/cached-embedder';
 import { EmbeddingCache } from '../search/embedding-cache';
+import { cleanStrayTemps, writeAtomic } from '../graph/atomic-file';
 
 export interface PipelineProgress {
   phase: 'ingest' | 'analyse' | 'store' | 'index' | 'persist' | 'ready';
@@ -62,6 +63,7 @@ interface Manifest {
   format: string;
   version: number;
   files: Record<string, string>; // file name → sha256 of its bytes
+  embedder: string; // the model the analysis used ('none': character bigrams); another one → rebuild
   reports: DocumentSummary[];
   builtAt: string;
 }
@@ -100,10 +102,7 @@ function summaries(reports: IngestReport[], graph: GraphData): DocumentSummary[]
 }
 
 async function writeManifest(file: string, m: Manifest): Promise<void> {
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(tmp, JSON.stringify(m, null, 1));
-  await fs.promises.rename(tmp, file); // atomic: never half a manifest
+  await writeAtomic(file, JSON.stringify(m, null, 1)); // atomic and verified: never half a manifest
 }
 
 /** Builds (or reloads) the store and the search; see the module comment. */
@@ -117,21 +116,24 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
   const files = fingerprint(dir);
   const manifestFile = path.join(config.dataDir, MANIFEST);
   const manifest = options.rebuild ? null : readManifest(manifestFile);
+  for (const f of await cleanStrayTemps(config.dataDir)) progress({ phase: 'store', message: `删除残留临时文件 / removed stray temp file ${f}` });
 
   // a rebuild must not read the old snapshot: a corrupt one would block the very rebuild its error asks for
   const store = options.rebuild && !config.neo4j.uri ? new MemoryStore({ file: snapshotPath(config) }) : await openStore(config);
   let embedder: Awaited<ReturnType<typeof createEmbedder>>['embedder'] = null;
   try {
-    const stored = manifest && sameFiles(manifest.files, files) ? await store.counts() : null;
-    const reused = !!manifest && !!stored && Object.values(stored.nodes).some((n) => n > 0);
     // one cached embedder for the analysis (cross-plan similarity) and the search: the same
     // whole-task texts, the same vectors, computed once and kept in the search's cache file
-    const chosen = await createEmbedder(config);
+    const chosen = await createEmbedder(config, (m) => progress({ phase: 'ready', message: m }));
+    const embedderId = chosen.embedder?.model ?? 'none';
+    // a graph analysed without the model (or with another) is rebuilt when the model changes
+    const stored = manifest && sameFiles(manifest.files, files) && manifest.embedder === embedderId ? await store.counts() : null;
+    const reused = !!manifest && !!stored && Object.values(stored.nodes).some((n) => n > 0);
     let cached: CachedEmbedder | null = null;
     if (chosen.embedder) {
       const cache = new EmbeddingCache(path.join(config.dataDir, 'search', 'embeddings.json'), chosen.embedder.model, chosen.embedder.dimensions);
       await cache.load();
-      cached = new CachedEmbedder(chosen.embedder, cache);
+      cached = new CachedEmbedder(chosen.embedder, cache, config.model.queryCache);
     }
     embedder = cached;
     let reports: DocumentSummary[];
@@ -169,10 +171,16 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
     if (persist) {
       t = performance.now();
       progress({ phase: 'persist', message: `保存到 / saving to ${config.dataDir}` });
-      await search.save(); // also when reused: the vector index may have been (re)built
-      if (!reused) {
-        await store.flush();
-        await writeManifest(manifestFile, { format: MANIFEST_FORMAT, version: MANIFEST_VERSION, files, reports, builtAt: new Date().toISOString() });
+      try {
+        await search.save(); // writes only what changed: a reused graph with a fresh index writes nothing
+        if (!reused) {
+          await store.flush();
+          await writeManifest(manifestFile, { format: MANIFEST_FORMAT, version: MANIFEST_VERSION, files, embedder: embedderId, reports, builtAt: new Date().toISOString() });
+        }
+      } catch (e) {
+        // a read-only or full data folder: serve what was built in memory; an explicit rebuild must fail
+        if (options.rebuild || (e as { code?: string }).code !== 'WRITE_FAILED') throw e;
+        progress({ phase: 'persist', message: `未能保存，仅在内存中服务 / could not save, serving from memory: ${(e as Error).message}` });
       }
       timings.persist = performance.now() - t;
     }
