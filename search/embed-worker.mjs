@@ -21,7 +21,9 @@ async function init({ source, localModelPath, modelId, remoteHost, cacheDir, qua
   }
   if (threads > 0) {
     // transformers.js v2 passes no session options: add onnxruntime's intra-op thread count
-    const session = env.backends.onnx.InferenceSession;
+    // (the same onnxruntime-node module object transformers.js imports)
+    const ort = await import('onnxruntime-node');
+    const session = (ort.default ?? ort).InferenceSession;
     const create = session.create.bind(session);
     session.create = (model, options = {}) => create(model, { ...options, intraOpNumThreads: threads, interOpNumThreads: 1 });
   }
