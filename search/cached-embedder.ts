@@ -5,6 +5,7 @@
  * cache rather than opening the file again), so a task's vector is computed once, kept across
  * restarts, and a warm re-ingest never runs the model for text it has seen.
  */
+import { createError } from '../core/errors';
 import type { Embedder, EmbedderHealth } from './embedder';
 import type { EmbeddingCache } from './embedding-cache';
 import { QueryLru } from './query-lru';
@@ -16,6 +17,7 @@ export class CachedEmbedder implements Embedder {
   readonly queries: QueryLru;
   /** Called while texts are computed (done, total), e.g. the start-up progress line. */
   onProgress: ((done: number, total: number) => void) | undefined;
+  private closed = false;
 
   constructor(
     readonly inner: Embedder,
@@ -28,12 +30,18 @@ export class CachedEmbedder implements Embedder {
     this.queries = new QueryLru(queryCache);
   }
 
-  embed(texts: string[]): Promise<Float32Array[]> {
+  private open(): void {
+    if (this.closed) throw createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed');
+  }
+
+  async embed(texts: string[]): Promise<Float32Array[]> {
+    this.open();
     return this.cache.embed(this.inner, texts, this.onProgress);
   }
 
   /** Query vectors are kept in memory only (the LRU), never in the cache file. */
-  embedQuery(text: string): Promise<Float32Array> {
+  async embedQuery(text: string): Promise<Float32Array> {
+    this.open();
     return this.queries.get(text, (t) => this.inner.embedQuery(t));
   }
 
@@ -42,6 +50,7 @@ export class CachedEmbedder implements Embedder {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.inner.close();
   }
 }
