@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { terminalSafe } from './terminal-text';
 
 interface Command {
   run(args: string[]): Promise<number>;
@@ -35,7 +36,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     const e = err as { code?: string; message?: string };
-    console.error(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message ?? String(err)}`);
+    console.error(terminalSafe(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message ?? String(err)}`));
     process.exit(1);
   },
 );

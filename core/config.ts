@@ -31,6 +31,11 @@ export interface Config {
     rateLimitPerMinute: number;
     requestTimeoutMs: number;
     bodyLimit: string;
+    maxAnswerBytes: number; // KG_MAX_ANSWER_BYTES: one search answer's cap (neighbourhoods of the last results dropped past it)
+    sendTimeoutMs: number; // KG_SEND_TIMEOUT_MS: a response not taken by the client within this (after the request timeout) is dropped
+    hsts: boolean; // KG_HSTS: send Strict-Transport-Security (only behind TLS; default off)
+    allowedHosts: string[] | null; // KG_ALLOWED_HOSTS: comma-separated Host names accepted (others 421); unset = any
+    trustProxy: string | null; // KG_TRUST_PROXY: express `trust proxy` (e.g. 1, loopback, 10.0.0.0/8) for the rate-limit key
   };
   logLevel: 'silent' | 'info' | 'debug';
 }
@@ -76,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitPerMinute: int(env.KG_RATE_LIMIT, 6000),
       requestTimeoutMs: int(env.KG_REQUEST_TIMEOUT_MS, 10000),
       bodyLimit: env.KG_BODY_LIMIT || '16kb',
+      maxAnswerBytes: Math.max(16_384, int(env.KG_MAX_ANSWER_BYTES, 1_048_576)),
+      sendTimeoutMs: Math.max(100, int(env.KG_SEND_TIMEOUT_MS, 15_000)),
+      hsts: ['1', 'true', 'yes', 'on'].includes((env.KG_HSTS || '').toLowerCase()),
+      allowedHosts: env.KG_ALLOWED_HOSTS ? env.KG_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : null,
+      trustProxy: env.KG_TRUST_PROXY || null,
     },
     logLevel: (env.KG_LOG_LEVEL as Config['logLevel']) || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };

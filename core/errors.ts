@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   QUERY_EMPTY: { status: 400, retriable: false, message: '查询不能为空 / query must not be empty' },
   QUERY_TOO_LONG: { status: 400, retriable: false, message: '查询过长 / query too long' },
   NOT_FOUND: { status: 404, retriable: false, message: '未找到 / not found' },
+  HOST_NOT_ALLOWED: { status: 421, retriable: false, message: '主机名不在允许列表中 / Host not allowed' },
   PAYLOAD_TOO_LARGE: { status: 413, retriable: false, message: '请求体过大 / payload too large' },
   RATE_LIMITED: { status: 429, retriable: true, message: '请求过于频繁 / too many requests' },
   TIMEOUT: { status: 503, retriable: true, message: '请求超时 / request timed out' },

@@ -8,6 +8,7 @@ import cliProgress from 'cli-progress';
 import { config } from '../../core/config';
 import { bootstrap, type DocumentSummary, type PipelineProgress } from '../../core/pipeline';
 import { clipTo, displayWidth, padTo } from '../../core/text-width';
+import { say } from '../terminal-text';
 
 export const summary = '解析规划文件并建立图谱与索引 / ingest DIR: parse plans, store the graph, build indexes';
 
@@ -59,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
     if (json) {
       console.log(JSON.stringify({ dir, reports: pipeline.reports, timings: pipeline.timings, counts: await pipeline.store.counts() }, null, 2));
     } else {
-      console.log(formatTable(pipeline.reports));
+      say(formatTable(pipeline.reports));
       const counts = await pipeline.store.counts();
       const nodes = Object.entries(counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ');
       const t = pipeline.timings;
