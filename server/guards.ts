@@ -59,17 +59,36 @@ export function hostGuard(allowed: string[] | null): RequestHandler {
   };
 }
 
+/** Most answers one connection may have unsent at once (pipelined requests of a client that does not read). */
+export const MAX_UNSENT_PER_SOCKET = 1;
+const unsent = new WeakMap<object, number>();
+
 /**
  * A response still not taken by the client `ms` after the request timeout (a client that sends
- * requests and never reads) has its socket destroyed, so its buffered answer is freed.
+ * requests and never reads) has its socket destroyed, so its buffered answer is freed; so does a
+ * connection that pipelines more than MAX_UNSENT_PER_SOCKET requests without reading the answers
+ * (node would otherwise answer all of them into memory).
  */
 export function sendDeadline(requestTimeoutMs: number, ms: number): RequestHandler {
   return (req, res, next) => {
+    const socket = req.socket;
+    const count = (unsent.get(socket) ?? 0) + 1;
+    unsent.set(socket, count);
+    if (count > MAX_UNSENT_PER_SOCKET) {
+      socket.destroy();
+      return;
+    }
     const timer = setTimeout(() => {
-      if (!res.writableFinished) req.socket.destroy();
+      if (!res.writableFinished) socket.destroy();
     }, requestTimeoutMs + ms);
     timer.unref();
-    const clear = () => clearTimeout(timer);
+    let done = false;
+    const clear = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      unsent.set(socket, (unsent.get(socket) ?? 1) - 1);
+    };
     res.on('finish', clear);
     res.on('close', clear);
     next();

@@ -25,8 +25,11 @@ export function searchJson(response: SearchResponse, maxBytes = Infinity): strin
   const hoods = results.map((r) => neighbourhoodJson(r.neighbourhood));
   const size = (n: number) => rests.reduce((s, r, i) => s + Buffer.byteLength(r) + (i < n ? Buffer.byteLength(hoods[i]) : EMPTY.length) + 20, 0);
   let kept = results.length;
-  const headBytes = Buffer.byteLength(JSON.stringify(head)) + 200;
-  if (Number.isFinite(maxBytes) && headBytes + size(kept) > maxBytes) {
+  const headJson = JSON.stringify(head);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: most answers are shown to fit without counting
+  const chars = headJson.length + rests.reduce((n, r, i) => n + r.length + hoods[i].length + 20, 0);
+  const headBytes = Buffer.byteLength(headJson) + 200;
+  if (chars * 3 + 200 > maxBytes && headBytes + size(kept) > maxBytes) {
     while (kept > 0 && headBytes + size(kept) > maxBytes) kept--;
     const note = `回答过大，后 ${results.length - kept} 条结果未附邻域 / answer over ${maxBytes} bytes: neighbourhoods of the last ${results.length - kept} results left out`;
     head.interpretation = { ...head.interpretation, notes: [...head.interpretation.notes, note] };
