@@ -7,6 +7,9 @@
  *   - ours without the model (keyword + graph),
  *   - Orama and MiniSearch behind a bare node:http endpoint (bench/peer-server.ts).
  * Then, in process, one query embedding alone vs a whole search with the model (p95 of each).
+ * Beside req/s and latency, CPU milliseconds per request of the server, its model process and
+ * autocannon (bench/common/proc-cpu.ts): on a shared machine the one figure that does not depend
+ * on what else runs.
  * Writes bench/results/load.json. Options: --connections 8 --duration 10 --variants batch,nobatch
  */
 import os from 'node:os';
@@ -17,6 +20,7 @@ import { resolveModelSource } from '../search/embedder-factory';
 import { runChild } from './common/child';
 import { devQueries } from './common/queries';
 import { machine, writeResult } from './common/stats';
+import { serverCpu } from './common/proc-cpu';
 import { uniqueQuestions } from './common/unique-questions';
 import { startServer, stopServer, type HttpRun } from './http';
 import type { InprocResult } from './load-inproc';
@@ -58,19 +62,25 @@ async function main(): Promise<void> {
   const m = machine();
   const questions = devQueries(config.root).map((q) => q.q);
   console.log(`bench load: c=${connections}, ${durationS} s each, ${m.cpus} × ${String(m.cpuModel)}, load ${JSON.stringify(m.loadavg)}, model ${hasModel ? 'present' : 'absent'}`);
-  const rows: { system: string; settings: Record<string, string>; run: HttpRun }[] = [];
-  const measure = async (system: string, settings: Record<string, string>, port: number, pathOf: (q: string) => string) => {
+  const rows: { system: string; settings: Record<string, string>; run: HttpRun; cpuMsPerRequest: { server: number; worker: number; loadgen: number }; loadavg: number[] }[] = [];
+  const measure = async (system: string, settings: Record<string, string>, port: number, pid: number, pathOf: (q: string) => string) => {
     await loadUnique(port, pathOf, uniqueQuestions(questions, '预热'), 2); // warm-up on other texts
+    const before = serverCpu(pid);
+    const own = process.cpuUsage();
     const run = await loadUnique(port, pathOf, uniqueQuestions(questions), durationS);
-    rows.push({ system, settings, run });
-    console.log(`${system.padEnd(44)} ${String(run.rps).padStart(7)} req/s  p50 ${run.latency.p50} ms  p99 ${run.latency.p99} ms  errors ${run.errors + run.timeouts + run.non2xx}`);
+    const after = serverCpu(pid);
+    const mine = process.cpuUsage(own);
+    const per = (ms: number) => Math.round((ms / Math.max(1, run.requests)) * 1000) / 1000;
+    const cpuMsPerRequest = { server: per(after.server - before.server), worker: per(after.children - before.children), loadgen: per((mine.user + mine.system) / 1000) };
+    rows.push({ system, settings, run, cpuMsPerRequest, loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100) });
+    console.log(`${system.padEnd(44)} ${String(run.rps).padStart(7)} req/s  p50 ${run.latency.p50} ms  p99 ${run.latency.p99} ms  errors ${run.errors + run.timeouts + run.non2xx}  CPU ms/request: server ${cpuMsPerRequest.server}, model ${cpuMsPerRequest.worker}, autocannon ${cpuMsPerRequest.loadgen}  (load ${os.loadavg()[0].toFixed(1)})`);
   };
   if (hasModel) {
     for (const v of opt('variants', 'default').split(',')) {
       const env = VARIANTS[v] ?? {};
       const s = await startServer({ dir: config.seedsDir, dataDir: path.join(work, 'data-neural'), neural: true }, env);
       try {
-        await measure(`ours, bge-small-zh (${v})`, env, s.port, ours);
+        await measure(`ours, bge-small-zh (${v})`, env, s.port, s.child.pid!, ours);
       } finally {
         await stopServer(s.child);
       }
@@ -78,14 +88,14 @@ async function main(): Promise<void> {
   }
   const plain = await startServer({ dir: config.seedsDir, dataDir: path.join(work, 'data-none'), neural: false });
   try {
-    await measure('ours, no model (keyword + graph)', {}, plain.port, ours);
+    await measure('ours, no model (keyword + graph)', {}, plain.port, plain.child.pid!, ours);
   } finally {
     await stopServer(plain.child);
   }
   const peers = await startServer({ dir: config.seedsDir, dataDir: '', neural: false }, {}, 'peer-server.ts');
   try {
-    await measure('Orama 3 (node:http, top 10)', {}, peers.port, (q) => `/orama?q=${encodeURIComponent(q)}`);
-    await measure('MiniSearch 7 (node:http, top 10)', {}, peers.port, (q) => `/minisearch?q=${encodeURIComponent(q)}`);
+    await measure('Orama 3 (node:http, top 10)', {}, peers.port, peers.child.pid!, (q) => `/orama?q=${encodeURIComponent(q)}`);
+    await measure('MiniSearch 7 (node:http, top 10)', {}, peers.port, peers.child.pid!, (q) => `/minisearch?q=${encodeURIComponent(q)}`);
   } finally {
     await stopServer(peers.child);
   }
