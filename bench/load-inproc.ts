@@ -4,7 +4,7 @@
  * serially. The goal: the search's p95 within 2× the embedding's.
  */
 import { loadConfig } from '../core/config';
-import { bootstrap } from '../core/pipeline';
+import { bootstrap } from '../app/pipeline';
 import { createEmbedder } from '../search/embedder-factory';
 import { childArgs, report } from './common/child';
 import { devQueries } from './common/queries';

@@ -24,7 +24,7 @@ export function statusRoutes({ store, search }: AppDeps): Router {
       status: (modelDown ? 'degraded' : 'ok') as 'ok' | 'degraded',
       // why it is degraded; a model process restarting still answers (keyword + graph), so 200
       reasons: modelDown ? [`嵌入模型 / embedding model ${health.state}: ${health.reason ?? ''}`.trim()] : ([] as string[]),
-      store: { kind: store.kind, ok: true, nodes: 0, error: undefined as string | undefined },
+      store: { description: store.describe(), ok: true, nodes: 0, error: undefined as string | undefined },
       index: { vectors: index.vectors, keywordDocs: index.keywordDocs },
       embedder: index.embedder,
       note: embedderNote(index.embedder.active, index.embedder.reason),

@@ -9,12 +9,12 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { bootstrap } from '../../core/pipeline';
+import { bootstrap } from '../../app/pipeline';
 import { cleanStrayTemps, writeAtomic } from '../../graph/atomic-file';
 import { MemoryStore } from '../../graph/memory-store';
 import { createSearch } from '../../search';
-import { resolveModelSource } from '../../search/embedder-factory';
 import { EmbeddingCache } from '../../search/embedding-cache';
+import { describeIf, model } from '../prerequisites';
 import { HashEmbedder } from '../search/hash-embedder';
 import { fixtureGraph } from '../search/fixture-graph';
 import { testConfig, tmpDir } from './helpers';
@@ -156,12 +156,7 @@ describe('embedding cache with an unknown header', () => {
 });
 
 // The same with the model (its vector index and embedding cache are the files a start rewrote).
-const withModel = testConfig(path.join(tmp.dir, 'probe'), { KG_EMBEDDER: '' });
-const modelSource = resolveModelSource(withModel);
-const needModel = !('reason' in modelSource) || process.env.CI === 'true';
-if (!needModel) console.log(`SKIP: data-folder tests with the model need it (${'reason' in modelSource ? modelSource.reason : ''})`);
-
-(needModel ? describe : describe.skip)('with the model, on one plan', () => {
+describeIf('data-folder tests with the model', model())('with the model, on one plan', () => {
   const seeds = path.join(tmp.dir, 'one-plan');
   const dataDir = path.join(tmp.dir, 'model-built');
   const config = (model: boolean) => testConfig(dataDir, { KG_EMBEDDER: model ? '' : 'none', KG_SEEDS_DIR: seeds });

@@ -11,10 +11,11 @@ import type { Server } from 'node:http';
 import autocannon from 'autocannon';
 import { MemoryStore } from '../../graph/memory-store';
 import { createSearch, type Search } from '../../search';
-import { createEmbedder, resolveModelSource } from '../../search/embedder-factory';
+import { createEmbedder } from '../../search/embedder-factory';
 import { SupervisedEmbedder } from '../../search/supervised-embedder';
 import type { TransformersEmbedder } from '../../search/transformers-embedder';
 import { createApp } from '../../server/app';
+import { describeIf, model } from '../prerequisites';
 import { fixtureGraph } from '../search/fixture-graph';
 import { testConfig, tmpDir } from './helpers';
 
@@ -24,9 +25,6 @@ const config = (() => {
   const base = testConfig(tmp.dir, { KG_EMBEDDER: '', KG_EMBED_TIMEOUT_MS: '400' });
   return { ...base, server: { ...base.server, rateLimitPerMinute: 1e9 } };
 })();
-const source = resolveModelSource(config);
-const needModel = !('reason' in source) || process.env.CI === 'true';
-if (!needModel) console.log(`SKIP: model-worker supervision tests need the embedding model (${'reason' in source ? source.reason : ''})`);
 
 const until = async (cond: () => boolean | Promise<boolean>, ms: number) => {
   const end = Date.now() + ms;
@@ -36,7 +34,7 @@ const until = async (cond: () => boolean | Promise<boolean>, ms: number) => {
   }
 };
 
-(needModel ? describe : describe.skip)('supervised model worker under load', () => {
+describeIf('model-worker supervision', model())('supervised model worker under load', () => {
   let search: Search;
   let embedder: SupervisedEmbedder;
   let server: Server;

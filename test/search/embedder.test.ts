@@ -12,6 +12,7 @@ import { EmbeddingCache } from '../../search/embedding-cache';
 import { SupervisedEmbedder } from '../../search/supervised-embedder';
 import { TransformersEmbedder } from '../../search/transformers-embedder';
 import { runEmbedderContract } from './embedder.contract';
+import { describeIf, model } from '../prerequisites';
 import { HashEmbedder } from './hash-embedder';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-embedder-contract-'));
@@ -27,10 +28,8 @@ runEmbedderContract('CachedEmbedder over HashEmbedder', async () => {
 
 const config = loadConfig({ ...process.env, KG_EMBEDDER: '' });
 const source = resolveModelSource(config);
-const needModel = !('reason' in source) || process.env.CI === 'true';
-if (!needModel) console.log(`SKIP: model-backed Embedder contracts need the embedding model (${'reason' in source ? source.reason : ''})`);
 
-if (needModel) {
+describeIf('model-backed Embedder contracts', model())('with the model', () => {
   // a batch moves the int8 model's vectors a little (quantisation range, padding): cosine ≥ 0.99
   const TOL = 0.01;
   const start = () => {
@@ -48,4 +47,4 @@ if (needModel) {
     if (!chosen.embedder) throw new Error(`no model: ${chosen.status.reason}`);
     return new CachedEmbedder(chosen.embedder, cacheFor(chosen.embedder), 100);
   }, TOL);
-}
+});
