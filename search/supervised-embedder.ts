@@ -4,7 +4,9 @@
  * - restarts it when it exits, with exponential backoff (`backoffMs` doubling up to `maxBackoffMs`;
  *   back to the first step once a process has answered for `stableMs`);
  * - gives every call a deadline (`timeoutMs` for a query, more for a passage batch); a call past it
- *   rejects with MODEL_UNAVAILABLE and the stalled process is killed (SIGKILL) and replaced;
+ *   rejects with MODEL_UNAVAILABLE, and when the process has answered nothing for half that
+ *   while it had work (stopped or hung, not merely busy with a queue) it is killed (SIGKILL) and
+ *   replaced;
  * - while no process is up, rejects queries at once with MODEL_UNAVAILABLE (the search engine then
  *   answers keyword + graph and says so), and reports `restarting` with the reason in health().
  * Passage batches (a re-ingest) wait for the restart instead of failing.
@@ -16,6 +18,8 @@ import type { Embedder, EmbedderHealth } from './embedder';
 export interface SupervisedChild extends Embedder {
   onExit: ((reason: Error) => void) | undefined;
   close(signal?: NodeJS.Signals): Promise<void>;
+  /** Has work and answered nothing for `ms` (stopped or hung, not merely busy). */
+  stalledFor(ms: number): boolean;
 }
 
 export interface SupervisorOptions {
@@ -38,6 +42,7 @@ export class SupervisedEmbedder implements Embedder {
   private delay: number;
   private upSince = Date.now();
   private timer: NodeJS.Timeout | null = null;
+  private stallCheck: NodeJS.Immediate | null = null;
 
   constructor(
     first: SupervisedChild,
@@ -122,8 +127,8 @@ export class SupervisedEmbedder implements Embedder {
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const reason = `无响应 ${ms} ms / no answer within ${ms} ms`;
-        this.down(child, reason);
         reject(createError('MODEL_UNAVAILABLE', `嵌入模型${reason}`));
+        this.checkStall(child, reason);
       }, ms);
     });
     try {
@@ -131,6 +136,19 @@ export class SupervisedEmbedder implements Embedder {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Replaces `child` when it has answered nothing for half the deadline while it had work (a
+   * batch takes milliseconds: that is a stopped or hung process, not a long queue). Checked
+   * after the event loop's I/O phase, so an answer already waiting in the pipe counts.
+   */
+  private checkStall(child: SupervisedChild, reason: string): void {
+    if (this.stallCheck) return;
+    this.stallCheck = setImmediate(() => {
+      this.stallCheck = null;
+      if (child.stalledFor(this.options.timeoutMs / 2)) this.down(child, reason);
+    });
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
