@@ -121,7 +121,7 @@ export class SupervisedEmbedder implements Embedder {
     return createError('MODEL_UNAVAILABLE', `嵌入模型重启中 / model process restarting: ${this.reason ?? 'unknown'}`);
   }
 
-  /** Runs `op` on the current process within `ms`; past it, the process is replaced. */
+  /** Runs `op` on the current process within `ms` (past it: MODEL_UNAVAILABLE, and a stall check). */
   private async within<T>(child: SupervisedChild, ms: number, op: (c: SupervisedChild) => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
@@ -161,7 +161,10 @@ export class SupervisedEmbedder implements Embedder {
     if (this.closed) throw createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed');
     let child = this.child;
     // a passage batch (ingest) waits for one restart rather than fail the whole build
-    if (!child) child = (await this.starting) ?? null;
+    if (!child) {
+      this.timer?.ref(); // someone waits for the restart: keep the process alive until it happens
+      child = (await this.starting) ?? null;
+    }
     if (!child) throw this.unavailable();
     const ms = this.options.timeoutMs * Math.max(4, Math.ceil(texts.length / 2));
     return this.within(child, ms, (c) => c.embed(texts));
