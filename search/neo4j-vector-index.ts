@@ -14,7 +14,7 @@ import * as Q from '../graph/cypher';
 import type { DriverLike, TxLike } from '../graph/neo4j-store';
 import { toKgError } from '../graph/neo4j-errors';
 import { int } from '../graph/neo4j-values';
-import { writeAtomic } from './atomic-file';
+import { writeAtomic } from '../graph/atomic-file';
 import { checkDimensions, type VectorHit, type VectorIndex } from './vector-index';
 
 const FORMAT = 'zj-govplan-kg/neo4j-vector-index';

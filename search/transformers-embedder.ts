@@ -1,6 +1,11 @@
 /**
  * The neural embedder: bge-small-zh-v1.5 (int8 ONNX, CLS pooling, L2-normalised) through
  * @xenova/transformers, run in a child process (see embed-worker.mjs for why).
+ *
+ * Queries are micro-batched: while one batch of queries is in the model, the queries that
+ * arrive wait and go together as the next batch (at most `queryBatch`). An idle embedder sends
+ * a lone query at once, so batching adds no latency; under load one forward pass serves many
+ * requests (a batch of 8 costs about twice one query, not eight times).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -18,7 +23,10 @@ export interface TransformersOptions {
   remoteHost?: string;
   cacheDir?: string;
   quantized?: boolean;
-  batchSize?: number;
+  batchSize?: number; // passages per model call
+  queryBatch?: number; // most queries in one model call (config.model.queryBatch)
+  threads?: number; // onnxruntime intra-op threads; 0 = its default (config.model.threads)
+  queueTimeoutMs?: number; // a query waiting longer than this for its batch is dropped (config.model.timeoutMs)
   queryInstruction?: string;
 }
 
@@ -27,19 +35,34 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+interface QueuedQuery {
+  text: string;
+  at: number; // when it was queued
+  resolve: (v: Float32Array) => void;
+  reject: (e: Error) => void;
+}
+
 export class TransformersEmbedder implements Embedder {
   readonly name = 'transformers';
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private readonly queue: QueuedQuery[] = [];
+  private queryBatchInFlight = false;
 
   private dims = 0;
   private exited: Error | null = null;
+  /** Called once when the model process ends for any reason other than close(). */
+  onExit: ((reason: Error) => void) | undefined;
+  /** When the process last answered, or last went from idle to busy (the supervisor's stall test). */
+  private progressAt = Date.now();
 
   private constructor(
     private readonly worker: ChildProcess,
     readonly model: string,
     private readonly batchSize: number,
+    private readonly queryBatch: number,
     private readonly instruction: string,
+    private readonly queueTimeoutMs: number,
   ) {
     this.listen();
   }
@@ -48,15 +71,24 @@ export class TransformersEmbedder implements Embedder {
     return this.dims;
   }
 
-  /** Starts the model process and loads the model. Throws MODEL_UNAVAILABLE when it cannot. */
-  static start(options: TransformersOptions): Promise<TransformersEmbedder> {
-    return TransformersEmbedder.launch(options);
+  /**
+   * True when the process has work and has answered nothing for `ms`: stopped or hung, not just
+   * busy (a long queue under overload is answered batch by batch, so it keeps making progress).
+   */
+  stalledFor(ms: number): boolean {
+    return this.pending.size > 0 && Date.now() - this.progressAt > ms;
   }
 
-  private static async launch(options: TransformersOptions): Promise<TransformersEmbedder> {
+  /** The model process's id (tests stop and kill it). */
+  get pid(): number | undefined {
+    return this.worker.pid;
+  }
+
+  /** Starts the model process and loads the model. Throws MODEL_UNAVAILABLE when it cannot. */
+  static async start(options: TransformersOptions): Promise<TransformersEmbedder> {
     // advanced serialization: Float32Arrays cross the IPC channel as typed arrays
     const worker = fork(path.join(__dirname, 'embed-worker.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, options.queryInstruction ?? BGE_QUERY_INSTRUCTION);
+    const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, Math.max(1, options.queryBatch ?? 16), options.queryInstruction ?? BGE_QUERY_INSTRUCTION, options.queueTimeoutMs ?? Infinity);
     try {
       const { dimensions } = (await e.call('init', {
         source: options.source,
@@ -65,11 +97,12 @@ export class TransformersEmbedder implements Embedder {
         remoteHost: options.remoteHost,
         cacheDir: options.cacheDir,
         quantized: options.quantized ?? true,
+        threads: options.threads ?? 0,
       })) as { dimensions: number };
       e.dims = dimensions;
       return e;
     } catch (err) {
-      worker.kill();
+      await e.close('SIGKILL');
       throw createError('MODEL_UNAVAILABLE', `嵌入模型加载失败 / could not load ${options.displayModel}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     }
   }
@@ -77,6 +110,7 @@ export class TransformersEmbedder implements Embedder {
   private listen(): void {
     this.idle(); // an idle embedder never keeps the process alive
     this.worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
+      this.progressAt = Date.now();
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
@@ -85,9 +119,12 @@ export class TransformersEmbedder implements Embedder {
       else p.resolve(msg.result);
     });
     const fail = (err: Error) => {
-      this.exited = err;
+      const unexpected = !this.exited;
+      this.exited ??= err;
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
+      for (const q of this.queue.splice(0)) q.reject(err);
+      if (unexpected) this.onExit?.(err);
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code, signal) => fail(createError('MODEL_UNAVAILABLE', `嵌入模型进程已退出 / model process exited (${signal ?? code})`)));
@@ -101,6 +138,7 @@ export class TransformersEmbedder implements Embedder {
   private call(op: string, payload: unknown): Promise<unknown> {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
+    if (this.pending.size === 0) this.progressAt = Date.now();
     this.worker.ref(); // keep the process alive while a request is in flight
     (this.worker.channel as { ref?: () => void } | undefined)?.ref?.();
     return new Promise((resolve, reject) => {
@@ -117,15 +155,37 @@ export class TransformersEmbedder implements Embedder {
     return out;
   }
 
-  async embedQuery(text: string): Promise<Float32Array> {
-    const [v] = (await this.call('embed', [this.instruction + text])) as Float32Array[];
-    return v;
+  embedQuery(text: string): Promise<Float32Array> {
+    if (this.exited) return Promise.reject(this.exited);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ text: this.instruction + text, at: Date.now(), resolve, reject });
+      this.pump();
+    });
   }
 
-  /** Stops the model process. */
-  async close(): Promise<void> {
-    if (this.exited) return;
-    this.exited = createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed');
-    this.worker.kill();
+  /** Sends the waiting queries as one batch when none is in the model. */
+  private pump(): void {
+    if (this.queryBatchInFlight) return;
+    // under overload, queries whose caller has given up (the supervisor's deadline) are not computed
+    const now = Date.now();
+    while (this.queue.length && now - this.queue[0].at > this.queueTimeoutMs) {
+      this.queue.shift()!.reject(createError('MODEL_UNAVAILABLE', `嵌入模型繁忙 / model busy: waited over ${this.queueTimeoutMs} ms`));
+    }
+    if (!this.queue.length) return;
+    const batch = this.queue.splice(0, this.queryBatch);
+    this.queryBatchInFlight = true;
+    this.call('embed', batch.map((q) => q.text)).then(
+      (vectors) => batch.forEach((q, i) => q.resolve((vectors as Float32Array[])[i])),
+      (err: Error) => batch.forEach((q) => q.reject(err)),
+    ).finally(() => {
+      this.queryBatchInFlight = false;
+      this.pump();
+    });
+  }
+
+  /** Stops the model process (SIGKILL for one that no longer answers: a stopped process ignores SIGTERM). */
+  async close(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (!this.exited) this.exited = createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed');
+    if (this.worker.exitCode === null && this.worker.signalCode === null) this.worker.kill(signal);
   }
 }
