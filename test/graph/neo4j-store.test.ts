@@ -116,6 +116,11 @@ describeNeo4j('the analysed seeds in a real Neo4j', () => {
     }
   });
 
+  test('APOC core is loaded, of the server release (what NEO4J_PLUGINS gives in compose)', async () => {
+    const [r] = await rows(driver, 'CALL dbms.components() YIELD versions RETURN versions[0] AS neo4j, apoc.version() AS apoc, apoc.text.join($xs, $sep) AS joined', { xs: ['数据', '共享'], sep: '' });
+    expect(r).toEqual({ neo4j: expect.stringMatching(/^5\.26\./), apoc: r.neo4j, joined: '数据共享' });
+  });
+
   test('every index is ONLINE, the fulltext one with the cjk analyzer', async () => {
     const indexes = await rows(driver, 'SHOW INDEXES YIELD name, type, state, options RETURN name, type, state, options');
     const byName = new Map(indexes.map((i) => [i.name as string, i]));
