@@ -63,7 +63,10 @@ export function extractApplications(text: string, knownApps: string[] = [], titl
   const listed = new Set(knownApps.map(appKey));
   cands.sort((a, b) => a.pos - b.pos || RANK[b.evidence] - RANK[a.evidence]);
   const seen = new Map<string, AppFound>(fromTitle.map((a) => [appKey(a.name), a]));
-  for (const c of cands) {
+  const strong = cands.filter((c) => !c.weak);
+  const strongKeys = new Set(strong.map((c) => appKey(ownName(cleanAppName(c.name)))));
+  const vouched = cands.filter((c) => c.weak && c.siblings!.some((sib) => [...strongKeys].some((k) => k.length >= 2 && appKey(sib.replace(/^[和及与]/, '')).endsWith(k))));
+  for (const c of [...strong, ...vouched].sort((a, b) => a.pos - b.pos || RANK[b.evidence] - RANK[a.evidence])) {
     const name = ownName(cleanAppName(c.name));
     const key = appKey(name);
     if ([...key].length < 2) continue;

@@ -89,8 +89,10 @@ describe('application grammar', () => {
     expect(names('迭代升级智能光伏、现代家具、经编等产业大脑')).toEqual(['智能光伏产业大脑', '现代家具产业大脑', '经编产业大脑']);
     expect(names('加快贯通公平在线、外卖在线等应用')).toEqual(['公平在线', '外卖在线']);
     expect(names('迭代完善“数字家庭医生”“搬家一件事”等特色品牌应用')).toEqual(['数字家庭医生', '搬家一件事']);
-    // position in a list alone is no evidence
+    // position in a list alone is no evidence; a short list's named items vouch for their siblings
     expect(names('集成行政审批、行政执法、知识产权保护等应用')).toEqual([]);
+    expect(names('打造燃气安全在线、城市防内涝、地下市政基础设施等应用')).toEqual(['燃气安全在线', '城市防内涝', '地下市政基础设施']);
+    expect(names('整合政府信息交换共享平台、公安数据中心等平台资源')).toEqual(['政府信息交换共享平台']);
     // quoted reforms in a list of reforms are not applications
     expect(names('深入推进“证照分离”、告知承诺制等改革')).toEqual([]);
   });
