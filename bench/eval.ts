@@ -21,17 +21,17 @@ import type { Scores } from './lib/metrics';
 
 const D = withDefaults();
 // The text ranking before expansion, heading field and feedback (the previous product).
-const PLAIN: Partial<RankingSettings> = { expansion: 0, expandDense: false, fields: { ...D.fields, heading: 0 }, prf: { ...D.prf, beta: 0 }, rm3: { ...D.rm3, weight: 0 } };
+const PLAIN: Partial<RankingSettings> = { expansion: 0, expandDense: false, bridge: { ...D.bridge, weight: 0 }, correct: false, weights: { ...D.weights, exact: 0 }, fields: { ...D.fields, heading: 0 }, prf: { ...D.prf, beta: 0 }, rm3: { ...D.rm3, weight: 0 } };
 const NO_GRAPH: Partial<RankingSettings> = { ...PLAIN, link: false };
 const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSettings> }[] = [
   { name: 'product (hybrid + graph)', neural: true, settings: {} },
   { name: 'product without model (keyword + graph)', neural: false, settings: {} },
-  { name: 'baseline: BM25 jieba words', neural: false, settings: { ...NO_GRAPH, weights: { dense: 0, word: 1, char: 0 } } },
-  { name: 'baseline: BM25 characters', neural: false, settings: { ...NO_GRAPH, weights: { dense: 0, word: 0, char: 1 } } },
-  { name: 'baseline: dense whole-task only', neural: true, settings: { ...NO_GRAPH, dense: 'whole', weights: { dense: 1, word: 0, char: 0 } } },
-  { name: 'baseline: naive RRF dense + char (k=60)', neural: true, settings: { ...NO_GRAPH, dense: 'whole', rrfK: 60, weights: { dense: 1, word: 0, char: 1 } } },
-  { name: 'dense sentences max-pooled only', neural: true, settings: { ...NO_GRAPH, dense: 'maxpool', weights: { dense: 1, word: 0, char: 0 } } },
-  { name: 'dense whole+sentence mix only', neural: true, settings: { ...NO_GRAPH, dense: 'mix', weights: { dense: 1, word: 0, char: 0 } } },
+  { name: 'baseline: BM25 jieba words', neural: false, settings: { ...NO_GRAPH, weights: { dense: 0, word: 1, char: 0, exact: 0 } } },
+  { name: 'baseline: BM25 characters', neural: false, settings: { ...NO_GRAPH, weights: { dense: 0, word: 0, char: 1, exact: 0 } } },
+  { name: 'baseline: dense whole-task only', neural: true, settings: { ...NO_GRAPH, dense: 'whole', weights: { dense: 1, word: 0, char: 0, exact: 0 } } },
+  { name: 'baseline: naive RRF dense + char (k=60)', neural: true, settings: { ...NO_GRAPH, dense: 'whole', rrfK: 60, weights: { dense: 1, word: 0, char: 1, exact: 0 } } },
+  { name: 'dense sentences max-pooled only', neural: true, settings: { ...NO_GRAPH, dense: 'maxpool', weights: { dense: 1, word: 0, char: 0, exact: 0 } } },
+  { name: 'dense whole+sentence mix only', neural: true, settings: { ...NO_GRAPH, dense: 'mix', weights: { dense: 1, word: 0, char: 0, exact: 0 } } },
   { name: 'previous product (no expansion/heading/feedback)', neural: true, settings: PLAIN },
   { name: 'previous product without model', neural: false, settings: PLAIN },
   { name: 'product without expansion table', neural: true, settings: { expansion: 0, expandDense: false } },
@@ -46,6 +46,11 @@ const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSetting
   { name: 'product, dense whole-task', neural: true, settings: { dense: 'whole' } },
   { name: 'product, dense max-pooled', neural: true, settings: { dense: 'maxpool' } },
   { name: 'product without graph linking', neural: true, settings: { link: false } },
+  { name: 'product without exact-term signal', neural: true, settings: { weights: { ...D.weights, exact: 0 } } },
+  { name: 'product without exact-term signal, no model', neural: false, settings: { weights: { ...D.weights, exact: 0 } } },
+  { name: 'product without vocabulary bridge', neural: true, settings: { bridge: { ...D.bridge, weight: 0 } } },
+  { name: 'product without corrections', neural: true, settings: { correct: false } },
+  { name: 'product without table, with bridge 0.5', neural: true, settings: { expansion: 0, expandDense: false, bridge: { ...D.bridge, weight: 0.5 } } },
 ];
 
 const f3 = (x: number) => x.toFixed(3);

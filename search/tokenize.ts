@@ -50,6 +50,9 @@ export const wordTokens: Tokenizer = (text) => {
   return out;
 };
 
+/** jieba's plain cut (no search-mode parts, no stop words): where the words of a text lie. */
+export const jiebaCut: Tokenizer = (text) => jieba().cut(text, true).filter((w) => w.trim());
+
 /** Character unigrams and bigrams of CJK runs; Latin/digit runs as whole words. */
 export const charTokens: Tokenizer = (text) => {
   const out: string[] = [];
