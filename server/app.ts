@@ -3,10 +3,12 @@
  * injected parts and returned without listening (server/main.ts listens; tests too).
  */
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { AppDeps } from './deps';
 import { corsFor, requestTimeout, urlGuard } from './guards';
-import { apiNotFound, errorMiddleware } from './http-errors';
+import { apiNotFound, errorMiddleware, methodNotAllowed } from './http-errors';
+import { aboutRoutes } from './routes/about';
 import { analysisRouter } from './routes/analysis';
 import { catalogRoutes } from './routes/catalog';
 import { docsRoutes } from './routes/docs';
@@ -30,12 +32,14 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple'); // flat key=value pairs; repeated keys become arrays, refused by validation
   app.use(urlGuard);
   app.use(securityHeaders());
+  app.use(compression()); // gzip/deflate when the client accepts it (JSON answers are mostly text)
   app.use(corsFor(config.server.corsOrigin));
   app.use('/api', rateLimiter(config.server.rateLimitPerMinute), requestTimeout(config.server.requestTimeoutMs));
   app.use(docsRoutes());
   app.use(neo4jStyleRoutes());
-  for (const routes of [searchRoutes, nodeRoutes, catalogRoutes, statusRoutes, sourceRoutes]) app.use('/api', routes(deps));
+  for (const routes of [searchRoutes, nodeRoutes, catalogRoutes, statusRoutes, sourceRoutes, aboutRoutes]) app.use('/api', routes(deps));
   app.use(analysisRouter(deps)); // /api/analysis/* and /vendor/chart.js for analysis.html
+  app.use('/api', methodNotAllowed(app as unknown as { router: { stack: unknown[] } }));
   app.use('/api', apiNotFound);
   // the page's only third-party script, served from node_modules (no CDN: offline intranets)
   app.use('/vendor/cytoscape', express.static(CYTOSCAPE_DIST, { index: false, maxAge: '1d' }));

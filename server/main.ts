@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { config } from '../core/config';
 import { bootstrap, type PipelineProgress } from '../core/pipeline';
 import { createApp } from './app';
+import { attachClientErrors } from './http-errors';
 
 function progressLine(p: PipelineProgress): void {
   const count = p.total ? ` ${p.done ?? 0}/${p.total}` : '';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     const port = (server.address() as AddressInfo).port; // the bound port (PORT=0 picks a free one)
     console.log(`数字政府规划知识图谱 / listening on http://${config.host}:${port}/  (store: ${pipeline.store.kind}, embedder: ${health.active ? health.model : `none — ${health.reason ?? ''}`})`);
   });
+  attachClientErrors(server); // 431, unencoded or non-UTF-8 URLs: JSON answers, not node's bare ones
   server.requestTimeout = config.server.requestTimeoutMs + 5_000; // node's own cap, after ours
   server.headersTimeout = 15_000;
   server.on('error', (e) => {
