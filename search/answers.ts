@@ -83,6 +83,18 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
+/** Items of each group in turn (first of every group, then the second …), groups in first-seen order. */
+function roundRobin<T>(items: T[], group: (t: T) => string | null): T[] {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = group(it) ?? '';
+    groups.set(g, [...(groups.get(g) ?? []), it]);
+  }
+  const out: T[] = [];
+  for (let i = 0; out.length < items.length; i++) for (const list of groups.values()) if (i < list.length) out.push(list[i]);
+  return out;
+}
+
 export class GraphAnswers {
   private targets: GraphNode[] | null = null;
 
@@ -127,6 +139,7 @@ export class GraphAnswers {
       else if (!link.years.length) return null; // a topic no target speaks of, and no year: not a target question
     }
     if (!pool.length) return null;
+    if (!topic.size) pool = roundRobin(pool, planOf); // no topic: every plan's targets in turn
     const items = pool.slice(0, this.limits.targets).map((t): TargetItem => {
       const p = t.properties;
       const owner = String(p.owner ?? '');

@@ -22,7 +22,7 @@ function raw(bytes: Buffer): Promise<{ status: number; headers: Record<string, s
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const sock = net.connect(srv.port, '127.0.0.1', () => sock.write(bytes));
-    sock.on('data', (d) => chunks.push(d));
+    sock.on('data', (d: Buffer) => chunks.push(d));
     sock.on('error', reject);
     sock.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
