@@ -50,7 +50,7 @@ const TARGET_CUE = /目标|指标|达到|达成|要实现|实现率|覆盖率|�
 const CUE_WORDS = /要|达到|达成|什么|哪些|多少|目标|指标|实现|的|了|吗|呢|年|底|前|到|是|有|将|计划/g;
 
 // 嘉政发〔2022〕18号, 浙政办发[2021]7号, 国发（2022）14号: issuer code, year, number.
-const DOC_NUMBER = /([\u4e00-\u9fff]{1,10}?)\s*[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,4})\s*号?/g;
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,10}?)\s*[〔[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,4})\s*号?/g;
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
