@@ -135,7 +135,9 @@ export class GraphAnswers {
         const own = bigrams(`${String(t.properties.metric ?? '')}${String(t.properties.text ?? '')}`);
         return { t, s: [...topic].filter((b) => own.has(b)).length };
       });
-      if (scored.some((x) => x.s > 0)) pool = scored.filter((x) => x.s > 0).sort((a, b) => b.s - a.s).map((x) => x.t);
+      const best = Math.max(0, ...scored.map((x) => x.s));
+      // the targets sharing most of the topic (at least half the best overlap)
+      if (best > 0) pool = scored.filter((x) => x.s * 2 >= best).sort((a, b) => b.s - a.s).map((x) => x.t);
       else if (!link.years.length) return null; // a topic no target speaks of, and no year: not a target question
     }
     if (!pool.length) return null;

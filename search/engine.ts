@@ -250,9 +250,10 @@ export class SearchEngine implements SearchService {
       chars: contentChars(link.normalized),
     };
     const match = classifyMatch(evidence, this.parts.options.match);
-    const answers = match === 'none' ? [] : await this.answers.answer(link, docPlans);
-    const ranked = match === 'none' ? [] : (link.crossPlan ? this.diversify(scored, tiers, offset + k) : scored.slice(0, offset + k)).slice(offset);
-    const total = match === 'none' ? 0 : Math.max(this.matching(scored, tiers, textQuery), offset + ranked.length);
+    const empty = match === 'none' && settings.gate;
+    const answers = empty ? [] : await this.answers.answer(link, docPlans);
+    const ranked = empty ? [] : (link.crossPlan ? this.diversify(scored, tiers, offset + k) : scored.slice(0, offset + k)).slice(offset);
+    const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery), offset + ranked.length);
 
     const terms = [...keyword.word.tokenize(link.normalized), ...link.entities.map((e) => e.text)];
     const results = await Promise.all(
@@ -314,6 +315,16 @@ export class SearchEngine implements SearchService {
     return n;
   }
 
+  /** One task per heading, headings with the most tasks first. */
+  private largestHeadings(): string[] {
+    const by = new Map<string, string[]>();
+    for (const t of this.parts.keyword.corpus.tasks) {
+      const head = t.section[t.section.length - 1] ?? t.title;
+      by.set(head, [...(by.get(head) ?? []), t.id]);
+    }
+    return [...by.values()].sort((a, b) => b.length - a.length).map((ids) => ids[0]);
+  }
+
   /** The deepest headings of the best candidates, distinct, as topics the plans do speak of. */
   private nearest(ids: string[]): NearestTopic[] {
     const { corpus } = this.parts.keyword;
@@ -328,6 +339,8 @@ export class SearchEngine implements SearchService {
       out.push({ text, taskId: id, planId: t.planId });
       if (out.length >= this.parts.options.answers.nearest) break;
     }
+    // nothing ranked at all (no character of the question is in the plans): their largest headings
+    if (!out.length && ids.length === 0) return this.nearest(this.largestHeadings());
     return out;
   }
 

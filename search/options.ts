@@ -37,7 +37,7 @@ export interface MatchThresholds {
   strongCoverage: number;
   /** With the model: dense score from which a match is `strong`. Default 0.62. */
   strongCosine: number;
-  /** Fewer content characters (question words removed) than this: `none`. Default 1. */
+  /** Fewer content characters (question words removed) than this: `none`. Default 2. */
   minChars: number;
 }
 
@@ -59,7 +59,7 @@ export interface SearchOptionsConfig {
 
 export const SEARCH_DEFAULTS: SearchOptionsConfig = {
   limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1 },
-  match: { noneVocabulary: 0.6, noneCosine: 0.5, noneCoverage: 0.34, noneExpansionHits: 2, strongCoverage: 0.6, strongCosine: 0.62, minChars: 1 },
+  match: { noneVocabulary: 0.6, noneCosine: 0.5, noneCoverage: 0.34, noneExpansionHits: 2, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
   answers: { targets: 12, unitTasks: 20, nearest: 5 },
 };
 

@@ -33,6 +33,8 @@ export interface RankingSettings {
   tiers: { unit: number; lead: number; region: number; app: number; year: number };
   /** Cross-plan questions: each further result of an already-listed plan has its text score multiplied by this. */
   diversity: number;
+  /** A `match: "none"` answer has no results (off: the ranking is returned anyway, for measuring it alone). */
+  gate: boolean;
   /** Link entities (units, applications, regions, plans, years) and lift what the graph answers. */
   link: boolean;
   /** Depth of each signal's candidate list. */
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: RankingSettings = {
   bm25b: 0.75,
   tiers: { unit: 2, lead: 0.5, region: 1, app: 0.3, year: 0.2 },
   diversity: 0.7,
+  gate: true,
   link: true,
   depth: 100,
 };
