@@ -74,9 +74,9 @@ export function classifyMatch(e: MatchEvidence, t: MatchThresholds): Match {
   if (e.chars < t.minChars) return 'none';
   const foreign = e.vocabulary < t.noneVocabulary;
   if (e.cosine !== null) {
-    if (foreign && e.cosine < t.noneCosine) return 'none';
+    if (foreign && e.cosine < t.noneCosine && e.expansionHits < t.noneExpansionHits.model) return 'none';
     return e.coverage >= t.strongCoverage || e.cosine >= t.strongCosine ? 'strong' : 'weak';
   }
-  if (foreign && e.coverage < t.noneCoverage && e.expansionHits < t.noneExpansionHits) return 'none';
+  if (foreign && e.coverage < t.noneCoverage && e.expansionHits < t.noneExpansionHits.keyword) return 'none';
   return e.coverage >= t.strongCoverage ? 'strong' : 'weak';
 }

@@ -31,8 +31,12 @@ export interface MatchThresholds {
   noneCosine: number;
   /** Without the model: `none` when also the best result holds less than this share of the question (IDF-weighted). Default 0.34. */
   noneCoverage: number;
-  /** Without the model: `none` when also fewer than this many expansion terms occur in the best results. Default 2. */
-  noneExpansionHits: number;
+  /**
+   * `none` only when also fewer than this many expansion terms (table and bridge) occur in the
+   * best results: with the model 3, without it 2 (an everyday question the table maps to the
+   * plans' terms is in the domain even when its own words are not the plans').
+   */
+  noneExpansionHits: { model: number; keyword: number };
   /** Coverage from which a match is `strong` (else `weak`). Default 0.6. */
   strongCoverage: number;
   /** With the model: dense score from which a match is `strong`. Default 0.62. */
@@ -59,7 +63,7 @@ export interface SearchOptionsConfig {
 
 export const SEARCH_DEFAULTS: SearchOptionsConfig = {
   limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1 },
-  match: { noneVocabulary: 0.6, noneCosine: 0.5, noneCoverage: 0.34, noneExpansionHits: 2, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
+  match: { noneVocabulary: 0.6, noneCosine: 0.5, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
   answers: { targets: 12, unitTasks: 20, nearest: 5 },
 };
 
