@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
-import { bootstrap, type Pipeline } from '../../core/pipeline';
+import { bootstrap, type Pipeline } from '../../app/pipeline';
 import { createSearch, NO_EXPANSION, type Search } from '../../search';
 import { loadExpansion, tableExpansion } from '../../search/expand';
 import { ExactIndex } from '../../search/exact-index';
@@ -88,7 +88,7 @@ describe('fusion that fits the question', () => {
   test('short coined terms found verbatim rank the tasks that use them first', async () => {
     const tasks = await pipeline.store.nodesByLabel('Task');
     for (const term of ['一件事', '最多跑一次', '雪亮工程', '双碳', '掌上执法']) {
-      const holding = tasks.filter((t) => `${String(t.properties.title)}${String(t.properties.text)}`.replace(/[“”"\s]/g, '').includes(term)).length;
+      const holding = tasks.filter((t: { properties: Record<string, unknown> }) => `${String(t.properties.title)}${String(t.properties.text)}`.replace(/[“”"\s]/g, '').includes(term)).length;
       expect(holding).toBeGreaterThan(0);
       const first = await top(term, Math.min(3, holding));
       for (const t of first) expect(t.replace(/[“”"\s]/g, '')).toContain(term);
