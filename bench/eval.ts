@@ -132,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
     const summary = await runQueries(search, queries);
     results[c.name] = { ...summary, settings: c.settings };
     console.log(row(c.name, summary.overall));
-    if (c === CONFIGS[0] || c === CONFIGS[1] || c.name.startsWith('previous product')) for (const [t, s] of Object.entries(summary.byType)) console.log(row(`  ${t}`, s));
+    if (c === CONFIGS[0] || c === CONFIGS[1] || c.name.startsWith('previous product') || c.name.startsWith('product without expansion table')) for (const [t, s] of Object.entries(summary.byType)) console.log(row(`  ${t}`, s));
   }
   const out = path.join(config.root, 'bench', 'results', 'eval.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
