@@ -68,7 +68,11 @@ export function encodedTarget(raw: Buffer): string | null {
   const target = Buffer.from(parts[1], 'latin1');
   const text = target.toString('utf8');
   if (text.includes('\ufffd') || !target.equals(Buffer.from(text, 'utf8'))) return null; // not UTF-8
-  return text.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c));
+  try {
+    return text.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)); // per code point (4-byte characters too)
+  } catch {
+    return null; // a lone surrogate: not a character
+  }
 }
 
 /**
@@ -77,20 +81,24 @@ export function encodedTarget(raw: Buffer): string | null {
  * request, as a client should have sent it), bytes that are not UTF-8 → 400, anything else → 400.
  */
 export function attachClientErrors(server: import('node:http').Server): void {
-  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
-    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
-    let answer: string;
-    if (err.code === 'HPE_HEADER_OVERFLOW') {
-      answer = rawAnswer(431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', '请求头过大 / request header fields too large');
-    } else if (err.code === 'HPE_INVALID_URL' && err.rawPacket) {
+  const answerFor = (err: NodeJS.ErrnoException & { rawPacket?: Buffer }): string => {
+    if (err.code === 'HPE_HEADER_OVERFLOW') return rawAnswer(431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', '请求头过大 / request header fields too large');
+    if (err.code === 'HPE_INVALID_URL' && err.rawPacket) {
       const target = encodedTarget(err.rawPacket);
-      answer = target
+      return target
         ? rawAnswer(308, 'Permanent Redirect', 'URL_NOT_ENCODED', `URL 须百分号编码，请改用 / percent-encode the URL: ${target}`, { Location: target })
         : rawAnswer(400, 'Bad Request', 'BAD_REQUEST', 'URL 含非 UTF-8 字节 / URL bytes are not UTF-8');
-    } else if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-      return void socket.destroy();
-    } else {
-      answer = rawAnswer(400, 'Bad Request', 'BAD_REQUEST', `请求无法解析 / malformed HTTP request${err.code ? ` (${err.code})` : ''}`);
+    }
+    return rawAnswer(400, 'Bad Request', 'BAD_REQUEST', `请求无法解析 / malformed HTTP request${err.code ? ` (${err.code})` : ''}`);
+  };
+  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
+    if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return void socket.destroy();
+    let answer: string;
+    try {
+      answer = answerFor(err);
+    } catch {
+      answer = rawAnswer(400, 'Bad Request', 'BAD_REQUEST', '请求无法解析 / malformed HTTP request'); // never throw from here
     }
     socket.end(answer);
   });

@@ -48,6 +48,12 @@ test('raw UTF-8 in the query string: 308 to the percent-encoded URL, which answe
   expect(body.results.length).toBeGreaterThan(0);
 });
 
+test('a 4-byte character (outside the BMP) raw in the URL is redirected too', async () => {
+  const res = await raw(get(Buffer.from('/api/search?q=𐀀数据', 'utf8')));
+  expect(res.status).toBe(308);
+  expect(res.headers.location).toBe(`/api/search?q=${encodeURIComponent('𐀀数据')}`);
+});
+
 test('bytes that are not UTF-8 in the URL: 400 with a JSON body', async () => {
   const res = await raw(get(Buffer.concat([Buffer.from('/api/search?q='), Buffer.from([0xc3, 0x28, 0xff])])));
   expect(res.status).toBe(400);
