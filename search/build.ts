@@ -5,7 +5,7 @@
  */
 import type { GraphStore } from '../graph/store';
 import { Bm25Index } from './bm25';
-import { loadCorpus, nodeName, type Corpus } from './corpus';
+import { loadCorpus, nodeName, ownHeading, type Corpus } from './corpus';
 import type { Embedder } from './embedder';
 import type { EmbeddingCache } from './embedding-cache';
 import { normalize, normalizeAligned } from './normalize';
@@ -63,7 +63,7 @@ export async function buildKeyword(store: GraphStore, settings: Pick<RankingSett
       text: normalizeAligned(t.body),
       section: normalize(t.section.join(' ')),
       // the task's own (deepest) heading without its numbering: a summary of the tasks under it
-      heading: normalize((t.section[t.section.length - 1] ?? '').replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*/, '')),
+      heading: normalize(ownHeading(t)),
       units: normalize(t.units.map((u) => nodeName(corpus.units.get(u.id))).join(' ')),
       apps: normalize(t.apps.map((a) => nodeName(corpus.apps.get(a))).join(' ')),
     };

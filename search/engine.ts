@@ -7,6 +7,7 @@ import { createError } from '../core/errors';
 import type { GraphStore } from '../graph/store';
 import { GraphAnswers, plansByDocNumber } from './answers';
 import type { DenseIndex, KeywordIndexes } from './build';
+import { ownHeading } from './corpus';
 import { dot } from './exact-index';
 import type { Embedder, EmbedderStatus } from './embedder';
 import type { Expansion } from './expand';
@@ -65,6 +66,11 @@ export class SearchEngine implements SearchService {
 
   status(): SearchStatus {
     return { embedder: this.parts.embedderStatus, vectors: this.parts.dense?.vectors.size ?? 0, keywordDocs: this.parts.keyword.word.size };
+  }
+
+  /** The plans' mined terms (the vocabulary bridge embeds them). */
+  vocabularyTerms(): string[] {
+    return this.parts.keyword.vocabulary.terms.map((t) => t.text);
   }
 
   /** The limits, thresholds and answer sizes this engine runs with. */
@@ -333,7 +339,7 @@ export class SearchEngine implements SearchService {
     for (const id of ids) {
       const t = corpus.byId.get(id);
       if (!t) continue;
-      const text = (t.section[t.section.length - 1] ?? t.title).replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*/, '').trim() || t.title;
+      const text = ownHeading(t) || t.title;
       if (!text || seen.has(text)) continue;
       seen.add(text);
       out.push({ text, taskId: id, planId: t.planId });

@@ -12,7 +12,7 @@
  *   character away from exactly one plan word (浙里半 → 浙里办, 数子化 → 数字化).
  */
 import type { Corpus } from './corpus';
-import { nodeName } from './corpus';
+import { headingText, nodeName } from './corpus';
 import { normalize } from './normalize';
 import type { Tokenizer } from './tokenize';
 
@@ -29,7 +29,6 @@ export interface Correction {
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const QUOTED = /[“"「『]([^”"」』\n]{2,12})[”"」』]/g;
-const NUMBERING = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*/;
 
 const compact = (s: string) => normalize(s).replace(/ /g, '');
 
@@ -55,7 +54,7 @@ export class Vocabulary {
     };
     for (const t of corpus.tasks) {
       for (const m of `${t.title}\n${t.text}`.matchAll(QUOTED)) add(m[1], 'quoted');
-      for (const h of t.section) add(h.replace(NUMBERING, ''), 'heading');
+      for (const h of t.section) add(headingText(h), 'heading');
       const body = t.normText.replace(/ /g, '');
       for (const run of body.match(CJK_RUN) ?? []) {
         for (const n of [3, 4]) for (let i = 0; i + n <= run.length; i++) this.grams.add(run.slice(i, i + n));
