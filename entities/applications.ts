@@ -33,14 +33,26 @@ function byDictionary(text: string, names: string[], evidence: AppEvidence, out:
   }
 }
 
+/** Longest clause read as one: a name is at most 30 characters, prose clauses are far shorter. */
+const MAX_CLAUSE = 240;
+
+/** A clause without punctuation longer than MAX_CLAUSE (not prose) is read in overlapping windows, so work stays linear. */
+function windows(c: { text: string; pos: number }): { text: string; pos: number }[] {
+  if (c.text.length <= MAX_CLAUSE) return [c];
+  const out: { text: string; pos: number }[] = [];
+  for (let i = 0; i < c.text.length; i += MAX_CLAUSE - 40) out.push({ text: c.text.slice(i, i + MAX_CLAUSE), pos: c.pos + i });
+  return out;
+}
+
 /** The applications a task text names, in order of first mention, one per identity. */
 export function extractApplications(text: string, knownApps: string[] = [], title = ''): AppFound[] {
   // a task title names the task's area ("打造产业发展应用"); only quoted names in it count
   const fromTitle = title ? extractApplications(title, knownApps).filter((a) => a.evidence === 'quoted' || a.evidence === 'attachment' || a.evidence === 'dictionary') : [];
   const t = text.replace(/[ \t\u3000]+/g, '');
   const cands: AppCandidate[] = [];
-  for (const c of splitOutside(t, /[，。；：！？\n,;]/)) {
-    if (!c.text) continue;
+  for (const c of splitOutside(t, /[，。；：！？\n,;]/).flatMap(windows)) {
+    // only a clause with a head word or an enumeration's 等 can name an application by grammar
+    if (!c.text || !/等|应用|平台|系统|在线|大脑|e本账|一张图/i.test(c.text)) continue;
     const words = tagWords(c.text);
     byHead(c.text, c.pos, words, cands);
     byList(c.text, c.pos, words, isBrand, cands);

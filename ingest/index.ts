@@ -61,7 +61,7 @@ function parse(fileName: string, content: Buffer | string, t0: number): ParsedDo
     paragraphs: tasks.filter((t) => t.kind === 'paragraph').length,
     units: count('Unit'), applications: count('Application'), warnings, parseMs: 0,
   };
-  const unitAliases = unitAliasGroups(tasks, listedApps);
+  const unitAliases = unitAliasGroups(tasks, listedApps, { region: plan.region, level: plan.level });
   report.parseMs = performance.now() - t0;
   return { plan, tasks, listedApps, unitAliases, graph, report };
 }

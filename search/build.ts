@@ -41,7 +41,7 @@ export interface DenseIndex {
   termVectors?: Float32Array[]; // vectors of the vocabulary's terms, same order (the bridge)
 }
 
-/** Progress of an index build (the object form core/pipeline.ts forwards). */
+/** Progress of an index build (the object form app/pipeline.ts forwards). */
 export interface ProgressEvent {
   stage: 'keyword' | 'embed' | 'vectors';
   message: string;

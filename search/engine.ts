@@ -122,7 +122,7 @@ export class SearchEngine implements SearchService {
    * the plan terms bridged to), exact coined terms, dense; the query vector can take
    * pseudo-relevance feedback from the first fusion.
    */
-  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = []): Promise<TextFusion> {
+  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = [], notes: string[] = []): Promise<TextFusion> {
     const { keyword, dense, embedder, settings } = this.parts;
     let denseList: ScoredList | null = null;
     let q: Float32Array | null = null;
@@ -130,7 +130,14 @@ export class SearchEngine implements SearchService {
     let bridged: string[] = [];
     if (dense && embedder && denseQuery && settings.weights.dense) {
       const text = settings.expandDense && expansion.length ? `${denseQuery} ${expansion.join(' ')}` : denseQuery;
-      q = settings.queryInstruction ? await embedder.embedQuery(text) : (await embedder.embed([text]))[0];
+      q = await (settings.queryInstruction ? embedder.embedQuery(text) : embedder.embed([text]).then((v) => v[0])).catch((e: unknown) => {
+        // the model process is down or stalled (search/supervised-embedder.ts): answer keyword + graph
+        if ((e as { code?: string }).code !== 'MODEL_UNAVAILABLE') throw e;
+        notes.push(`神经检索暂不可用，仅关键词+图谱 / neural search unavailable (keyword + graph only): ${(e as Error).message}`);
+        return null;
+      });
+    }
+    if (q && dense) {
       const hits = denseHits(q, dense, settings);
       cosine = hits.length ? hits[0].score : null;
       bridged = this.bridge(q, normalized, textQuery, linked);
@@ -231,7 +238,8 @@ export class SearchEngine implements SearchService {
     }
     const textQuery = link.residual;
     const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized) : [];
-    const { fused, cosine, bridged } = await this.textFusion(textQuery, link.normalized, expansion, link.normalized, link.entities.map((e) => e.text));
+    const denseOff: string[] = [];
+    const { fused, cosine, bridged } = await this.textFusion(textQuery, link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff);
     const { tiers } = await this.graphTiers(link);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
@@ -275,7 +283,7 @@ export class SearchEngine implements SearchService {
         };
       }),
     );
-    const notes = [...link.notes];
+    const notes = [...link.notes, ...denseOff];
     if (corrections.length) notes.push(`已按 ${corrections.map((c) => `“${c.from}”→“${c.to}”`).join('、')} 检索 / searched with corrections`);
     if (expansion.length) notes.push(`同义扩展 / expanded with: ${expansion.join(' ')}`);
     if (bridged.length) notes.push(`方案用语 / plan terms: ${bridged.join(' ')}`);
@@ -283,7 +291,7 @@ export class SearchEngine implements SearchService {
     if (!embedder) notes.push(`未启用神经检索，仅关键词+图谱 / neural search off (keyword + graph only): ${this.parts.embedderStatus.reason ?? ''}`.trim());
     for (const id of link.units) if (!corpus.tasksOfUnit.get(id)?.length) notes.push(`单位 ${id} 没有任务 / unit has no tasks`);
     const graph = link.units.length + link.apps.length + link.regions.length + link.plans.length > 0;
-    const mode: Interpretation['mode'] = `${graph ? 'graph+' : ''}${dense && embedder ? 'hybrid' : 'keyword'}` as Interpretation['mode'];
+    const mode: Interpretation['mode'] = `${graph ? 'graph+' : ''}${dense && embedder && !denseOff.length ? 'hybrid' : 'keyword'}` as Interpretation['mode'];
     return {
       query,
       took_ms: Math.round((performance.now() - started) * 100) / 100,

@@ -17,6 +17,11 @@ export interface SearchLimits {
   depthMin: number;
   depthMax: number;
   depthDefault: number;
+  /**
+   * Most results per page at each depth, so one answer stays small (each result's neighbourhood
+   * holds up to the store's 200 nodes): depth 1 → 50, 2 → 10, 3 → 5 (≈ 400 KB).
+   */
+  kMaxAtDepth: Record<number, number>;
 }
 
 /**
@@ -62,7 +67,7 @@ export interface SearchOptionsConfig {
 }
 
 export const SEARCH_DEFAULTS: SearchOptionsConfig = {
-  limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1 },
+  limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1, kMaxAtDepth: { 1: 50, 2: 10, 3: 5 } },
   match: { noneVocabulary: 0.6, noneCosine: 0.5, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
   answers: { targets: 12, unitTasks: 20, nearest: 5 },
 };

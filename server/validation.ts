@@ -1,7 +1,7 @@
 /**
  * Parameter validation for the HTTP API: every public input passes through here. The search
- * limits (question length, k, offset, depth) come from search/options.ts, the one place they
- * are written; the other request limits are the server's own.
+ * limits (question length, k, offset, depth, k at each depth) come from search/options.ts, the one
+ * place they are written; the other request limits are the server's own.
  */
 import { createError } from '../core/errors';
 import { SEARCH_DEFAULTS } from '../search/options';
@@ -18,6 +18,8 @@ export const LIMITS = {
   depthMin: S.depthMin,
   depthMax: S.depthMax,
   depthDefault: S.depthDefault,
+  // one search answer stays small (docs/API.md "Answer size"): k at each neighbourhood depth
+  kMaxAtDepth: S.kMaxAtDepth,
   yearMin: 1900,
   yearMax: 2100,
   idMaxChars: 300,
@@ -96,12 +98,17 @@ export function nodeId(raw: unknown): string {
 /** `q` and the search options of `GET /api/search` (or the JSON body of `POST /api/search`). */
 export function parseSearch(query: Query): { q: string; options: SearchOptions } {
   const q = parseQuestion(scalar(query, 'q'));
-  const options: SearchOptions = { k: intParam(query, 'k', LIMITS.kMin, LIMITS.kMax) ?? LIMITS.kDefault };
+  const depth = intParam(query, 'depth', LIMITS.depthMin, LIMITS.depthMax);
+  const kMax = LIMITS.kMaxAtDepth[depth ?? LIMITS.depthDefault];
+  const k = intParam(query, 'k', LIMITS.kMin, LIMITS.kMax);
+  if (k !== undefined && k > kMax) {
+    throw createError('BAD_REQUEST', `depth=${depth} 时 k 最多 ${kMax}（限制回答大小）/ k must be at most ${kMax} with depth=${depth} (answer size cap)`, { details: { k, depth } });
+  }
+  const options: SearchOptions = { k: k ?? Math.min(LIMITS.kDefault, kMax) };
   const plan = textParam(query, 'plan');
   const unit = textParam(query, 'unit');
   const application = textParam(query, 'application');
   const year = intParam(query, 'year', LIMITS.yearMin, LIMITS.yearMax);
-  const depth = intParam(query, 'depth', LIMITS.depthMin, LIMITS.depthMax);
   const offset = intParam(query, 'offset', 0, LIMITS.offsetMax);
   if (offset !== undefined) options.offset = offset;
   if (plan) options.plan = plan;

@@ -6,6 +6,7 @@ import { config } from '../../core/config';
 import { type CommandSpec, type Parsed } from '../args';
 import { bootstrap } from '../../app/pipeline';
 import type { SearchOptions, SearchResponse } from '../../search/types';
+import { say } from '../terminal-text';
 
 export const spec: CommandSpec = {
   name: 'search',
@@ -34,24 +35,24 @@ function options(values: Parsed['values']): SearchOptions {
 
 function print(res: SearchResponse): void {
   const i = res.interpretation;
-  console.log(`查询 / query: ${res.query}   (${res.took_ms} ms, ${i.mode})`);
-  if (i.entities.length) console.log(`理解 / understood: ${i.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `(${e.value})` : ''}`).join('  ')}`);
-  for (const n of i.notes) console.log(`注 / note: ${n}`);
+  say(`查询 / query: ${res.query}   (${res.took_ms} ms, ${i.mode})`);
+  if (i.entities.length) say(`理解 / understood: ${i.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `(${e.value})` : ''}`).join('  ')}`);
+  for (const n of i.notes) say(`注 / note: ${n}`);
   if (res.match === 'none') {
-    console.log('\n方案中没有相关内容 / the plans have nothing on this');
-    if (res.nearest.length) console.log(`相近主题 / nearest topics: ${res.nearest.map((t) => t.text).join('；')}`);
+    say('\n方案中没有相关内容 / the plans have nothing on this');
+    if (res.nearest.length) say(`相近主题 / nearest topics: ${res.nearest.map((t) => t.text).join('；')}`);
     return;
   }
-  console.log(`匹配 / match: ${res.match === 'strong' ? '强 strong' : '弱 weak'} · 共 ${res.total} 条 / ${res.total} matching, showing ${res.offset + 1}–${res.offset + res.results.length}`);
+  say(`匹配 / match: ${res.match === 'strong' ? '强 strong' : '弱 weak'} · 共 ${res.total} 条 / ${res.total} matching, showing ${res.offset + 1}–${res.offset + res.results.length}`);
   for (const a of res.answers) {
-    if (a.type === 'plan') console.log(`\n【方案】${a.plan.title}${a.plan.docNumber ? `（${a.plan.docNumber}）` : ''}${a.plan.issuer ? ` · ${a.plan.issuer}` : ''}${a.plan.date ? ` · ${a.plan.date}` : ''} · ${a.tasks} 项任务${a.plan.cited ? ' · 仅被引用 / cited only' : ''}`);
-    if (a.type === 'unit') console.log(`\n【单位】${a.unit.region ?? ''} ${a.unit.name}: 牵头 ${a.byRole.lead} · 协同 ${a.byRole.co} · 责任 ${a.byRole.responsible}（共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项）`);
+    if (a.type === 'plan') say(`\n【方案】${a.plan.title}${a.plan.docNumber ? `（${a.plan.docNumber}）` : ''}${a.plan.issuer ? ` · ${a.plan.issuer}` : ''}${a.plan.date ? ` · ${a.plan.date}` : ''} · ${a.tasks} 项任务${a.plan.cited ? ' · 仅被引用 / cited only' : ''}`);
+    if (a.type === 'unit') say(`\n【单位】${a.unit.region ?? ''} ${a.unit.name}: 牵头 ${a.byRole.lead} · 协同 ${a.byRole.co} · 责任 ${a.byRole.responsible}（共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项）`);
     if (a.type === 'targets') {
-      console.log(`\n【目标】${a.years.length ? `${a.years.join('、')} 年 ` : ''}共 ${a.total} 项 / targets:`);
-      for (const t of a.items) console.log(`   ${t.metric} ${t.comparator ?? ''} ${t.value ?? ''}${t.unit ?? ''}${t.year ? ` (${t.year})` : ''} — ${t.plan?.title ?? ''}${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);
+      say(`\n【目标】${a.years.length ? `${a.years.join('、')} 年 ` : ''}共 ${a.total} 项 / targets:`);
+      for (const t of a.items) say(`   ${t.metric} ${t.comparator ?? ''} ${t.value ?? ''}${t.unit ?? ''}${t.year ? ` (${t.year})` : ''} — ${t.plan?.title ?? ''}${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);
     }
   }
-  if (!res.results.length) console.log('没有结果 / no results');
+  if (!res.results.length) say('没有结果 / no results');
   res.results.forEach((r, n) => {
     const p = r.node.properties;
     const plan = r.neighbourhood.nodes.find((x) => x.labels.includes('Plan'));
@@ -64,9 +65,9 @@ function print(res: SearchResponse): void {
         return `${String(u?.properties.name ?? x.start)}${role ? `(${role})` : ''}`;
       });
     const why = Object.entries(r.why).filter(([, v]) => v !== null).map(([k, v]) => `${k}#${v}`).join(' ');
-    console.log(`\n${n + 1}. ${String(p.title)}   [${why}]`);
-    console.log(`   ${String(plan?.properties.title ?? p.planId)} · ${String(p.path)} · ${String(p.sourceFile)}:${String(p.lineStart)}-${String(p.lineEnd)}`);
-    if (units.length) console.log(`   单位 / units: ${units.join('、')}`);
+    say(`\n${n + 1}. ${String(p.title)}   [${why}]`);
+    say(`   ${String(plan?.properties.title ?? p.planId)} · ${String(p.path)} · ${String(p.sourceFile)}:${String(p.lineStart)}-${String(p.lineEnd)}`);
+    if (units.length) say(`   单位 / units: ${units.join('、')}`);
   });
 }
 
