@@ -226,10 +226,16 @@ export class SearchEngine implements SearchService {
     const { keyword, dense, embedder, settings, store } = this.parts;
     const { corpus, vocabulary } = keyword;
     // Spans the plans never use, one character from a plan word, are read as that word.
-    const corrections = settings.correct ? vocabulary.corrections(normalize(query)) : [];
-    const asked = corrections.length ? applyCorrections(normalize(query), corrections) : query;
+    let corrections = settings.correct ? vocabulary.corrections(normalize(query)) : [];
     // Without linking (a baseline), the whole question is text and no entity earns a tier.
-    const link = settings.link ? keyword.linker.link(asked) : unlinked(normalize(asked));
+    const linkOf = (q: string) => (settings.link ? keyword.linker.link(q) : unlinked(normalize(q)));
+    let link = linkOf(corrections.length ? applyCorrections(normalize(query), corrections) : query);
+    if (corrections.length) {
+      // a correction never costs an entity the question names as written
+      const named = (l: LinkedQuery) => l.units.length + l.apps.length + l.plans.length;
+      const original = linkOf(query);
+      if (named(original) > named(link)) [link, corrections] = [original, []];
+    }
     // A document number names its plan (嘉政发〔2022〕18号).
     const docPlans = settings.link ? plansByDocNumber(corpus, query).filter((id) => !link.plans.includes(id)) : [];
     for (const id of docPlans) {

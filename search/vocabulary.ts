@@ -74,6 +74,13 @@ export class Vocabulary {
       }
     }
     for (const app of corpus.apps.values()) add(nodeName(app), 'application');
+    // coined terms and names are plan words too (jieba may not know 一网通办 as one word)
+    for (const t of this.terms) {
+      if (!/^[\u3400-\u9fff]{3,4}$/.test(t.text)) continue;
+      let m = this.words.get(t.text.length);
+      if (!m) this.words.set(t.text.length, (m = new Map()));
+      m.set(t.text, Math.max(m.get(t.text) ?? 0, t.tasks.length));
+    }
   }
 
   /** Terms found verbatim in the (normalised) question, longest first, none inside another. */
@@ -134,6 +141,8 @@ export class Vocabulary {
           const span = run.slice(i, i + n);
           const at = m.index + i;
           if (this.grams.has(span) || used.some(([a, b]) => at < b && at + n > a)) continue;
+          // words of two or more characters all through (市场/监督): real words the plans do not use, no typo
+          if (this.cut(span).every((w) => w.length >= 2)) continue;
           let best: string | null = null;
           let bestDf = 0;
           let tie = false;

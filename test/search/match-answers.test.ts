@@ -75,8 +75,13 @@ describe('fusion that fits the question', () => {
     expect((await top('数子化改革')).every((t) => t.includes('数字化'))).toBe(true);
   });
 
-  test('no correction of real words next to function characters or inside other words', async () => {
+  test('no correction of real words next to function characters, inside other words or made of words', async () => {
     for (const q of dev) expect((await search.search(q)).interpretation.corrections).toEqual([]);
+    // 市场监督 is two words the plans do not write together (they say 市场监管): no typo, and the unit stays linked
+    const r = await search.search('金华市市场监督管理局负责哪些工作');
+    expect(r.interpretation.corrections).toEqual([]);
+    expect(r.interpretation.entities.find((e) => e.type === 'unit')?.id).toBe('unit:金华市/市市场监管局');
+    expect((await search.search('政务服务一网通半')).interpretation.corrections).toEqual([{ from: '一网通半', to: '一网通办' }]);
   });
 
   test('traditional characters find the same tasks as simplified', async () => {
