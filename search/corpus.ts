@@ -98,5 +98,18 @@ export function withoutResponsibility(text: string): string {
   return text.replace(RESPONSIBILITY, '').trim();
 }
 
+// A heading's own numbering: "（一）", "(3)", "三、", "2." at its start.
+const HEADING_NUMBER = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*/;
+
+/** A heading without its numbering ("（一）构建公共数据服务体系" → "构建公共数据服务体系"). */
+export function headingText(heading: string): string {
+  return heading.replace(HEADING_NUMBER, '').trim();
+}
+
+/** The task's own (deepest) heading without its numbering; '' when it has none. */
+export function ownHeading(t: Pick<TaskDoc, 'section'>): string {
+  return headingText(t.section[t.section.length - 1] ?? '');
+}
+
 export const nodeName = (n: GraphNode | undefined): string => str(n?.properties.name) || str(n?.properties.title);
 export const nodeAliases = (n: GraphNode | undefined): string[] => strs(n?.properties.aliases);

@@ -1,5 +1,7 @@
 /**
- * Entry point of search/: `createSearch({ store, config, embedder?, onProgress?, settings? })`.
+ * Entry point of search/: `createSearch({ store, config, embedder?, vectorIndex?, tokenizers?,
+ * expansion?, options?, onProgress?, settings? })`: every pluggable part can be injected (the
+ * defaults are HNSW, jieba + character tokenizers, the shipped colloquial table, SEARCH_DEFAULTS).
  *
  * - Reads the Task/Plan/Unit/Application nodes of `store` and builds the keyword indexes (BM25
  *   over jieba words with the graph's names as user dictionary, and over character uni+bigrams).
@@ -18,13 +20,16 @@ import path from 'node:path';
 import type { Config } from '../core/config';
 import type { GraphStore } from '../graph/store';
 import { readJsonIfExists, writeAtomic } from '../graph/atomic-file';
-import { allPassages, buildDense, buildKeyword, type DenseIndex, type Progress } from './build';
+import { allPassages, buildDense, buildKeyword, type DenseIndex, type Progress, type Tokenizers } from './build';
 import { CachedEmbedder } from './cached-embedder';
 import type { Embedder, EmbedderStatus } from './embedder';
 import { createEmbedder } from './embedder-factory';
 import { EmbeddingCache } from './embedding-cache';
 import { SearchEngine } from './engine';
+import { defaultExpansion, type Expansion } from './expand';
 import { HnswIndex } from './hnsw-index';
+import { searchOptions, type SearchOptionsConfig } from './options';
+import type { VectorIndex } from './vector-index';
 import { withDefaults, type RankingSettings } from './settings';
 import type { SearchService } from './types';
 
@@ -38,6 +43,14 @@ export interface CreateSearchOptions {
   embedderStatus?: EmbedderStatus;
   onProgress?: Progress;
   settings?: Partial<RankingSettings>;
+  /** The vector index for passages, made for the embedder's dimensions (default HNSW). Its `load`/`save` persist it. */
+  vectorIndex?: (dimensions: number) => VectorIndex;
+  /** Tokenizers of the word and character channels (default jieba and character uni+bigrams). */
+  tokenizers?: Tokenizers;
+  /** Colloquial → official expansion (default the shipped table; NO_EXPANSION for none). */
+  expansion?: Expansion;
+  /** Limits, match thresholds and answer sizes (default SEARCH_DEFAULTS). */
+  options?: Partial<SearchOptionsConfig>;
 }
 
 export type Search = SearchService & {
@@ -68,7 +81,8 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
       : { active: false, name: 'none', model: null, source: null, reason: '未提供嵌入模型 / no embedder given' });
   }
   onProgress?.({ stage: 'keyword', message: '关键词索引 / keyword index' });
-  const keyword = await buildKeyword(store, settings);
+  const keyword = await buildKeyword(store, settings, options.tokenizers);
+  const makeIndex = options.vectorIndex ?? ((d: number) => new HnswIndex(d));
 
   let dense: DenseIndex | null = null;
   let cache: EmbeddingCache | null = null;
@@ -87,7 +101,7 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
     const hash = crypto.createHash('sha256').update(embedder.model);
     for (const p of passages) hash.update('\0').update(p.key).update('\0').update(p.text);
     meta = { version: META_VERSION, fingerprint: hash.digest('hex'), model: embedder.model, dimensions: embedder.dimensions, passages: passages.length };
-    const vectors = new HnswIndex(embedder.dimensions);
+    const vectors = makeIndex(embedder.dimensions);
     const old = await readJsonIfExists<Meta>(metaFile).catch(() => null);
     if (old && old.version === META_VERSION && old.fingerprint === meta.fingerprint && fs.existsSync(indexFile)) {
       // A stale or broken index is rebuilt, never trusted.
@@ -95,13 +109,24 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
     }
     indexSaved = vectors.size === meta.passages;
     const passageEmbedder = embedder instanceof CachedEmbedder ? embedder.inner : embedder;
-    dense = await buildDense(keyword.corpus, passageEmbedder, cache, indexSaved ? vectors : new HnswIndex(embedder.dimensions), settings, onProgress);
+    dense = await buildDense(keyword.corpus, passageEmbedder, cache, indexSaved ? vectors : makeIndex(embedder.dimensions), settings, onProgress);
+    // the plans' own terms, for the vocabulary bridge (cached like the passages)
+    dense.termVectors = await cache.embed(passageEmbedder, keyword.vocabulary.terms.map((t) => t.text));
     onProgress?.({ stage: 'vectors', message: `向量索引 / vector index: ${dense.vectors.size}` });
     // Stores that index vectors themselves (Neo4j) get the whole-task embeddings too.
     await store.setTaskEmbeddings?.([...dense.taskVectors].map(([id, v]) => ({ id, vector: Array.from(v) })));
   }
 
-  const engine = new SearchEngine({ store, keyword, dense, embedder, embedderStatus: status, settings });
+  const engine = new SearchEngine({
+    store,
+    keyword,
+    dense,
+    embedder,
+    embedderStatus: status,
+    settings,
+    expansion: options.expansion ?? defaultExpansion(),
+    options: searchOptions(options.options),
+  });
   return {
     engine,
     search: (q, o) => engine.search(q, o),
@@ -126,3 +151,5 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
 
 export { createEmbedder } from './embedder-factory';
 export type { RankingSettings } from './settings';
+export { NO_EXPANSION, loadExpansion, type Expansion } from './expand';
+export { SEARCH_DEFAULTS, type SearchOptionsConfig } from './options';

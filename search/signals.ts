@@ -12,20 +12,23 @@ import type { RankingSettings } from './settings';
 
 type Hit = { id: string; score: number };
 
-function weightedTerms(tokens: string[], expansion: string[], expansionWeight: number): Map<string, number> {
+function weightedTerms(tokens: string[], extra: [string[], number][]): Map<string, number> {
   const terms = new Map(tokens.map((t) => [t, 1]));
-  if (expansionWeight > 0) for (const t of expansion) if (!terms.has(t)) terms.set(t, expansionWeight);
+  for (const [list, weight] of extra) if (weight > 0) for (const t of list) if (!terms.has(t)) terms.set(t, weight);
   return terms;
 }
 
 /** BM25 lists of the word and character channels. */
-export function keywordSignals(keyword: KeywordIndexes, settings: RankingSettings, text: string, expansion: string[]): ScoredList[] {
-  if (!text && !expansion.length) return [];
+export function keywordSignals(keyword: KeywordIndexes, settings: RankingSettings, text: string, expansion: string[], bridged: string[] = []): ScoredList[] {
+  if (!text && !expansion.length && !bridged.length) return [];
   const { fields, depth, weights } = settings;
   const out: ScoredList[] = [];
   for (const [name, index, weight] of [['word', keyword.word, weights.word], ['char', keyword.char, weights.char]] as const) {
     if (!weight) continue;
-    const terms = weightedTerms(index.tokenize(text), expansion.flatMap((e) => index.tokenize(e)), settings.expansion);
+    const terms = weightedTerms(index.tokenize(text), [
+      [expansion.flatMap((e) => index.tokenize(e)), settings.expansion],
+      [bridged.flatMap((e) => index.tokenize(e)), settings.bridge.weight],
+    ]);
     out.push({ name, weight, hits: index.searchWeighted(terms, fields, depth) });
   }
   return out;

@@ -45,13 +45,17 @@ describeBrowser('search page in chromium', () => {
     expect(await page.$$('#results mark')).not.toHaveLength(0);
 
     // the citation opens the original lines in the side panel
+    // the citation names the plan (not the hashed file name); the file and lines are data on it
     const citeText = (await page.textContent('#results .card .cite'))!;
-    const [, file, from, to] = /来源：(\S+) 第 (\d+)–(\d+) 行/.exec(citeText)!;
+    const planName = (await page.textContent('#results .card .plan'))!;
+    expect(citeText).toMatch(new RegExp(`^来源：${planName} 第 \\d+–\\d+ 行$`));
+    const { file, from, to } = await page.$eval('#results .card .cite', (b) => ({ ...(b as HTMLElement).dataset }));
     await page.click('#results .card .cite');
     await page.waitForSelector('#source-panel:not([hidden]) .lines li.cited');
-    const original = fs.readFileSync(path.join(__dirname, '../../seeds', file), 'utf8').split(/\r?\n/);
+    const original = fs.readFileSync(path.join(__dirname, '../../seeds', file!), 'utf8').split(/\r?\n/);
     const cited = await page.$$eval('#source-panel .lines li.cited', (els) => els.map((e) => e.textContent));
     expect(cited).toEqual(original.slice(Number(from) - 1, Number(to)).map((l) => l || '\u00a0'));
+    expect(await page.textContent('#source-title')).toContain(planName);
     await page.screenshot({ path: path.join(SHOTS, 'citation.png') });
     await page.click('#source-close');
     await expectHidden(page, '#source-panel');
