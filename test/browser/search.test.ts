@@ -79,9 +79,15 @@ describeBrowser('search page in chromium', () => {
     const option = await page.$eval('#f-plan option:nth-child(2)', (o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent! }));
     await page.selectOption('#f-plan', option.value);
     await page.waitForFunction((v) => new URL(location.href).searchParams.get('plan') === v, option.value);
-    await page.waitForSelector('#results .card, .state.empty');
-    const plans = await page.$$eval('#results .card .plan', (els) => els.map((e) => e.textContent));
     const planTitle = option.text.replace(/（\d+）$/, '');
+    // the filtered answer replaces the cards: wait for it, not for the old cards still on the page
+    await page
+      .waitForFunction((t) => {
+        const cards = [...document.querySelectorAll('#results .card .plan')].map((e) => e.textContent);
+        return (cards.length > 0 && cards.every((c) => c === t)) || !!document.querySelector('.state.empty');
+      }, planTitle, { timeout: 10_000 })
+      .catch(() => undefined); // on a timeout the assertion below shows what the cards say
+    const plans = await page.$$eval('#results .card .plan', (els) => els.map((e) => e.textContent));
     for (const p of plans) expect(p).toBe(planTitle);
     expect(await page.textContent('#active-filters')).toContain('规划');
     expect(pageErrors).toEqual([]);
