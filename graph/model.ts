@@ -26,8 +26,9 @@ export interface PlanProps {
   docNumber: string | null;
   date: string | null; // ISO yyyy-mm-dd
   region: string | null;
-  level: 'province' | 'city' | null;
+  level: 'province' | 'city' | 'county' | 'district' | null; // GB/T 2260 (province-level municipalities are province)
   sourceFile: string | null; // null for a cited higher policy known only by its citation
+  goals?: string; // the plan's 主要目标 paragraph as ingest read it ('' when it has none); absent on cited plans
   cited?: boolean; // true for a Plan known only from another plan's citation
 }
 
