@@ -23,13 +23,15 @@ function pdfLines(items) {
     let text = '';
     let end = null;
     for (const it of r.items) {
+      if (it.str.trim() === '') continue; // spacing items: the gap says what they were
       const gap = end === null ? 0 : it.x - end;
       const prev = text[text.length - 1] ?? '';
-      if (text && gap > it.size * 0.25 && !(CJK.test(prev) || CJK.test(it.str[0]))) text += ' ';
+      if (text && gap > it.size * 1.2) text += '\t'; // a column gap: table cells stay apart
+      else if (text && gap > it.size * 0.2 && !(CJK.test(prev) || CJK.test(it.str[0]))) text += ' ';
       text += it.str;
       end = it.x + it.w;
     }
-    const x0 = r.items[0].x;
+    const x0 = r.items.find((it) => it.str.trim() !== '')?.x ?? r.items[0].x;
     return { text, x0, x1: end ?? x0, y: r.y, size: r.size };
   }).filter((l) => l.text.trim() !== '');
 }

@@ -23,14 +23,15 @@ export interface PdfPage {
 }
 
 const PAGE_NUMBER = /^(?:[-—–－·\s]*\d{1,4}[-—–－·\s]*|第\s*\d{1,4}\s*页(?:\s*[/／共]\s*\d{1,4}\s*页?)?|\d{1,4}\s*[/／]\s*\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)$/i;
-const key = (s: string) => s.replace(/\d+/g, '#').replace(/\s+/g, '');
+/** A line's identity across pages: its text without digits (page numbers vary) at its height on the page. */
+const key = (l: PdfLine) => `${l.text.replace(/\d+/g, '#').replace(/\s+/g, '')}@${Math.round(l.y / 4)}`;
 
 /** Lines repeated near the top or bottom of most pages (running headers/footers), by their digit-free form. */
 function runningLines(pages: PdfPage[]): Set<string> {
   const counts = new Map<string, number>();
   for (const p of pages) {
     const edge = [...p.lines.slice(0, 2), ...p.lines.slice(-2)];
-    for (const k of new Set(edge.map((l) => key(l.text)))) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const k of new Set(edge.map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const min = Math.max(2, Math.ceil(pages.length * 0.5));
   return new Set([...counts].filter(([, n]) => pages.length >= 2 && n >= min).map(([k]) => k));
@@ -44,7 +45,7 @@ export function paragraphs(pages: PdfPage[]): Extracted {
   const running = runningLines(pages);
   const body = pages.map((p) => p.lines.filter((l, i) => {
     const edge = i < 2 || i >= p.lines.length - 2;
-    return !(edge && (running.has(key(l.text)) || PAGE_NUMBER.test(l.text.trim())));
+    return !(edge && (running.has(key(l)) || PAGE_NUMBER.test(l.text.trim())));
   }));
   const all = body.flat();
   const left = Math.min(...all.map((l) => l.x0));
@@ -56,7 +57,7 @@ export function paragraphs(pages: PdfPage[]): Extracted {
     for (const l of ls) {
       const indented = l.x0 > left + l.size * 0.8;
       const text = l.text.trim();
-      if (open && !indented && !(SENTENCE_END.test(lines[lines.length - 1]) && STARTS_ITEM.test(text))) {
+      if (open && !indented && !text.includes('\t') && !lines[lines.length - 1].includes('\t') && !(SENTENCE_END.test(lines[lines.length - 1]) && STARTS_ITEM.test(text))) {
         lines[lines.length - 1] += text;
       } else {
         lines.push(text);
