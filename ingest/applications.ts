@@ -12,7 +12,7 @@ const LEAD_ADVERBS = /^(?:对|向|将|把|在|全面|全域|全市|全省|全国
 const GENERIC_CORE = /^(?:数字化|智慧|融合|优秀|政府|各部门|部门|各|安全|重大|标志性|特色|创新|多跨|协同|基础|典型|相关|现有|智能化?|各类|多业务|场景化|数据|信息|公共|综合|场景|示范|试点|一批|等|子|核心|业务|政务|管理|服务|领域|的|省级|市级|县级|新型|全业务|集成)*$/;
 const BRAND = /^(?:浙里[\u4e00-\u9fa5+·]{1,14}|浙[\u4e00-\u9fa5]{2})$/;
 const QUOTE_APP_END = /(?:在线|应用|平台|系统|大脑|码|e本账|一张图|链|钉)$/i;
-const ENUM_TAIL = /^等(?:一批|多个)?[^，。；、的]{0,10}?(应用|平台|系统|大脑|在线)(?!场景|模块|服务)/;
+const ENUM_TAIL = /等(?:一批|多个)?[^，。；、的]{0,10}?(应用|平台|系统|大脑|在线)(?!场景|模块|服务)/y;
 /** Words after a suffix that make it a modifier: "信息系统分级保护", "应用数据接口". */
 const NOT_NAME_END = /^(?:分级|安全|性|化|集成|重塑|工程|观|数据|接口|终端|国产|等级|能力|功能|体系|架构|中心|载体|服务|模块|同步)/;
 
@@ -78,7 +78,7 @@ function bySuffix(clause: string, pos: number, out: Cand[]): void {
   for (const m of clause.matchAll(SUFFIX_RUN)) {
     if (d[m.index] > 0 || m.index < floor) continue;
     let end = m.index + m[0].length;
-    const next = clause.slice(end);
+    const next = clause.slice(end, end + 40); // a bounded look-ahead: slicing the rest made long clauses quadratic
     if (NOT_NAME_END.test(next) || /跨$/.test(clause.slice(0, m.index))) continue;
     if (/系统$/.test(m[0]) && /政府$/.test(clause.slice(0, m.index))) continue; // 政府系统: the administration
     if (/在线$/.test(m[0]) && next !== '' && !/^[、，。和等”及与]/.test(next)) continue;
@@ -104,13 +104,17 @@ function bySuffix(clause: string, pos: number, out: Cand[]): void {
 
 function byEnumeration(clause: string, pos: number, out: Cand[]): void {
   const d = depths(clause);
+  let from = 0; // an enumeration starts after the previous one's tail (else each 等 re-read the whole clause)
   for (const m of clause.matchAll(/等/g)) {
-    if (d[m.index] > 0) continue;
-    const tail = ENUM_TAIL.exec(clause.slice(m.index));
+    if (d[m.index] > 0 || m.index < from) continue;
+    ENUM_TAIL.lastIndex = m.index;
+    const tail = ENUM_TAIL.exec(clause);
     if (!tail) continue;
+    const start = from;
+    from = m.index + tail[0].length;
     const distribute = /大脑$/.test(tail[0]) && tail[0].length <= 6 ? tail[0].slice(1) : '';
     const appTail = /应用|在线|大脑/.test(tail[1]);
-    const items = splitOutside(clause.slice(0, m.index), /[、]/, pos)
+    const items = splitOutside(clause.slice(start, m.index), /[、]/, pos + start)
       .flatMap((it) => splitAdjacentQuotes(it))
       .flatMap((it) => (appTail ? splitAnd(it) : [it]));
     items.forEach((it, i) => {

@@ -9,19 +9,19 @@ import * as OpenCC from 'opencc-js';
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 
 const PUNCT: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '[': '［', ']': '］' };
+const WIDE_OR_ASCII = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a(),;:!?[\]]/g;
+const CJK = /[\u3400-\u9fff]/;
+const CACHE_MAX = 50_000;
+const cache = new Map<string, string>();
 
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
-  if (c >= 0xff10 && c <= 0xff19) return String.fromCharCode(c - 0xfee0); // ０-９
-  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return String.fromCharCode(c - 0xfee0); // Ａ-Ｚ ａ-ｚ
-  return PUNCT[ch] ?? ch;
+  return c >= 0xff10 ? String.fromCharCode(c - 0xfee0) : (PUNCT[ch] ?? ch);
 }
 
-/** Folds a text for matching; the result has exactly the input's length. */
-export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]);
-  if (!/[\u3400-\u9fff]/.test(out)) return out;
+function compute(text: string): string {
+  const out = text.replace(WIDE_OR_ASCII, foldChar);
+  if (!CJK.test(out)) return out;
   const s = t2s(out);
   if (s.length === out.length) return s;
   // a phrase conversion changed the length: convert character by character instead
@@ -31,4 +31,16 @@ export function fold(text: string): string {
     safe += c.length === ch.length ? c : ch;
   }
   return safe;
+}
+
+/** Folds a text for matching; the result has exactly the input's length. Short strings (names, lines) are cached. */
+export function fold(text: string): string {
+  if (text.length > 200) return compute(text);
+  let f = cache.get(text);
+  if (f === undefined) {
+    if (cache.size >= CACHE_MAX) cache.clear();
+    f = compute(text);
+    cache.set(text, f);
+  }
+  return f;
 }

@@ -160,8 +160,8 @@ export function regionOf(title: string | null, issuer: string | null, unitNames:
   if (fromIssuer) return fromTitle && fromTitle.name !== fromIssuer.name && fromTitle.province === fromIssuer.name ? fromTitle : fromIssuer;
   if (fromTitle) return fromTitle;
   const votes = new Map<string, { r: Region; n: number }>();
-  for (const u of unitNames) {
-    const m = findRegionMentions(fold(u)).find((x) => x.start === 0);
+  for (const u of [...new Set(unitNames)].slice(0, 500)) {
+    const m = findRegionMentions(fold(u).slice(0, 12)).find((x) => x.start === 0);
     const r = m?.candidates.find((c) => c.level === 'province' || c.level === 'city') ?? (m?.candidates.find((c) => c.name === m.text) || null);
     if (r) votes.set(r.name, { r, n: (votes.get(r.name)?.n ?? 0) + 1 });
   }

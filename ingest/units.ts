@@ -232,7 +232,7 @@ export function findClauses(text: string): { clauses: ClauseHit[]; deadline: str
     const inBracket = open[ls] >= 0;
     let end = inBracket ? close[ls] : nl[le];
     // "责任单位：" with its list on the next line
-    if (!inBracket && f.slice(le, end).trim() === '' && end < n) end = nl[Math.min(end + 1, n)];
+    if (!inBracket && end < n && blankUntil(f, le, end)) end = nl[Math.min(end + 1, n)];
     if (k + 1 < labels.length && labels[k + 1].index < end) end = labels[k + 1].index;
     if (stop[le] < end) end = stop[le];
     const value = text.slice(le, end);
@@ -252,7 +252,7 @@ export function findClauses(text: string): { clauses: ClauseHit[]; deadline: str
     hits.push({ start, end: stopAt, units });
   }
   // bracketed verb clauses "（X牵头，Y配合）" and whole lines "X、Y配合落实"
-  const taken = (a: number, b: number) => hits.some((h) => a < h.end && b > h.start);
+  let taken = overlapTest(hits);
   for (let i = 0; i < n; i++) {
     if (!OPEN.includes(f[i]) || open[i] >= 0) continue; // top-level brackets only
     const c = match[i];
@@ -269,6 +269,7 @@ export function findClauses(text: string): { clauses: ClauseHit[]; deadline: str
     }
     i = c;
   }
+  taken = overlapTest([...hits].sort((a, b) => a.start - b.start));
   let lineStart = 0;
   while (lineStart <= n) {
     const lineEnd = nl[lineStart] ?? n;
@@ -280,6 +281,30 @@ export function findClauses(text: string): { clauses: ClauseHit[]; deadline: str
     lineStart = lineEnd + 1;
   }
   return { clauses: hits.sort((a, b) => a.start - b.start), deadline, leader };
+}
+
+/** True when f[from, to) holds only whitespace (stops at the first other character). */
+function blankUntil(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(f[i])) return false;
+  return true;
+}
+
+/**
+ * Overlap with any hit, for queries of increasing start: the hits' union is built once and a
+ * pointer walks it, so a text with thousands of clauses stays linear.
+ */
+function overlapTest(sorted: ClauseHit[]): (a: number, b: number) => boolean {
+  const spans: [number, number][] = [];
+  for (const h of sorted) {
+    const last = spans[spans.length - 1];
+    if (last && h.start <= last[1]) last[1] = Math.max(last[1], h.end);
+    else spans.push([h.start, h.end]);
+  }
+  let k = 0;
+  return (a, b) => {
+    while (k < spans.length && spans[k][1] <= a) k++;
+    return k < spans.length && spans[k][0] < b;
+  };
 }
 
 /** Resolves group roles: unmarked units are co beside a lead, first-lead under the rule, else responsible. */
