@@ -40,9 +40,14 @@ export interface TaskProps {
   section: string[]; // headings above the task, as printed
   years: number[];
   sourceFile: string;
-  lineStart: number; // 1-based, inclusive, lines of the original file
+  lineStart: number; // 1-based, inclusive, lines of the document as ingest decoded it (GET /api/source)
   lineEnd: number;
   planId: string;
+  body?: string; // the text without its responsibility clauses (ingest's one definition; what search and analysis read)
+  deadline?: string; // a deadline field's text ("2009年12月底"), when the task has one
+  deadlineYear?: number | null;
+  leader?: string; // the responsible person of a "牵头市领导：…" field (never a Unit)
+  page?: number; // the PDF page the task starts on
 }
 
 export interface UnitProps {

@@ -24,7 +24,7 @@ export type { ParsedDocument, ParsedTask, IngestReport, ParsedPlan, UnitMention,
 export type { DocumentSource } from './sources';
 export { mergeGraphs } from './merge';
 export { readDocumentSource, listDocuments } from './sources';
-export { clauseFreeText } from './units';
+export { clauseFreeText, taskBody } from './units';
 export { ROLE_LABELS, FIELD_LABELS } from './labels';
 export { goalsParagraph } from './goals';
 

@@ -350,6 +350,11 @@ export function clauseFreeText(text: string, clauses: ClauseHit[] = findClauses(
   return out.replace(/[ \t]*\n[ \t]*\n+/g, '\n').trim();
 }
 
+/** A task's clause-free body: ingest's `body` property, or (a graph from before it) derived from its text the same way. */
+export function taskBody(p: { text?: unknown; body?: unknown }): string {
+  return typeof p.body === 'string' ? p.body : clauseFreeText(typeof p.text === 'string' ? p.text : '');
+}
+
 /**
  * "以下任务均需各区市政府、开发区管委落实，不再一一列出", "以下各区、县〔市〕政府均为责任单位，不再列出":
  * units that every later task carries without listing them (role co).
