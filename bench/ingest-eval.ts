@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   console.log(`  roles  ${f(sum.roles)}`);
   console.log(`  titles ${pct(sum.titles)} % of matched complete tasks`);
   console.log(`  plan   ${Object.entries(sum.plan).map(([k, v]) => `${k} ${pct(v)}`).join(' · ')}`);
-  const out = path.join(root, 'bench/results/ingest-eval.json');
+  const set = path.basename(dir);
+  const out = path.join(root, `bench/results/${set === 'other-plans' ? 'ingest-eval' : `ingest-eval-${set}`}.json`);
   fs.writeFileSync(out, JSON.stringify({ set: path.relative(root, dir), measuredAt: new Date().toISOString(), summary: sum, documents: scores }, null, 1) + '\n');
   console.log(`\nwritten ${path.relative(root, out)}`);
 }

@@ -121,7 +121,9 @@ export function flattenTables(lines: Line[]): Line[] {
       const cols = headerColumns(rowCells(l.text));
       if (cols) {
         let j = i + 1;
-        for (; j < lines.length && /[|\t]/.test(lines[j].text); j++) {
+        // rows, and heading lines between them ("一、提升政务服务水平" followed by more rows)
+        const rowAt = (k: number) => k < lines.length && /[|\t]/.test(lines[k].text);
+        for (; j < lines.length && (rowAt(j) || (lines[j].text.length <= 60 && rowAt(j + 1))); j++) {
           const cs = rowCells(lines[j].text);
           const cells = cs.map((text) => ({ text, line: lines[j] }));
           if (cs.length === 1) out.push({ ...lines[j], text: cs[0] });

@@ -28,6 +28,9 @@ const VERB_END = new RegExp(`(?:${ROLE_VERBS.map((v) => `(${v.re})`).join('|')})
 const VERB_WORD = /牵头|配合|协同|参与|协办|协助|负责|落实/;
 /** A note inside a clause that is not a unit ("列第一为牵头单位", "下同", "不再列出"). */
 const NOTE = /列第一|排第一|第一责任单位|第一位|下同|不再(?:一一)?列出|均为|以下|除标注|汇总单位/;
+/** A note among the listed units ("列第一位的为牵头单位", "下同"), not a unit itself. */
+const isNote = (pf: string) => NOTE.test(pf) && (/为牵头|不再|下同|第一|除标注/.test(pf) || !ORG_END.test(pf.replace(/[。；，]+$/, '')));
+
 /** How an organisation's name ends (a listed item without one is a phrase, not a unit). */
 const ORG_END = /(?:局|委|办|厅|部|院|中心|政府|公司|集团|管委会|管委|单位|部门|机构|银行|海关|支队|总队|大队|委员会|办公室|联合会|协会|学会|站|所|馆|队|团|会|处|科|室|街道|乡镇|镇|乡|指挥部|专班|小组|企业|学校|医院|社|台|署|园区|集聚区|开发区|新区|示范区|片区|平台|组|（[^（）]*）)$/;
 
@@ -160,8 +163,8 @@ function parseList(raw: string, fallback: GroupRole | null, strict: boolean): { 
   const f = fold(raw);
   const out: { raw: string; role: GroupRole }[] = [];
   for (const part of splitAt(raw, f, '，；')) {
-    const pf = fold(part.text).trim();
-    if (pf === '' || (NOTE.test(pf) && !ORG_END.test(pf.replace(/[。；，]+$/, '')))) {
+    const pf = fold(dropNotes(part.text)).trim();
+    if (pf === '' || isNote(pf)) {
       if (strict && pf !== '' && !NOTE.test(pf)) return null;
       continue;
     }
@@ -270,17 +273,31 @@ export function findClauses(text: string): { clauses: ClauseHit[]; deadline: str
     i = c;
   }
   taken = overlapTest([...hits].sort((a, b) => a.start - b.start));
+  // whole lines "X、Y配合落实", and a sentence's trailing "，X、Y按职责分工负责。"
   let lineStart = 0;
   while (lineStart <= n) {
     const lineEnd = nl[lineStart] ?? n;
     const lf = f.slice(lineStart, lineEnd).trim();
-    if (lf.length > 0 && lf.length <= 300 && VERB_WORD.test(lf) && !/。./.test(lf) && !taken(lineStart, lineEnd)) {
-      const units = parseList(text.slice(lineStart, lineEnd), null, true);
+    if (lf.length > 0 && VERB_WORD.test(lf) && !taken(lineStart, lineEnd)) {
+      const units = lf.length <= 300 && !/。./.test(lf) ? parseList(text.slice(lineStart, lineEnd), null, true) : null;
       if (units && units.length) hits.push({ start: lineStart, end: lineEnd, units });
+      else trailingDuty(text, f, lineStart, lineEnd, hits);
     }
     lineStart = lineEnd + 1;
   }
   return { clauses: hits.sort((a, b) => a.start - b.start), deadline, leader };
+}
+
+/** "落实等级保护制度，市委网信办、市公安局按职责分工负责。": a sentence's last phrase naming its units. */
+const DUTY_TAIL = /[，；]([^，；。（）]{2,200}?(?:按职责(?:分工)?负责(?:落实)?|负责落实|分别负责(?:落实)?))[。；]?(?=。|$)/g;
+
+function trailingDuty(text: string, f: string, from: number, to: number, hits: ClauseHit[]): void {
+  const line = f.slice(from, to);
+  for (const m of line.matchAll(DUTY_TAIL)) {
+    const start = from + m.index + 1;
+    const units = parseList(text.slice(start, start + m[1].length), null, true);
+    if (units && units.length && !/^(?:由|请|要|并|和|及)/.test(m[1])) hits.push({ start, end: start + m[1].length, units });
+  }
 }
 
 /** True when f[from, to) holds only whitespace (stops at the first other character). */
