@@ -26,7 +26,7 @@ function pdfLines(items) {
       if (it.str.trim() === '') continue; // spacing items: the gap says what they were
       const gap = end === null ? 0 : it.x - end;
       const prev = text[text.length - 1] ?? '';
-      if (text && gap > it.size * 1.2) text += '\t'; // a column gap: table cells stay apart
+      if (text && gap > it.size * 0.6) text += '\t'; // a column gap: table cells stay apart
       else if (text && gap > it.size * 0.2 && !(CJK.test(prev) || CJK.test(it.str[0]))) text += ' ';
       text += it.str;
       end = it.x + it.w;
