@@ -3,6 +3,7 @@ import { indexGraph, taskText, type GraphIndex } from './graph-index';
 import { PairScorer, type SimilarityMethod, type TaskEmbeddings } from './pair-score';
 import { taskBody } from '../ingest/units';
 import { sharedTerms } from './text';
+import { findRegion } from '../entities/regions';
 
 /** Minimum score for a city task to count as carrying out a provincial task, per method. */
 export const IMPLEMENTS_THRESHOLDS: Record<SimilarityMethod, number> = { embedding: 0.35, 'char-bigram-tfidf': 0.12 };
@@ -21,10 +22,26 @@ export type ImplementsBasis = 'cited' | 'province-in-corpus';
  * ((Plan)-[:IMPLEMENTS]->(Plan)) when any has tasks, else every provincial plan in the corpus.
  */
 export function provincialPlansFor(idx: GraphIndex, cityPlanId: string): { plans: GraphNode[]; basis: ImplementsBasis } {
-  const withTasks = idx.plans.filter((p) => p.properties.level === 'province' && (idx.tasksByPlan.get(p.id)?.length ?? 0) > 0);
+  const city = idx.nodes.get(cityPlanId);
+  const withTasks = idx.plans.filter((p) => p.properties.level === 'province' && (idx.tasksByPlan.get(p.id)?.length ?? 0) > 0 && answersTo(city, p));
   const cited = new Set(idx.out('IMPLEMENTS', cityPlanId).map((r) => r.end));
   const citedWithTasks = withTasks.filter((p) => cited.has(p.id));
   return citedWithTasks.length ? { plans: citedWithTasks, basis: 'cited' } : { plans: withTasks, basis: 'province-in-corpus' };
+}
+
+/**
+ * A city plan answers to a provincial plan only within its own province (GB/T 2260, entities/regions.ts)
+ * and only when the provincial plan is not later than it (a 2020 plan cannot carry out a 2021 one).
+ * Unknown regions or dates do not exclude.
+ */
+export function answersTo(city: GraphNode | undefined, province: GraphNode): boolean {
+  const cityRegion = typeof city?.properties.region === 'string' ? findRegion(city.properties.region) : null;
+  const provRegion = typeof province.properties.region === 'string' ? findRegion(province.properties.region) : null;
+  if (cityRegion && provRegion && cityRegion.province !== provRegion.province) return false;
+  const cd = city?.properties.date;
+  const pd = province.properties.date;
+  if (typeof cd === 'string' && typeof pd === 'string' && pd > cd) return false;
+  return true;
 }
 
 /**

@@ -3,12 +3,13 @@
  * plans, found without comparing every pair (that grows with the square of the corpus: 10 s at
  * ×10, out of reach at ×100).
  *
- * - dense vectors: an exact scan up to EXACT_MAX tasks, an HNSW graph (hnswlib-node) beyond;
+ * - dense vectors: the search layer's VectorIndex — an exact scan up to EXACT_MAX tasks, HNSW beyond;
  * - sparse TF-IDF vectors: an inverted index; a task looks up only its HEAVIEST_TERMS heaviest
  *   terms, the POOL × k best partial scores are then scored exactly.
  */
-import { HierarchicalNSW } from 'hnswlib-node';
-import { dot } from '../search/exact-index';
+import { ExactIndex } from '../search/exact-index';
+import { HnswIndex } from '../search/hnsw-index';
+import type { VectorIndex } from '../search/vector-index';
 import { sparseCosine, type SparseVector } from './text';
 
 /** Up to this many tasks the dense neighbours are exact. */
@@ -47,18 +48,13 @@ function unit(v: ArrayLike<number>): Float32Array {
 export function denseNeighbours(vectors: ArrayLike<number>[], group: ArrayLike<number>, k: number): number[][] {
   const units = vectors.map(unit);
   const n = units.length;
-  if (n <= EXACT_MAX) {
-    return units.map((v, i) => {
-      const top = new TopK(k);
-      for (let j = 0; j < n; j++) if (group[j] !== group[i]) top.offer(j, dot(v, units[j]));
-      return top.ids;
-    });
-  }
-  const index = new HierarchicalNSW('ip', units[0].length);
-  index.initIndex(n, 16, 200, 100);
-  index.setEf(Math.max(64, 4 * k));
-  units.forEach((v, i) => index.addPoint(Array.from(v), i));
-  return units.map((v, i) => index.searchKnn(Array.from(v), Math.min(k, n - 1), (j) => group[j] !== group[i]).neighbors);
+  if (!n) return [];
+  // the search layer's own indexes: an exact scan up to EXACT_MAX, HNSW beyond
+  const index: VectorIndex = n <= EXACT_MAX ? new ExactIndex(units[0].length) : new HnswIndex(units[0].length, { efSearch: Math.max(64, 4 * k) });
+  const width = String(n).length;
+  const keyOf = (i: number) => String(i).padStart(width, '0'); // key order = index order: ties keep the earlier task
+  index.addMany(units.map((vector, i) => ({ key: keyOf(i), vector })));
+  return units.map((v, i) => index.search(v, Math.min(k, n - 1), (key) => group[Number(key)] !== group[i]).map((h) => Number(h.key)));
 }
 
 /** For each sparse vector, the indexes of its `k` most similar (cosine) vectors of another group. */

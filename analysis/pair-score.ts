@@ -56,6 +56,13 @@ function appNames(idx: GraphIndex, taskId: string): Map<string, string> {
   return new Map((idx.appsOfTask.get(taskId) ?? []).map((a: GraphNode) => [a.id, String(a.properties.name ?? a.id)]));
 }
 
+/** Share of plans above which an application is common to the corpus (no bonus). */
+export const COMMON_APP_SHARE = 0.5;
+/** True when an application is named by more than half of the plans, and by at least three of them. */
+export function isCommonApp(plans: number, total: number): boolean {
+  return plans >= 3 && plans / total > COMMON_APP_SHARE;
+}
+
 /** Scores pairs of tasks: text similarity (embeddings when every task has one, else char-bigram TF-IDF) plus evidence. */
 export class PairScorer {
   readonly method: SimilarityMethod;
@@ -89,6 +96,16 @@ export class PairScorer {
       this.units.set(t.id, unitTypes(idx, t.id));
       this.apps.set(t.id, appNames(idx, t.id));
     }
+    // an application that most plans name (the province's app portal, its city brain) is no
+    // evidence that two tasks do the same work: decided by document frequency, not a list
+    const plansOf = new Map<string, Set<string>>();
+    for (const t of tasks) for (const a of this.apps.get(t.id)!.keys()) {
+      const s = plansOf.get(a) ?? new Set<string>();
+      s.add(idx.planOfTask.get(t.id) ?? '');
+      plansOf.set(a, s);
+    }
+    const planCount = new Set(tasks.map((t) => idx.planOfTask.get(t.id) ?? '')).size;
+    for (const m of this.apps.values()) for (const a of [...m.keys()]) if (isCommonApp(plansOf.get(a)!.size, planCount)) m.delete(a);
   }
 
   /**

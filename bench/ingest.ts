@@ -7,11 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../core/config';
-import { bootstrap } from '../core/pipeline';
-import { analyse, embedTasks, fileSourceReader, mergeGraphData } from '../analysis';
+import { bootstrap } from '../app/pipeline';
+import { buildGraph } from '../app/build-graph';
 import { MemoryStore } from '../graph/memory-store';
 import { snapshotPath } from '../graph/open-store';
-import { ingestDirectory } from '../ingest';
 import { createEmbedder } from '../search';
 import { allPassages, buildDense, buildKeyword } from '../search/build';
 import { wordTokens } from '../search/tokenize';
@@ -61,17 +60,18 @@ async function staged(a: IngestArgs): Promise<IngestResult> {
   const chosen = await createEmbedder(config);
   if (a.neural && !chosen.embedder) throw new Error(`no neural model: ${chosen.status.reason}`);
   const searchDir = path.join(config.dataDir, 'search');
-  // as core/pipeline.ts: one cached embedder for the analysis and the search
+  // as app/pipeline.ts: one cached embedder for the analysis and the search
   const cache = chosen.embedder ? new EmbeddingCache(path.join(searchDir, 'embeddings.json'), chosen.embedder.model, chosen.embedder.dimensions) : null;
   await cache?.load();
   const embedder = chosen.embedder && cache ? new CachedEmbedder(chosen.embedder, cache) : null;
   lap('model load');
-  const ingested = await ingestDirectory(a.dir);
-  lap('parse (read + parse)');
-  const embeddings = embedder && !a.skipAnalysis ? await embedTasks(ingested.graph, embedder) : undefined;
-  if (embedder) lap('task embeddings (analysis)');
-  const graph = a.skipAnalysis ? ingested.graph : mergeGraphData(ingested.graph, analyse({ graph: ingested.graph, embeddings, readSource: fileSourceReader(a.dir) }));
-  lap(a.skipAnalysis ? 'analysis (skipped)' : 'analysis');
+  // the product's own graph build (app/build-graph.ts), its phases timed inside
+  const built = await buildGraph(a.dir, { embedder, analyse: !a.skipAnalysis });
+  const { graph } = built;
+  stages['parse (read + parse)'] = Math.round(built.timings.ingest * 10) / 10;
+  if (embedder) stages['task embeddings (analysis)'] = Math.round(built.timings.embed * 10) / 10;
+  stages[a.skipAnalysis ? 'analysis (skipped)' : 'analysis'] = Math.round(built.timings.analyse * 10) / 10;
+  t = performance.now();
   const store = await MemoryStore.open({ file: snapshotPath(config) });
   await store.clear();
   await store.upsert(graph);
@@ -98,7 +98,7 @@ async function staged(a: IngestArgs): Promise<IngestResult> {
   const totalMs = performance.now() - t0 - (stages['model load'] ?? 0);
   await embedder?.close?.();
   return {
-    args: a, stages, totalMs: Math.round(totalMs), parseOnlyMs: Math.round(ingested.parseMs * 10) / 10, documents: ingested.documents.length,
+    args: a, stages, totalMs: Math.round(totalMs), parseOnlyMs: Math.round(built.timings.parse * 10) / 10, documents: built.reports.length,
     nodes: graph.nodes.length, relationships: graph.relationships.length, tasks: keyword.corpus.tasks.length, passages,
     embedder: embedder ? embedder.model : 'none', indexBytes: dirBytes(a.dataDir), peakRssMb: peakRssMb(),
   };

@@ -4,7 +4,7 @@
  * the dev questions, each `search.search(q, {k: 10})` timed alone.
  */
 import { loadConfig, type Config } from '../core/config';
-import { bootstrap, type Pipeline } from '../core/pipeline';
+import { bootstrap, type Pipeline } from '../app/pipeline';
 import { MemoryStore } from '../graph/memory-store';
 import { snapshotPath } from '../graph/open-store';
 import { createSearch } from '../search';

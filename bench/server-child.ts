@@ -6,11 +6,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../core/config';
-import { bootstrap } from '../core/pipeline';
+import { bootstrap } from '../app/pipeline';
 import type { GraphStore } from '../graph/store';
 import { createSearch } from '../search';
 import { createApp } from '../server/app';
-import { gracefulShutdown } from '../server/main';
+import { gracefulShutdown } from '../server/shutdown';
 import { childArgs } from './common/child';
 import { peakRssMb } from './common/stats';
 

@@ -1,13 +1,15 @@
 /**
  * `npm run kg -- <command> [args]`: the terminal entry point. Each command lives in
- * cli/commands/<command>.ts and exports `run(args): Promise<number>` (the exit code).
+ * cli/commands/<command>.ts and exports its `spec` (options, positionals: cli/args.ts parses them
+ * for every command alike) and `run(parsed): Promise<number>` (the exit code).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { HelpRequested, parseCommand, usage, UsageError, type CommandSpec, type Parsed } from './args';
 
 interface Command {
-  run(args: string[]): Promise<number>;
-  summary?: string;
+  spec: CommandSpec;
+  run(parsed: Parsed): Promise<number>;
 }
 
 function available(): string[] {
@@ -15,27 +17,47 @@ function available(): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  const names = available();
-  if (!name || name === '--help' || name === '-h' || !names.includes(name)) {
-    if (name && !['--help', '-h'].includes(name)) console.error(`未知命令 / unknown command: ${name}`);
-    console.error('用法 / usage: npm run kg -- <command> [options]');
-    for (const n of names) {
-      const cmd = (await import(`./commands/${n}`)) as Command;
-      console.error(`  ${n.padEnd(10)} ${cmd.summary ?? ''}`);
-    }
-    return name && !['--help', '-h'].includes(name) ? 2 : 0;
-  }
-  const cmd = (await import(`./commands/${name}`)) as Command;
-  return cmd.run(args);
+async function overview(): Promise<string> {
+  const lines = ['用法 / usage: npm run kg -- <command> [options]   (npm run kg -- <command> --help)', ''];
+  for (const n of available()) lines.push(`  ${n.padEnd(10)} ${((await import(`./commands/${n}`)) as Command).spec.summary}`);
+  return lines.join('\n');
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    const e = err as { code?: string; message?: string };
-    console.error(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message ?? String(err)}`);
-    process.exit(1);
-  },
-);
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.error(await overview());
+    return 0;
+  }
+  if (!available().includes(name)) {
+    console.error(`未知命令 / unknown command: ${name}\n${await overview()}`);
+    return 2;
+  }
+  const cmd = (await import(`./commands/${name}`)) as Command;
+  let parsed: Parsed;
+  try {
+    parsed = parseCommand(cmd.spec, args);
+  } catch (e) {
+    if (e instanceof HelpRequested) {
+      console.log(usage(cmd.spec));
+      return 0;
+    }
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n\n${usage(cmd.spec)}`);
+      return 2;
+    }
+    throw e;
+  }
+  return cmd.run(parsed);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      const e = err as { code?: string; message?: string };
+      console.error(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message ?? String(err)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -6,6 +6,7 @@ export interface Config {
   port: number;
   host: string;
   seedsDir: string;
+  seedsDirExplicit: boolean; // KG_SEEDS_DIR was set (otherwise the saved corpus' own folder is served, see app/pipeline.ts)
   dataDir: string; // embedded store snapshot + indexes
   neo4j: {
     uri: string | null;
@@ -47,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env.PORT, 3000),
     host: env.HOST || '127.0.0.1',
     seedsDir: rel(env.KG_SEEDS_DIR || 'seeds'),
+    seedsDirExplicit: !!env.KG_SEEDS_DIR,
     dataDir: rel(env.KG_DATA_DIR || 'data'),
     neo4j: {
       uri: env.NEO4J_URI || null,

@@ -26,7 +26,6 @@ const copyRel = (r: GraphRelationship): GraphRelationship => ({ type: r.type, st
  * a versioned snapshot written atomically.
  */
 export class MemoryStore implements GraphStore, Adjacency {
-  readonly kind = 'memory' as const;
   private readonly nodes = new Map<string, GraphNode>();
   private readonly rels = new Map<string, GraphRelationship>();
   private readonly byLabel = new Map<Label, Set<string>>();
@@ -155,6 +154,10 @@ export class MemoryStore implements GraphStore, Adjacency {
     const relationships: Record<string, number> = {};
     for (const r of this.rels.values()) relationships[r.type] = (relationships[r.type] ?? 0) + 1;
     return { nodes, relationships };
+  }
+
+  describe(): string {
+    return this.options.file ? `embedded store ${this.options.file}` : 'embedded store (in memory)';
   }
 
   async exportAll(): Promise<GraphData> {

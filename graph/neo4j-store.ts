@@ -51,7 +51,6 @@ export function createDriver(cfg: Config['neo4j']): DriverLike {
 
 /** The Neo4j store: same contract as the memory store, batched `UNWIND … MERGE` writes. */
 export class Neo4jStore implements GraphStore, Adjacency {
-  readonly kind = 'neo4j' as const;
   private readonly batchSize: number;
   private readonly where: string;
 
@@ -64,6 +63,10 @@ export class Neo4jStore implements GraphStore, Adjacency {
    * Connects with short timeouts (a server that is down fails fast with STORE_UNAVAILABLE),
    * then creates constraints and indexes.
    */
+  describe(): string {
+    return `Neo4j ${this.where}`;
+  }
+
   static async connect(cfg: Config['neo4j']): Promise<Neo4jStore> {
     const driver = createDriver(cfg);
     const store = new Neo4jStore(driver, { database: cfg.database, where: cfg.uri ?? undefined });

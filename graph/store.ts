@@ -35,7 +35,8 @@ export interface GraphCounts {
  * All methods are async; ids are the stable ids of graph/model.ts.
  */
 export interface GraphStore {
-  readonly kind: 'memory' | 'neo4j';
+  /** Where the graph lives, for people to read (logs, /api/health, `kg export`); never branched on. */
+  describe(): string;
   /**
    * Optional: a number that changes whenever the graph does (upsert, clear), so readers may
    * memoise what they derive from it (search neighbourhoods). Absent: the store may change

@@ -104,8 +104,10 @@ export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp
     for (const u of units) b.rel('RESPONSIBLE_FOR', unitId(u.raw), id, { role: u.role, order: u.order });
     for (const a of applications) {
       const aid = ids.application(appKey(a.name));
-      b.node(aid, 'Application', { name: a.name, aliases: [a.name], tier: null });
-      b.rel('IMPLEMENTS', aid, id);
+      const n = b.node(aid, 'Application', { name: a.name, aliases: [a.name], tier: null });
+      const aliases = n.properties.aliases as string[];
+      if (!aliases.includes(a.name)) aliases.push(a.name);
+      b.rel('IMPLEMENTS', aid, id, { evidence: a.evidence, confidence: a.confidence });
     }
   }
   for (const a of listed) {

@@ -10,7 +10,9 @@ export interface UnitMention {
 /** An application or platform named in a task's text. */
 export interface AppMention {
   name: string; // as printed (spaces removed)
-  clear: boolean; // quoted or Name+应用/平台/… (false: enumerated generic phrase)
+  clear: boolean; // confidence ≥ 0.8 (quoted, a head word, the dictionary or the attachment)
+  evidence: 'quoted' | 'suffix' | 'list' | 'dictionary' | 'attachment'; // how the name was recognised
+  confidence: number; // 0..1, from the evidence
 }
 
 /** One task (or measure, or paragraph) of a plan, with provenance. */

@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import { createError } from '../core/errors';
 import { writeAtomic } from './atomic-file';
-import { checkDimensions, type VectorHit, type VectorIndex } from './vector-index';
+import { checkDimensions, TopHits, type VectorHit, type VectorIndex } from './vector-index';
 
 const VERSION = 1;
 
@@ -50,10 +50,10 @@ export class ExactIndex implements VectorIndex {
     for (const it of items) this.add(it.key, it.vector);
   }
 
-  search(vector: Float32Array, k: number): VectorHit[] {
-    const hits = this.vectors.map((v, i) => ({ key: this.keys[i], score: dot(v, vector) }));
-    hits.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
-    return hits.slice(0, Math.max(0, k));
+  search(vector: Float32Array, k: number, accept?: (key: string) => boolean): VectorHit[] {
+    const top = new TopHits(k);
+    for (let i = 0; i < this.keys.length; i++) if (!accept || accept(this.keys[i])) top.offer(this.keys[i], dot(this.vectors[i], vector));
+    return top.hits;
   }
 
   async save(file: string): Promise<void> {

@@ -85,11 +85,12 @@ export class HnswIndex implements VectorIndex {
     for (const it of items) this.add(it.key, it.vector);
   }
 
-  search(vector: Float32Array, k: number): VectorHit[] {
+  search(vector: Float32Array, k: number, accept?: (key: string) => boolean): VectorHit[] {
     const n = Math.min(k, this.size);
     if (n <= 0) return [];
     this.index.setEf(Math.max(this.efSearch, n));
-    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n);
+    const filter = accept ? (label: number) => accept(this.keys[label]) : undefined;
+    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n, filter);
     return neighbors.map((label, i) => ({ key: this.keys[label], score: 1 - distances[i] }));
   }
 

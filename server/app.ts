@@ -1,6 +1,6 @@
 /**
  * `createApp({store, search, config})`: the express app (JSON API + web page), built from
- * injected parts and returned without listening (server/main.ts listens; tests too).
+ * injected parts and returned without listening (app/serve.ts listens; tests too).
  */
 import path from 'node:path';
 import express, { type Express } from 'express';

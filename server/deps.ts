@@ -2,7 +2,7 @@ import type { Config } from '../core/config';
 import type { GraphStore } from '../graph/store';
 import type { SearchService } from '../search/types';
 
-/** The injected parts the app is built from (real ones in server/main.ts, the same in tests). */
+/** The injected parts the app is built from (real ones in app/serve.ts, the same in tests). */
 export interface AppDeps {
   store: GraphStore;
   search: SearchService;

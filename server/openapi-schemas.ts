@@ -65,7 +65,7 @@ export const schemas: Record<string, object> = {
   Health: obj(
     {
       status: { type: 'string', enum: ['ok', 'degraded'] },
-      store: obj({ kind: { type: 'string', enum: ['memory', 'neo4j'] }, ok: { type: 'boolean' }, nodes: int, error: str }, ['kind', 'ok', 'nodes']),
+      store: obj({ description: str, ok: { type: 'boolean' }, nodes: int, error: str }, ['description', 'ok', 'nodes']),
       index: obj({ vectors: int, keywordDocs: int }),
       embedder: ref('EmbedderStatus'),
       note: { type: 'string', description: 'present when no embedding model is active' },

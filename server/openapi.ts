@@ -71,7 +71,7 @@ export function openApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
-      title: '浙江数字政府规划知识图谱 API / Zhejiang digital-government plan knowledge graph',
+      title: '政府规划知识图谱 API / government plan knowledge graph',
       version: '1.0.0',
       description: 'Read-only JSON API over the plans graph and its hybrid Chinese search. Every error is {error:{code,message,retriable}}. No endpoint accepts Cypher or any query language.',
     },

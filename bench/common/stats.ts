@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { displayWidth, padTo } from '../../core/text-width';
+import { displayWidth, padTo } from '../../cli/text-width';
 
 export interface Latency {
   n: number;

@@ -1,5 +1,5 @@
 /**
- * Shared by `npm run eval` and the golden test: ingest the seeds into an in-memory store, build
+ * Shared by `npm run eval` and the golden test: build the seeds' graph into an in-memory store, build
  * the search with given settings, run a query set and score it against graded relevance
  * judged by file + path.
  */
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../core/config';
 import { MemoryStore } from '../../graph/memory-store';
-import { ingestDirectory } from '../../ingest';
+import { buildGraph } from '../../app/build-graph';
 import { createSearch, type Search } from '../../search';
 import type { Embedder } from '../../search/embedder';
 import type { RankingSettings } from '../../search/settings';
@@ -30,8 +30,13 @@ export function resultKey(r: Pick<SearchResult, 'node'>): string {
   return `${path.basename(String(r.node.properties.sourceFile ?? ''))}#${String(r.node.properties.path ?? '')}`;
 }
 
+/**
+ * The graph of a plan folder as the product builds it (app/build-graph.ts) in an in-memory store.
+ * The analysis runs without embeddings: the ranking reads no analysis node or edge, so the
+ * scores are those of the served graph.
+ */
 export async function seedStore(seedsDir: string): Promise<MemoryStore> {
-  const { graph } = await ingestDirectory(seedsDir);
+  const { graph } = await buildGraph(seedsDir);
   const store = new MemoryStore();
   await store.upsert(graph);
   return store;

@@ -4,12 +4,11 @@
  * summary table.
  */
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import { config } from '../../core/config';
-import { bootstrap, type DocumentSummary, type PipelineProgress } from '../../core/pipeline';
-import { clipTo, displayWidth, padTo } from '../../core/text-width';
-
-export const summary = '解析规划文件并建立图谱与索引 / ingest DIR: parse plans, store the graph, build indexes';
+import { bootstrap, type DocumentSummary } from '../../app/pipeline';
+import { type CommandSpec, type Parsed } from '../args';
+import { progressDisplay } from '../progress';
+import { clipTo, displayWidth, padTo } from '../text-width';
 
 /** The summary table, one row per document; numbers right-aligned. */
 export function formatTable(rows: DocumentSummary[]): string {
@@ -29,31 +28,28 @@ export function formatTable(rows: DocumentSummary[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-export async function run(args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const rebuild = !args.includes('--reuse'); // an explicit ingest re-reads the files unless told to reuse
-  const dirArg = args.find((a) => !a.startsWith('--'));
-  const dir = path.resolve(dirArg ?? config.seedsDir);
-  const bar = new cliProgress.SingleBar(
-    { format: '{phase} [{bar}] {value}/{total} {message}', hideCursor: true, clearOnComplete: true, stream: process.stderr, noTTYOutput: false },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  const onProgress = (p: PipelineProgress) => {
-    if (json) return;
-    if (p.total) {
-      if (!started) bar.start(p.total, 0, { phase: p.phase, message: '' });
-      started = true;
-      bar.setTotal(p.total);
-      bar.update(p.done ?? 0, { phase: p.phase.padEnd(7), message: p.message.slice(0, 60) });
-    } else {
-      if (started) bar.stop();
-      started = false;
-      process.stderr.write(`[${p.phase}] ${p.message}\n`);
-    }
-  };
-  const pipeline = await bootstrap({ config, dir, rebuild, onProgress });
-  if (started) bar.stop();
+export const spec: CommandSpec = {
+  name: 'ingest',
+  summary: '解析规划文件并建立图谱与索引 / ingest DIR: parse plans, store the graph, build indexes',
+  positionals: { name: 'DIR', description: '规划文件目录 / folder of plan files (.txt .md .docx .pdf .html; default: KG_SEEDS_DIR or seeds/)' },
+  options: {
+    reuse: { type: 'boolean', description: '文件未变时复用已保存的图谱 / reuse the saved graph when the files are unchanged' },
+    json: { type: 'boolean', description: '输出 JSON / print the reports as JSON' },
+  },
+  examples: ['npm run kg -- ingest seeds', 'npm run kg -- ingest ~/plans --json'],
+};
+
+export async function run({ values, positionals }: Parsed): Promise<number> {
+  const json = !!values.json;
+  const rebuild = !values.reuse; // an explicit ingest re-reads the files unless told to reuse
+  const dir = path.resolve(positionals[0] ?? config.seedsDir);
+  const display = progressDisplay(json);
+  let pipeline;
+  try {
+    pipeline = await bootstrap({ config, dir, rebuild, onProgress: display.onProgress });
+  } finally {
+    display.stop();
+  }
   try {
     const failed = pipeline.reports.filter((r) => !r.ok).length;
     if (json) {
@@ -65,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
       const t = pipeline.timings;
       console.log(`\n图谱 / graph: ${nodes}`);
       console.log(`用时 / time: ingest ${Math.round(t.ingest ?? 0)} ms, analyse ${Math.round(t.analyse ?? 0)} ms, store ${Math.round(t.store ?? 0)} ms, index ${Math.round(t.index ?? 0)} ms, total ${Math.round(t.total)} ms`);
-      console.log(`已保存到 / saved to ${config.dataDir} (store: ${pipeline.store.kind})${failed ? `; ${failed} 个文件失败 / files failed` : ''}`);
+      console.log(`已保存到 / saved to ${config.dataDir} (store: ${pipeline.store.describe()})${failed ? `; ${failed} 个文件失败 / files failed` : ''}`);
     }
     return failed ? 1 : 0;
   } finally {

@@ -3,32 +3,33 @@
  * searches the graph built by `kg ingest` (or builds it from the seeds) and prints the results.
  */
 import { config } from '../../core/config';
-import { createError } from '../../core/errors';
-import { bootstrap } from '../../core/pipeline';
+import { type CommandSpec, type Parsed } from '../args';
+import { bootstrap } from '../../app/pipeline';
 import type { SearchOptions, SearchResponse } from '../../search/types';
 
-export const summary = '语义检索 / search tasks: search "问题" [--json] [--k N] [--plan ID] [--unit ID] [--app ID] [--year Y]';
+export const spec: CommandSpec = {
+  name: 'search',
+  summary: '语义检索 / search the tasks of the ingested plans',
+  positionals: { name: '问题 QUESTION', description: '中文问题 / a question in Chinese (quote it, or write it after --)', required: true, rest: true },
+  options: {
+    json: { type: 'boolean', description: '输出 JSON（与 /api/search 相同）/ print the API response as JSON' },
+    k: { type: 'string', value: 'N', integer: { min: 1, max: 50 }, description: '返回条数 / number of results (default 10)' },
+    plan: { type: 'string', value: 'ID', description: '只看某规划 / only this plan (id)' },
+    unit: { type: 'string', value: 'ID', description: '只看某单位 / only this unit (id)' },
+    app: { type: 'string', value: 'ID', description: '只看某应用 / only this application (id)' },
+    year: { type: 'string', value: 'YYYY', integer: { min: 1900, max: 2100 }, description: '只看某年 / only tasks naming this year' },
+  },
+  examples: ['npm run kg -- search "数据安全"', 'npm run kg -- search 城市大脑由谁建设 --k 5 --json'],
+};
 
-function parse(args: string[]): { query: string; json: boolean; options: SearchOptions } {
-  const options: SearchOptions = {};
-  const words: string[] = [];
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw createError('BAD_REQUEST', `${a} 需要一个值 / ${a} needs a value`);
-      return v;
-    };
-    if (a === '--json') json = true;
-    else if (a === '--k') options.k = Number(value());
-    else if (a === '--plan') options.plan = value();
-    else if (a === '--unit') options.unit = value();
-    else if (a === '--app') options.application = value();
-    else if (a === '--year') options.year = Number(value());
-    else words.push(a);
-  }
-  return { query: words.join(' '), json, options };
+function options(values: Parsed['values']): SearchOptions {
+  const o: SearchOptions = {};
+  if (values.k !== undefined) o.k = values.k as number;
+  if (values.plan !== undefined) o.plan = values.plan as string;
+  if (values.unit !== undefined) o.unit = values.unit as string;
+  if (values.app !== undefined) o.application = values.app as string;
+  if (values.year !== undefined) o.year = values.year as number;
+  return o;
 }
 
 function print(res: SearchResponse): void {
@@ -55,15 +56,12 @@ function print(res: SearchResponse): void {
   });
 }
 
-export async function run(args: string[]): Promise<number> {
-  const { query, json, options } = parse(args);
-  if (!query.trim()) {
-    console.error(`用法 / usage: npm run kg -- ${summary.split(': ')[1]}`);
-    return 2;
-  }
+export async function run({ values, positionals }: Parsed): Promise<number> {
+  const query = positionals[0];
+  const json = !!values.json;
   const pipeline = await bootstrap({ config, onProgress: () => {} });
   try {
-    const res = await pipeline.search.search(query, options);
+    const res = await pipeline.search.search(query, options(values));
     const status = pipeline.search.status().embedder;
     if (json) console.log(JSON.stringify({ ...res, embedder: status }, null, 1));
     else print(res); // the interpretation's notes already say when neural search is off

@@ -20,7 +20,7 @@ export function statusRoutes({ store, search }: AppDeps): Router {
     const index = search.status();
     const body = {
       status: 'ok' as 'ok' | 'degraded',
-      store: { kind: store.kind, ok: true, nodes: 0, error: undefined as string | undefined },
+      store: { description: store.describe(), ok: true, nodes: 0, error: undefined as string | undefined },
       index: { vectors: index.vectors, keywordDocs: index.keywordDocs },
       embedder: index.embedder,
       note: embedderNote(index.embedder.active, index.embedder.reason),

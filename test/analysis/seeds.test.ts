@@ -6,7 +6,8 @@ import { config } from '../../core/config';
 import type { GraphData, GraphNode } from '../../graph/model';
 import { analyse, alignTasks, domainDistribution, domainGraph, embedTasks, implementsGraph, mergeGraphData, type TaskEmbeddings } from '../../analysis/index';
 import { ingestDirectory } from '../../ingest/index';
-import { createEmbedder, resolveModelSource } from '../../search/embedder-factory';
+import { createEmbedder } from '../../search/embedder-factory';
+import { model as modelPrerequisite, testIf } from '../prerequisites';
 
 let graph: GraphData;
 let analysed: GraphData;
@@ -51,9 +52,7 @@ describe('alignment on the seeds', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  const model = resolveModelSource(config);
-  const withModel = 'reason' in model ? test.skip : test;
-  if ('reason' in model) console.log(`SKIP: embedding alignment on the seeds: ${model.reason}`);
+  const withModel = testIf('embedding alignment on the seeds', modelPrerequisite());
   withModel('embeddings: the network-security tasks align, and the same-named economic tasks too', async () => {
     const { embedder } = await createEmbedder(config);
     let embeddings: TaskEmbeddings;

@@ -7,14 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const hasBrowser = fs.existsSync(CHROMIUM);
+import { chromium as chromiumPrerequisite, CHROMIUM, describeIf } from '../prerequisites';
+
+export { CHROMIUM };
 export const SHOTS = path.join(__dirname, '../../docs/screenshots');
 
-/** `describe`, or `describe.skip` with a printed reason when chromium is missing. */
+/** `describe` when chromium is there (see test/prerequisites.ts for what happens without it). */
 export function describeWithBrowser(): jest.Describe {
-  if (!hasBrowser) console.log(`SKIP: browser tests need chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  return hasBrowser ? describe : describe.skip;
+  return describeIf('browser tests', chromiumPrerequisite());
 }
 
 export interface BrowserPage {

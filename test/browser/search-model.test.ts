@@ -5,16 +5,14 @@
  */
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { bootstrap, type Pipeline } from '../../core/pipeline';
-import { resolveModelSource } from '../../search/embedder-factory';
+import { bootstrap, type Pipeline } from '../../app/pipeline';
+import { chromium, describeIf, model } from '../prerequisites';
 import { createApp } from '../../server/app';
 import { listen, testConfig, type Listening } from '../server/helpers';
-import { describeWithBrowser, openBrowser, SHOTS } from './chromium';
+import { openBrowser, SHOTS } from './chromium';
 
 const config = testConfig({}, { KG_EMBEDDER: '' }); // temp data dir, the configured model
-const hasModel = !('reason' in resolveModelSource(config));
-if (!hasModel) console.log('SKIP: model-backed page test needs models/Xenova/bge-small-zh-v1.5 (npm install fetches it; or set KG_MODEL_DIR)');
-const describeIt = hasModel ? describeWithBrowser() : describe.skip;
+const describeIt = describeIf('model-backed page test', chromium(), model({ KG_EMBEDDER: '' }));
 
 describeIt('search page with the neural model in chromium', () => {
   let pipeline: Pipeline;

@@ -9,21 +9,18 @@ import path from 'node:path';
 import { loadConfig } from '../../core/config';
 import type { MemoryStore } from '../../graph/memory-store';
 import { createEmbedder } from '../../search';
-import { resolveModelSource } from '../../search/embedder-factory';
+import { model, testIf } from '../prerequisites';
 import { buildSearch, loadQueries, runQueries, seedStore, type Query } from '../../bench/lib/harness';
 
 const golden = JSON.parse(fs.readFileSync(path.join(__dirname, 'dev-rankings.json'), 'utf8')) as { hybrid: Record<string, string[]> | null; keyword: Record<string, string[]> };
 const queriesFile = path.resolve(__dirname, '../../eval/queries-dev.json');
 // A cache that outlives the run: the first model run embeds the seeds (~1 min on 2 cores), later ones reuse it.
 const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-golden-search') });
-const modelSource = resolveModelSource(config);
 const HOW = 'ranking changed: if intended, run `npm run eval -- --update-golden` and review the diff of test/golden/dev-rankings.json';
 
 // Floors a little under the measured figures (docs/SEARCH.md): a change that costs quality fails here.
 const FLOOR = { keyword: 0.9, hybrid: 0.91, unit: 0.95 };
-// Under CI the model is a prerequisite: its absence fails the hybrid test instead of skipping it.
-const needModel = !('reason' in modelSource) || process.env.CI === 'true';
-if (!needModel) console.log(`SKIP: golden hybrid rankings need the embedding model (${'reason' in modelSource ? modelSource.reason : ''})`);
+
 
 describe('golden dev rankings', () => {
   let store: MemoryStore;
@@ -47,7 +44,7 @@ describe('golden dev rankings', () => {
     expect(run.byType.unit.ndcg10).toBeGreaterThanOrEqual(FLOOR.unit);
   });
 
-  (needModel ? test : test.skip)('hybrid with bge-small-zh: nDCG@10 floor', async () => {
+  testIf('golden hybrid rankings', model())('hybrid with bge-small-zh: nDCG@10 floor', async () => {
     const { embedder } = await createEmbedder(config);
     expect(embedder).not.toBeNull();
     try {

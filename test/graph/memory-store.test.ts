@@ -98,7 +98,8 @@ describe('MemoryStore snapshot', () => {
     const cfg = { ...config, dataDir: path.join(dir, 'data'), neo4j: { ...config.neo4j, uri: null } };
     expect(snapshotPath(cfg)).toBe(file);
     const a = await openStore(cfg);
-    expect(a.kind).toBe('memory');
+    expect(a).toBeInstanceOf(MemoryStore);
+    expect(a.describe()).toContain(file);
     await a.upsert(planOne());
     await a.close();
     const b = await openStore(cfg);

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bootstrap } from '../../core/pipeline';
+import { bootstrap } from '../../app/pipeline';
 import { MemoryStore } from '../../graph/memory-store';
 import { snapshotPath } from '../../graph/open-store';
 import { createSearch } from '../../search';

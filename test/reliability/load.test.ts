@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import autocannon from 'autocannon';
-import { bootstrap, type Pipeline } from '../../core/pipeline';
+import { bootstrap, type Pipeline } from '../../app/pipeline';
 import { createApp } from '../../server/app';
 import { testConfig, tmpDir } from './helpers';
 

@@ -10,7 +10,7 @@
  * NEO4J_URI (test/graph/neo4j-store.test.ts).
  */
 import request from 'supertest';
-import { bootstrap } from '../../core/pipeline';
+import { bootstrap } from '../../app/pipeline';
 import * as Q from '../../graph/cypher';
 import type { GraphData } from '../../graph/model';
 import { createDriver, Neo4jStore, type DriverLike, type SessionLike } from '../../graph/neo4j-store';

@@ -1,6 +1,6 @@
 /** Re-ingesting the same files changes nothing: same node and relationship sets, same properties. */
-import { bootstrap } from '../../core/pipeline';
-import { ingestDirectory } from '../../ingest';
+import { bootstrap } from '../../app/pipeline';
+import { buildGraph } from '../../app/build-graph';
 import { identity, testConfig, tmpDir } from './helpers';
 
 describe('re-ingesting the seeds is idempotent', () => {
@@ -20,7 +20,7 @@ describe('re-ingesting the seeds is idempotent', () => {
     expect(b).toEqual(a); // properties too (analysis scores, provenance lines)
 
     // the same documents upserted again over the live store, without clearing it
-    const { graph } = await ingestDirectory(config.seedsDir);
+    const { graph } = await buildGraph(config.seedsDir);
     await second.store.upsert(graph);
     expect(identity(await second.store.exportAll())).toEqual(identity(a));
     await second.close();

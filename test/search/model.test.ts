@@ -8,7 +8,8 @@ import path from 'node:path';
 import { loadConfig } from '../../core/config';
 import { allPassages } from '../../search/build';
 import { loadCorpus } from '../../search/corpus';
-import { createEmbedder, resolveModelSource, type EmbedderChoice } from '../../search/embedder-factory';
+import { createEmbedder, type EmbedderChoice } from '../../search/embedder-factory';
+import { describeIf, model as modelPrerequisite } from '../prerequisites';
 import { EmbeddingCache } from '../../search/embedding-cache';
 import { dot, ExactIndex } from '../../search/exact-index';
 import { HnswIndex } from '../../search/hnsw-index';
@@ -16,8 +17,7 @@ import { DEFAULT_SETTINGS } from '../../search/settings';
 import { seedStore } from '../../bench/lib/harness';
 
 const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-model-test') }); // not the golden test's dir: jest runs files in parallel
-const source = resolveModelSource(config);
-if ('reason' in source) console.log(`SKIP: real-model tests need the embedding model (${source.reason})`);
+
 
 test('without a model the factory reports why, and how to fix it', async () => {
   const none = await createEmbedder(loadConfig({ KG_MODELS_DIR: path.join(os.tmpdir(), 'no-models-here') }));
@@ -28,7 +28,7 @@ test('without a model the factory reports why, and how to fix it', async () => {
   expect(off.status.reason).toMatch(/KG_EMBEDDER=none/);
 });
 
-('reason' in source ? describe.skip : describe)('bge-small-zh-v1.5 (transformers.js)', () => {
+describeIf('real-model tests', modelPrerequisite())('bge-small-zh-v1.5 (transformers.js)', () => {
   let choice: EmbedderChoice;
   beforeAll(async () => {
     choice = await createEmbedder(config);

@@ -42,6 +42,21 @@ export function runVectorIndexContract(name: string, make: (dims: number) => Vec
       expect(idx.search(unit([1, 0]), 0)).toEqual([]);
     });
 
+    test('accept keeps only the keys it allows, still the nearest of those, best first', () => {
+      const idx = make(8);
+      const vs = randomUnitVectors(60, 8, 11);
+      idx.addMany(vs.map((vector, i) => ({ key: `k${String(i).padStart(2, '0')}`, vector })));
+      const even = (key: string) => Number(key.slice(1)) % 2 === 0;
+      const hits = idx.search(vs[3], 5, even);
+      expect(hits).toHaveLength(5);
+      expect(hits.every((h) => even(h.key))).toBe(true);
+      // the allowed vectors ranked by their true cosine
+      const truth = vs.map((v, i) => ({ key: `k${String(i).padStart(2, '0')}`, s: v.reduce((a, x, d) => a + x * vs[3][d], 0) })).filter((h) => even(h.key)).sort((a, b) => b.s - a.s);
+      expect(hits.map((h) => h.key)).toEqual(truth.slice(0, 5).map((h) => h.key));
+      for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
+      expect(idx.search(vs[3], 5, () => false)).toEqual([]);
+    });
+
     test('adding an existing key replaces its vector', () => {
       const idx = make(2);
       idx.add('a', unit([1, 0]));

@@ -161,7 +161,7 @@ describe('nodes and listings', () => {
     expect(stats.body.years.length).toBeGreaterThan(0);
     const health = await request(app).get('/api/health').expect(200);
     expect(health.body.status).toBe('ok');
-    expect(health.body.store.kind).toBe(p.store.kind);
+    expect(health.body.store.description).toBe(p.store.describe());
     expect(health.body.store.nodes).toBeGreaterThan(100);
     expect(health.body.index.keywordDocs).toBeGreaterThan(50);
     expect(health.body.embedder.active).toBe(false);

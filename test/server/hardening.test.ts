@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../server/app';
-import { gracefulShutdown } from '../../server/main';
+import { gracefulShutdown } from '../../server/shutdown';
 import { closePipeline, listen, realDeps } from './helpers';
 
 afterAll(closePipeline);
@@ -115,10 +115,10 @@ test('graceful shutdown: an in-flight request completes, then the store is close
   await expect(fetch(`${url}/api/health`)).rejects.toThrow();
 });
 
-test('npm start (server/main.ts) listens, answers, and exits 0 on SIGTERM', async () => {
+test('npm start (app/serve.ts) listens, answers, and exits 0 on SIGTERM', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-main-'));
   const root = path.join(__dirname, '../..');
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'], {
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'app/serve.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KG_EMBEDDER: 'none', KG_DATA_DIR: dataDir, KG_LOG_LEVEL: 'silent' },
   });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../../core/config';
-import { bootstrap, type Pipeline } from '../../core/pipeline';
+import { bootstrap, type Pipeline } from '../../app/pipeline';
 import { createApp, type AppDeps } from '../../server/app';
 
 /** A test config: temp data dir, no neural model (fast, deterministic), quiet logs. */

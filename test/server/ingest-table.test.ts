@@ -1,7 +1,7 @@
 /** The `kg ingest` summary table stays aligned whatever script a plan title is in. */
 import { formatTable } from '../../cli/commands/ingest';
-import type { DocumentSummary } from '../../core/pipeline';
-import { clipTo, displayWidth } from '../../core/text-width';
+import type { DocumentSummary } from '../../app/pipeline';
+import { clipTo, displayWidth } from '../../cli/text-width';
 
 const row = (planTitle: string | undefined, error?: string): DocumentSummary =>
   ({ file: 'a.txt', planTitle, tasks: 28, measures: 5, units: 51, applications: 116, ok: !error, warnings: [], error: error ? { message: error } : undefined }) as unknown as DocumentSummary;

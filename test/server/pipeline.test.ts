@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bootstrap } from '../../core/pipeline';
+import { bootstrap } from '../../app/pipeline';
 import { testConfig } from './helpers';
 
 const SEEDS = path.join(__dirname, '../../seeds');
@@ -48,8 +48,9 @@ test('`kg ingest DIR --json` reports every document and persists the graph', asy
   const out: string[] = [];
   const log = jest.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
   try {
-    const { run, formatTable } = await import('../../cli/commands/ingest');
-    expect(await run([SEEDS, '--json'])).toBe(0);
+    const { formatTable } = await import('../../cli/commands/ingest');
+    const { main } = await import('../../cli/main');
+    expect(await main(['ingest', SEEDS, '--json'])).toBe(0);
     const body = JSON.parse(out.join('\n'));
     expect(body.reports).toHaveLength(5);
     expect(body.counts.nodes.Task).toBeGreaterThan(100);

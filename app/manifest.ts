@@ -1,0 +1,65 @@
+/**
+ * The manifest of a built corpus (dataDir/manifest.json): which plan folder it was built from,
+ * the sha256 of every file read there and the per-document reports, so an unchanged corpus is
+ * reloaded instead of re-ingested.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createError } from '../core/errors';
+import type { IngestReport } from '../ingest/types';
+
+/** One document's line in the ingest summary. */
+export interface DocumentSummary extends IngestReport {
+  planTitle: string | null;
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+const FORMAT = 'zj-govplan-kg/manifest';
+const VERSION = 2;
+
+export interface Manifest {
+  format: string;
+  version: number;
+  dir: string; // the plan folder, absolute
+  files: Record<string, string>; // file name → sha256 of its bytes
+  reports: DocumentSummary[];
+  builtAt: string;
+}
+
+/** sha256 of every file ingest reads in `dir` (non-hidden, not a folder), so a changed, added or removed file forces a rebuild. */
+export function fingerprint(dir: string): Record<string, string> {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw createError('INGEST_FAILED', `目录不存在 / not a directory: ${dir}`);
+  }
+  const out: Record<string, string> = {};
+  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !e.isDirectory());
+  for (const f of names.map((e) => e.name).sort()) {
+    out[f] = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex');
+  }
+  return out;
+}
+
+/** The manifest in `dataDir`, or null when absent, unreadable or of another format (a rebuild follows). */
+export function readManifest(dataDir: string): Manifest | null {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(dataDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    return m.format === FORMAT && m.version === VERSION && typeof m.dir === 'string' ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+export function sameFiles(a: Record<string, string>, b: Record<string, string>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Writes the manifest atomically (temp file, then rename: never half a manifest). */
+export async function writeManifest(dataDir: string, m: Omit<Manifest, 'format' | 'version'>): Promise<void> {
+  const file = path.join(dataDir, MANIFEST_FILE);
+  await fs.promises.mkdir(dataDir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await fs.promises.writeFile(tmp, JSON.stringify({ format: FORMAT, version: VERSION, ...m }, null, 1));
+  await fs.promises.rename(tmp, file);
+}

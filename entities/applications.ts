@@ -1,0 +1,70 @@
+/**
+ * The applications a text names (entry point for ingest): candidates of the grammar
+ * (app-grammar.ts), the attachment table's names and the platform dictionary found in the text,
+ * one per identity (app-identity.ts), each with its strongest evidence and a confidence.
+ */
+import { appKey, cleanAppName } from './app-identity';
+import { byHead, byList, byQuotes, EVIDENCE_CONFIDENCE, splitOutside, type AppCandidate, type AppEvidence } from './app-grammar';
+import { isBrand, knownPlatforms } from './platforms';
+import { tagWords } from './pos';
+
+export type { AppEvidence } from './app-grammar';
+
+export interface AppFound {
+  name: string; // as printed (spaces removed)
+  evidence: AppEvidence;
+  confidence: number; // 0..1, from the evidence
+  clear: boolean; // confidence ≥ 0.8: an unmistakable name
+}
+
+const RANK: Record<AppEvidence, number> = { list: 0, suffix: 1, dictionary: 2, quoted: 3, attachment: 4 };
+
+function byDictionary(text: string, names: string[], evidence: AppEvidence, out: AppCandidate[]): void {
+  const flat = text.replace(/[“”]/g, '').toLowerCase();
+  for (const n of names) {
+    for (const form of new Set([n.replace(/[“”\s]/g, '').toLowerCase(), appKey(n)])) {
+      if ([...form].length < 3) continue;
+      const i = flat.indexOf(form);
+      if (i >= 0) {
+        out.push({ pos: i, name: n, evidence });
+        break;
+      }
+    }
+  }
+}
+
+/** The applications a task text names, in order of first mention, one per identity. */
+export function extractApplications(text: string, knownApps: string[] = [], title = ''): AppFound[] {
+  // a task title names the task's area ("打造产业发展应用"); only quoted names in it count
+  const fromTitle = title ? extractApplications(title, knownApps).filter((a) => a.evidence === 'quoted' || a.evidence === 'attachment' || a.evidence === 'dictionary') : [];
+  const t = text.replace(/[ \t\u3000]+/g, '');
+  const cands: AppCandidate[] = [];
+  for (const c of splitOutside(t, /[，。；：！？\n,;]/)) {
+    if (!c.text) continue;
+    const words = tagWords(c.text);
+    byHead(c.text, c.pos, words, cands);
+    byList(c.text, c.pos, words, isBrand, cands);
+  }
+  byQuotes(t, isBrand, cands);
+  byDictionary(t, knownApps, 'attachment', cands);
+  byDictionary(t, knownPlatforms(), 'dictionary', cands);
+  const listed = new Set(knownApps.map(appKey));
+  cands.sort((a, b) => a.pos - b.pos || RANK[b.evidence] - RANK[a.evidence]);
+  const seen = new Map<string, AppFound>(fromTitle.map((a) => [appKey(a.name), a]));
+  for (const c of cands) {
+    const name = cleanAppName(c.name);
+    const key = appKey(name);
+    if ([...key].length < 2) continue;
+    const evidence: AppEvidence = listed.has(key) ? 'attachment' : c.evidence;
+    const prev = seen.get(key);
+    if (prev) {
+      if (RANK[evidence] > RANK[prev.evidence]) Object.assign(prev, found(prev.name, evidence));
+    } else seen.set(key, found(name, evidence));
+  }
+  return [...seen.values()];
+}
+
+function found(name: string, evidence: AppEvidence): AppFound {
+  const confidence = EVIDENCE_CONFIDENCE[evidence];
+  return { name, evidence, confidence, clear: confidence >= 0.8 };
+}

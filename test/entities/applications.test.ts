@@ -1,0 +1,112 @@
+/**
+ * Applications by grammar: precision over every Application node of the five seeds and the
+ * other-plans set, judged by a reader in docs/application-judgements.json (a name not judged
+ * fails, so the list stays complete), recall of the dev gold's clear applications, evidence on
+ * every edge, and the grammar's general rules on sentences written for them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ingestDirectory, parseDocument } from '../../ingest';
+import { extractApplications } from '../../entities/applications';
+import { appKey } from '../../entities/app-identity';
+import type { GraphData } from '../../graph/model';
+
+const ROOT = path.join(__dirname, '..', '..');
+interface Judgement { id: string; name: string; real: boolean; reason: string }
+const judged = new Map((JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/application-judgements.json'), 'utf8')) as Judgement[]).map((j) => [j.id, j]));
+
+let graphs: GraphData[] = [];
+beforeAll(async () => {
+  graphs = [(await ingestDirectory(path.join(ROOT, 'seeds'))).graph, (await ingestDirectory(path.join(ROOT, 'eval/other-plans/docs'))).graph];
+});
+
+describe('application precision (judged)', () => {
+  test('every Application node is judged, with a reason, and precision ≥ 0.95', () => {
+    const apps = graphs.flatMap((g) => g.nodes.filter((n) => n.labels.includes('Application')));
+    const unjudged = apps.filter((a) => !judged.has(a.id)).map((a) => `${a.id} (${String(a.properties.name)})`);
+    expect(unjudged).toEqual([]);
+    for (const a of apps) expect(judged.get(a.id)!.reason.length).toBeGreaterThan(5);
+    const real = apps.filter((a) => judged.get(a.id)!.real).length;
+    const precision = real / apps.length;
+    console.log(`application precision ${real}/${apps.length} = ${precision.toFixed(3)}`);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test('every Application→Task IMPLEMENTS edge carries evidence and confidence', () => {
+    const edges = graphs.flatMap((g) => g.relationships.filter((r) => r.type === 'IMPLEMENTS' && r.start.startsWith('app:')));
+    expect(edges.length).toBeGreaterThan(100);
+    for (const e of edges) {
+      expect(['quoted', 'suffix', 'list', 'dictionary', 'attachment']).toContain(e.properties.evidence);
+      expect(e.properties.confidence).toBeGreaterThan(0);
+      expect(e.properties.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('application recall (dev gold, clear applications)', () => {
+  test('≥ 0.92 over both gold files', () => {
+    let clear = 0;
+    let found = 0;
+    const missed: string[] = [];
+    for (const f of fs.readdirSync(path.join(ROOT, 'eval/gold-dev')).filter((x) => x.endsWith('.json'))) {
+      const gold = JSON.parse(fs.readFileSync(path.join(ROOT, 'eval/gold-dev', f), 'utf8')) as { file: string; tasks: { path: string; applications: { name: string; clear: boolean }[] }[] };
+      const doc = parseDocument(gold.file, fs.readFileSync(path.join(ROOT, 'seeds', gold.file)));
+      const byPath = new Map(doc.tasks.map((t) => [t.path, new Set(t.applications.map((a) => appKey(a.name)))]));
+      for (const t of gold.tasks) {
+        for (const a of t.applications.filter((x) => x.clear)) {
+          clear++;
+          if (byPath.get(t.path)?.has(appKey(a.name))) found++;
+          else missed.push(`${gold.file} ${t.path}: ${a.name}`);
+        }
+      }
+    }
+    console.log(`clear application recall ${found}/${clear} = ${(found / clear).toFixed(3)}; missed: ${missed.join(' | ')}`);
+    expect(found / clear).toBeGreaterThanOrEqual(0.92);
+  });
+});
+
+describe('application grammar', () => {
+  const names = (t: string, known: string[] = []) => extractApplications(t, known).map((a) => a.name);
+
+  test('the name starts after the governing verb and keeps verbs inside it', () => {
+    expect(names('贯通用好省社会矛盾风险防范化解应用，做好全省统一行政处罚办案系统建设')).toEqual(['省社会矛盾风险防范化解应用', '行政处罚办案系统']);
+    expect(names('及时处置并反馈省网络安全协调指挥平台的风险信号')).toEqual(['省网络安全协调指挥平台']);
+  });
+
+  test('应用 / 平台 as verbs or modifiers are never names', () => {
+    expect(names('加快应用推广和应用衔接，推动平台经济健康发展，规范平台建设')).toEqual([]);
+    expect(names('以上虞区为第一批应用试点，做好应用')).toEqual([]);
+  });
+
+  test('等保 is one word; a category tail promotes nothing', () => {
+    expect(names('推进等保测评和数据加密、数据脱敏等技术应用')).toEqual([]);
+    expect(names('加快构建多规合一、空间利用、空间保护等空间治理应用')).toEqual([]);
+    expect(names('建设社会治理领域数字化平台')).toEqual([]);
+  });
+
+  test('enumeration items on their own evidence: quoted, head, brand, dictionary, distributed head', () => {
+    expect(names('迭代升级智能光伏、现代家具、经编等产业大脑')).toEqual(['智能光伏产业大脑', '现代家具产业大脑', '经编产业大脑']);
+    expect(names('加快贯通公平在线、外卖在线等应用')).toEqual(['公平在线', '外卖在线']);
+    expect(names('迭代完善“数字家庭医生”“搬家一件事”等特色品牌应用')).toEqual(['数字家庭医生', '搬家一件事']);
+    // position in a list alone is no evidence
+    expect(names('集成行政审批、行政执法、知识产权保护等应用')).toEqual([]);
+    // quoted reforms in a list of reforms are not applications
+    expect(names('深入推进“证照分离”、告知承诺制等改革')).toEqual([]);
+  });
+
+  test('one identity per application: quotes, trailing head, region/level prefix, version', () => {
+    expect(appKey('“浙里督”系统')).toBe(appKey('浙里督'));
+    expect(appKey('“互联网+监管”平台')).toBe(appKey('互联网+监管'));
+    expect(appKey('浙江公平在线')).toBe(appKey('公平在线'));
+    expect(appKey('省域空间治理数字化平台2.0')).toBe(appKey('省域空间治理数字化平台'));
+    expect(appKey('金华市协同办公平台')).toBe(appKey('协同办公平台'));
+    expect(appKey('市场主体“金管家”应用')).not.toBe(appKey('场主体金管家')); // 市场 is a word, not 市 + 场
+    expect(appKey('城市大脑')).toBe('城市大脑');
+  });
+
+  test('every mention has evidence and a confidence; the attachment table wins', () => {
+    const found = extractApplications('打造燃气安全在线、城市防内涝等应用', ['城市防内涝应用']);
+    expect(found.map((a) => [a.name, a.evidence])).toEqual([['燃气安全在线', 'suffix'], ['城市防内涝应用', 'attachment']]);
+    for (const a of found) expect(a.confidence).toBeGreaterThan(0.5);
+  });
+});
