@@ -4,7 +4,7 @@
  * one per identity (app-identity.ts), each with its strongest evidence and a confidence.
  */
 import { appKey, cleanAppName } from './app-identity';
-import { byHead, byList, byQuotes, EVIDENCE_CONFIDENCE, splitOutside, type AppCandidate, type AppEvidence } from './app-grammar';
+import { byHead, byList, byQuotes, EVIDENCE_CONFIDENCE, HEAD_RUN, splitOutside, type AppCandidate, type AppEvidence } from './app-grammar';
 import { isBrand, knownPlatforms } from './platforms';
 import { tagWords } from './pos';
 
@@ -33,14 +33,34 @@ function byDictionary(text: string, names: string[], evidence: AppEvidence, out:
   }
 }
 
+/** The longest clause the grammar reads at once: its rules scan a clause's words per match, so a
+ * clause of thousands of listed items ("甲、乙、丙…", no comma) is read in pieces cut at 、 (linear time). */
+const MAX_CLAUSE = 400;
+const HEAD_HINT = new RegExp(HEAD_RUN.source, 'i');
+
+function bounded(c: { text: string; pos: number }): { text: string; pos: number }[] {
+  if (c.text.length <= MAX_CLAUSE) return [c];
+  const out: { text: string; pos: number }[] = [];
+  let at = 0;
+  while (at < c.text.length) {
+    let end = Math.min(at + MAX_CLAUSE, c.text.length);
+    const cut = c.text.lastIndexOf('、', end);
+    if (end < c.text.length && cut > at + MAX_CLAUSE / 2) end = cut + 1;
+    out.push({ text: c.text.slice(at, end), pos: c.pos + at });
+    at = end;
+  }
+  return out;
+}
+
 /** The applications a task text names, in order of first mention, one per identity. */
 export function extractApplications(text: string, knownApps: string[] = [], title = ''): AppFound[] {
   // a task title names the task's area ("打造产业发展应用"); only quoted names in it count
   const fromTitle = title ? extractApplications(title, knownApps).filter((a) => a.evidence === 'quoted' || a.evidence === 'attachment' || a.evidence === 'dictionary') : [];
   const t = text.replace(/[ \t\u3000]+/g, '');
   const cands: AppCandidate[] = [];
-  for (const c of splitOutside(t, /[，。；：！？\n,;]/)) {
-    if (!c.text) continue;
+  for (const c of splitOutside(t, /[，。；：！？\n,;]/).flatMap(bounded)) {
+    // byHead needs a head word and byList a 等: a clause with neither is not tagged at all
+    if (!c.text || (!c.text.includes('等') && !HEAD_HINT.test(c.text))) continue;
     const words = tagWords(c.text);
     byHead(c.text, c.pos, words, cands);
     byList(c.text, c.pos, words, isBrand, cands);
