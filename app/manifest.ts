@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createError } from '../core/errors';
+import { writeAtomic } from '../graph/atomic-file';
 import type { IngestReport } from '../ingest/types';
 
 /** One document's line in the ingest summary. */
@@ -23,6 +24,7 @@ export interface Manifest {
   version: number;
   dir: string; // the plan folder, absolute
   files: Record<string, string>; // file name → sha256 of its bytes
+  embedder: string; // the model the analysis used ('none': character bigrams); another one → rebuild
   reports: DocumentSummary[];
   builtAt: string;
 }
@@ -55,11 +57,7 @@ export function sameFiles(a: Record<string, string>, b: Record<string, string>):
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
-/** Writes the manifest atomically (temp file, then rename: never half a manifest). */
+/** Writes the manifest atomically and verified (graph/atomic-file.ts: never half a manifest). */
 export async function writeManifest(dataDir: string, m: Omit<Manifest, 'format' | 'version'>): Promise<void> {
-  const file = path.join(dataDir, MANIFEST_FILE);
-  await fs.promises.mkdir(dataDir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.promises.writeFile(tmp, JSON.stringify({ format: FORMAT, version: VERSION, ...m }, null, 1));
-  await fs.promises.rename(tmp, file);
+  await writeAtomic(path.join(dataDir, MANIFEST_FILE), JSON.stringify({ format: FORMAT, version: VERSION, ...m }, null, 1));
 }

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config';
+import { cleanStrayTemps } from '../graph/atomic-file';
 import { openStore } from '../graph/open-store';
 import type { GraphStore } from '../graph/store';
 import { createEmbedder, createSearch, type Search } from '../search';
@@ -70,21 +71,24 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
   const timings: Record<string, number> = {};
   const files = fingerprint(dir);
   const manifest = options.rebuild ? null : readManifest(config.dataDir);
+  for (const f of await cleanStrayTemps(config.dataDir)) progress({ phase: 'store', message: `删除残留临时文件 / removed stray temp file ${f}` });
 
   // a rebuild must not read the old snapshot: a corrupt one would block the very rebuild its error asks for
   const store = await openStore(config, { fresh: !!options.rebuild });
   let embedder: CachedEmbedder | null = null;
   try {
-    const matches = !!manifest && manifest.dir === dir && sameFiles(manifest.files, files);
-    const stored = matches ? await store.counts() : null;
-    const reused = !!stored && Object.values(stored.nodes).some((n) => n > 0);
     // one cached embedder for the analysis (cross-plan similarity) and the search: the same
     // whole-task texts, the same vectors, computed once and kept in the search's cache file
-    const chosen = await createEmbedder(config);
+    const chosen = await createEmbedder(config, (m) => progress({ phase: 'ready', message: m }));
+    const embedderId = chosen.embedder?.model ?? 'none';
+    // a graph analysed without the model (or with another) is rebuilt when the model changes
+    const matches = !!manifest && manifest.dir === dir && sameFiles(manifest.files, files) && manifest.embedder === embedderId;
+    const stored = matches ? await store.counts() : null;
+    const reused = !!stored && Object.values(stored.nodes).some((n) => n > 0);
     if (chosen.embedder) {
       const cache = new EmbeddingCache(path.join(config.dataDir, 'search', 'embeddings.json'), chosen.embedder.model, chosen.embedder.dimensions);
       await cache.load();
-      embedder = new CachedEmbedder(chosen.embedder, cache);
+      embedder = new CachedEmbedder(chosen.embedder, cache, config.model.queryCache);
     }
     let reports: DocumentSummary[];
     if (reused && manifest) {
@@ -115,10 +119,16 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
     if (persist) {
       t = performance.now();
       progress({ phase: 'persist', message: `保存到 / saving to ${config.dataDir}` });
-      await search.save(); // also when reused: the vector index may have been (re)built
-      if (!reused) {
-        await store.flush();
-        await writeManifest(config.dataDir, { dir, files, reports, builtAt: new Date().toISOString() });
+      try {
+        await search.save(); // writes only what changed: a reused graph with a fresh index writes nothing
+        if (!reused) {
+          await store.flush();
+          await writeManifest(config.dataDir, { dir, files, embedder: embedderId, reports, builtAt: new Date().toISOString() });
+        }
+      } catch (e) {
+        // a read-only or full data folder: serve what was built in memory; an explicit rebuild must fail
+        if (options.rebuild || (e as { code?: string }).code !== 'WRITE_FAILED') throw e;
+        progress({ phase: 'persist', message: `未能保存，仅在内存中服务 / could not save, serving from memory: ${(e as Error).message}` });
       }
       timings.persist = performance.now() - t;
     }
@@ -130,7 +140,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<Pipeline> {
     };
     return { store, search, dir, reports, timings, reused, close };
   } catch (e) {
-    await embedder?.close?.().catch(() => {});
+    await embedder?.close().catch(() => {});
     await store.close().catch(() => {});
     throw e;
   }

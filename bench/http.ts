@@ -33,10 +33,14 @@ export interface HttpRun {
 
 const ROOT = path.join(__dirname, '..');
 
-/** Starts the server child; resolves with its port once it listens. */
-export function startServer(a: Pick<HttpArgs, 'dir' | 'dataDir' | 'neural' | 'memo'>): Promise<{ port: number; embedder: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'server-child.ts'), JSON.stringify(a)], {
-    cwd: ROOT, env: { ...process.env, KG_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'],
+/** Starts the server child (or another script printing PORT_MARK); resolves with its port once it listens. */
+export function startServer(
+  a: Pick<HttpArgs, 'dir' | 'dataDir' | 'neural' | 'memo'>,
+  env: Record<string, string> = {},
+  script = 'server-child.ts',
+): Promise<{ port: number; embedder: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', script), JSON.stringify(a)], {
+    cwd: ROOT, env: { ...process.env, KG_LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     let out = '';

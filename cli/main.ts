@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { HelpRequested, parseCommand, usage, UsageError, type CommandSpec, type Parsed } from './args';
+import { terminalSafe } from './terminal-text';
 
 interface Command {
   spec: CommandSpec;
@@ -30,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!available().includes(name)) {
-    console.error(`未知命令 / unknown command: ${name}\n${await overview()}`);
+    console.error(terminalSafe(`未知命令 / unknown command: ${name}`) + `\n${await overview()}`);
     return 2;
   }
   const cmd = (await import(`./commands/${name}`)) as Command;
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (e instanceof UsageError) {
-      console.error(`${e.message}\n\n${usage(cmd.spec)}`);
+      console.error(`${terminalSafe(e.message)}\n\n${usage(cmd.spec)}`);
       return 2;
     }
     throw e;
@@ -56,7 +57,7 @@ if (require.main === module) {
     (code) => process.exit(code),
     (err: unknown) => {
       const e = err as { code?: string; message?: string };
-      console.error(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message ?? String(err)}`);
+      console.error(terminalSafe(`错误 / error${e.code ? ` [${e.code}]` : ''}: ${e.message ?? String(err)}`));
       process.exit(1);
     },
   );

@@ -22,12 +22,21 @@ export interface Config {
     localDir: string | null; // KG_MODEL_DIR: a local copy of the model
     hfEndpoint: string | null; // HF_ENDPOINT: a hub mirror; remote loading only when set
     disabled: boolean; // KG_EMBEDDER=none
+    timeoutMs: number; // KG_EMBED_TIMEOUT_MS: one query embedding's deadline; past it the model process is replaced
+    queryBatch: number; // KG_EMBED_BATCH: most concurrent queries embedded in one model call
+    threads: number; // KG_EMBED_THREADS: onnxruntime intra-op threads in the model process (0 = onnxruntime's default)
+    queryCache: number; // KG_QUERY_CACHE: recent query vectors kept (LRU); 0 = none
   };
   server: {
     corsOrigin: string | null;
     rateLimitPerMinute: number;
     requestTimeoutMs: number;
     bodyLimit: string;
+    maxAnswerBytes: number; // KG_MAX_ANSWER_BYTES: one search answer's cap (neighbourhoods of the last results dropped past it)
+    sendTimeoutMs: number; // KG_SEND_TIMEOUT_MS: a response not taken by the client within this (after the request timeout) is dropped
+    hsts: boolean; // KG_HSTS: send Strict-Transport-Security (only behind TLS; default off)
+    allowedHosts: string[] | null; // KG_ALLOWED_HOSTS: comma-separated Host names accepted (others 421); unset = any
+    trustProxy: string | null; // KG_TRUST_PROXY: express `trust proxy` (e.g. 1, loopback, 10.0.0.0/8) for the rate-limit key
   };
   logLevel: 'silent' | 'info' | 'debug';
 }
@@ -64,12 +73,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       localDir: env.KG_MODEL_DIR ? path.resolve(env.KG_MODEL_DIR) : null,
       hfEndpoint: env.HF_ENDPOINT || null,
       disabled: (env.KG_EMBEDDER || '').toLowerCase() === 'none',
+      timeoutMs: Math.max(50, int(env.KG_EMBED_TIMEOUT_MS, 2000)),
+      queryBatch: Math.max(1, int(env.KG_EMBED_BATCH, 16)),
+      threads: Math.max(0, int(env.KG_EMBED_THREADS, 1)),
+      queryCache: Math.max(0, int(env.KG_QUERY_CACHE, 2000)),
     },
     server: {
       corsOrigin: env.CORS_ORIGIN || null,
       rateLimitPerMinute: int(env.KG_RATE_LIMIT, 6000),
       requestTimeoutMs: int(env.KG_REQUEST_TIMEOUT_MS, 10000),
       bodyLimit: env.KG_BODY_LIMIT || '16kb',
+      maxAnswerBytes: Math.max(16_384, int(env.KG_MAX_ANSWER_BYTES, 1_048_576)),
+      sendTimeoutMs: Math.max(100, int(env.KG_SEND_TIMEOUT_MS, 15_000)),
+      hsts: ['1', 'true', 'yes', 'on'].includes((env.KG_HSTS || '').toLowerCase()),
+      allowedHosts: env.KG_ALLOWED_HOSTS ? env.KG_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : null,
+      trustProxy: env.KG_TRUST_PROXY || null,
     },
     logLevel: (env.KG_LOG_LEVEL as Config['logLevel']) || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   QUERY_EMPTY: { status: 400, retriable: false, message: '查询不能为空 / query must not be empty' },
   QUERY_TOO_LONG: { status: 400, retriable: false, message: '查询过长 / query too long' },
   NOT_FOUND: { status: 404, retriable: false, message: '未找到 / not found' },
+  HOST_NOT_ALLOWED: { status: 421, retriable: false, message: '主机名不在允许列表中 / Host not allowed' },
   PAYLOAD_TOO_LARGE: { status: 413, retriable: false, message: '请求体过大 / payload too large' },
   RATE_LIMITED: { status: 429, retriable: true, message: '请求过于频繁 / too many requests' },
   TIMEOUT: { status: 503, retriable: true, message: '请求超时 / request timed out' },
@@ -15,6 +16,7 @@ export const ERROR_CODES = {
   SNAPSHOT_VERSION: { status: 500, retriable: false, message: '快照版本未知 / unknown snapshot version' },
   SNAPSHOT_CORRUPT: { status: 500, retriable: false, message: '快照已损坏 / snapshot corrupt' },
   MODEL_UNAVAILABLE: { status: 503, retriable: false, message: '嵌入模型不可用 / embedding model unavailable' },
+  WRITE_FAILED: { status: 500, retriable: false, message: '写入失败 / write failed' },
   INGEST_FAILED: { status: 422, retriable: false, message: '文档无法解析 / document could not be ingested' },
   INTERNAL: { status: 500, retriable: false, message: '内部错误 / internal error' },
 } as const;

@@ -287,3 +287,15 @@ export function byQuotes(text: string, isBrand: (s: string) => boolean, out: App
     if (isBrand(m[1])) out.push({ pos: m.index + 1, name: m[1], evidence: 'dictionary' });
   }
 }
+
+/**
+ * A name specific enough to stand for one application in a question: quoted, a distinctive head
+ * (城市大脑, 公平在线), or a core of two specific words before 应用/平台/系统 (not 开放平台, 数据应用).
+ */
+export function isSpecificAppName(name: string): boolean {
+  if (name.includes('“')) return true;
+  if (DISTINCTIVE_HEAD.test(name.replace(/(?:应用|应用场景|场景应用)$/, ''))) return true;
+  const core = name.replace(/[vV]?\d+(?:\.\d+)+$/, '').replace(HEAD_RUN, '');
+  if (core === name) return [...name].length >= 3; // no head: a coined name (浙里办, 健康码)
+  return !isGenericCore(core) && specificWords(core) >= 2;
+}

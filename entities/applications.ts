@@ -4,7 +4,7 @@
  * one per identity (app-identity.ts), each with its strongest evidence and a confidence.
  */
 import { appKey, cleanAppName } from './app-identity';
-import { byHead, byList, byQuotes, EVIDENCE_CONFIDENCE, HEAD_RUN, splitOutside, type AppCandidate, type AppEvidence } from './app-grammar';
+import { byHead, byList, byQuotes, EVIDENCE_CONFIDENCE, splitOutside, type AppCandidate, type AppEvidence } from './app-grammar';
 import { isBrand, knownPlatforms } from './platforms';
 import { tagWords } from './pos';
 
@@ -33,22 +33,14 @@ function byDictionary(text: string, names: string[], evidence: AppEvidence, out:
   }
 }
 
-/** The longest clause the grammar reads at once: its rules scan a clause's words per match, so a
- * clause of thousands of listed items ("甲、乙、丙…", no comma) is read in pieces cut at 、 (linear time). */
-const MAX_CLAUSE = 400;
-const HEAD_HINT = new RegExp(HEAD_RUN.source, 'i');
+/** Longest clause read as one: a name is at most 30 characters, prose clauses are far shorter. */
+const MAX_CLAUSE = 240;
 
-function bounded(c: { text: string; pos: number }): { text: string; pos: number }[] {
+/** A clause without punctuation longer than MAX_CLAUSE (not prose) is read in overlapping windows, so work stays linear. */
+function windows(c: { text: string; pos: number }): { text: string; pos: number }[] {
   if (c.text.length <= MAX_CLAUSE) return [c];
   const out: { text: string; pos: number }[] = [];
-  let at = 0;
-  while (at < c.text.length) {
-    let end = Math.min(at + MAX_CLAUSE, c.text.length);
-    const cut = c.text.lastIndexOf('、', end);
-    if (end < c.text.length && cut > at + MAX_CLAUSE / 2) end = cut + 1;
-    out.push({ text: c.text.slice(at, end), pos: c.pos + at });
-    at = end;
-  }
+  for (let i = 0; i < c.text.length; i += MAX_CLAUSE - 40) out.push({ text: c.text.slice(i, i + MAX_CLAUSE), pos: c.pos + i });
   return out;
 }
 
@@ -58,9 +50,9 @@ export function extractApplications(text: string, knownApps: string[] = [], titl
   const fromTitle = title ? extractApplications(title, knownApps).filter((a) => a.evidence === 'quoted' || a.evidence === 'attachment' || a.evidence === 'dictionary') : [];
   const t = text.replace(/[ \t\u3000]+/g, '');
   const cands: AppCandidate[] = [];
-  for (const c of splitOutside(t, /[，。；：！？\n,;]/).flatMap(bounded)) {
-    // byHead needs a head word and byList a 等: a clause with neither is not tagged at all
-    if (!c.text || (!c.text.includes('等') && !HEAD_HINT.test(c.text))) continue;
+  for (const c of splitOutside(t, /[，。；：！？\n,;]/).flatMap(windows)) {
+    // only a clause with a head word or an enumeration's 等 can name an application by grammar
+    if (!c.text || !/等|应用|平台|系统|在线|大脑|e本账|一张图/i.test(c.text)) continue;
     const words = tagWords(c.text);
     byHead(c.text, c.pos, words, cands);
     byList(c.text, c.pos, words, isBrand, cands);

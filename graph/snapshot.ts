@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { createError } from '../core/errors';
 import type { GraphData } from './model';
+import { writeAtomic } from './atomic-file';
 import { externalEndpoints, normaliseBatch } from './validate';
 
 /** The snapshot format this build writes and the only one it reads. */
@@ -17,43 +17,10 @@ interface SnapshotFile extends GraphData {
   savedAt: string;
 }
 
-/**
- * Writes `data` atomically: a temp file beside the target, fsynced, then renamed over it, so a
- * crash leaves either the old or the new snapshot, never half of one.
- */
+/** Writes `data` atomically and verified (graph/atomic-file.ts): the old snapshot or the new one, never half. */
 export async function writeSnapshot(file: string, data: GraphData): Promise<void> {
   const body: SnapshotFile = { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, savedAt: new Date().toISOString(), ...data };
-  const dir = path.dirname(file);
-  await fs.promises.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fh = await fs.promises.open(tmp, 'w');
-  try {
-    await fh.writeFile(JSON.stringify(body));
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
-    await fs.promises.rename(tmp, file);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
-  }
-  await fsyncDir(dir);
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  // The rename is durable only once the directory entry is; not every platform allows it.
-  try {
-    const dh = await fs.promises.open(dir, 'r');
-    try {
-      await dh.sync();
-    } finally {
-      await dh.close();
-    }
-  } catch {
-    /* directories cannot be fsynced on some systems (Windows) */
-  }
+  await writeAtomic(file, JSON.stringify(body));
 }
 
 /** Reads a snapshot; null when the file does not exist. Refuses unknown versions and damage. */

@@ -90,7 +90,7 @@ function parse(fileName: string, source: Extracted, t0: number, opts: ParseOptio
     paragraphs: tasks.filter((t) => t.kind === 'paragraph').length,
     units: count('Unit'), applications: count('Application'), warnings, parseMs: 0,
   };
-  const unitAliases = unitAliasGroups(tasks, listedApps);
+  const unitAliases = unitAliasGroups(tasks, listedApps, { region: plan.region, level: plan.level });
   report.parseMs = performance.now() - t0;
   return { plan, tasks, listedApps, unitAliases, graph, report, lines: source.lines, pages: source.pages };
 }

@@ -6,7 +6,7 @@ import { ids, relKey, type GraphData, type GraphNode, type GraphRelationship, ty
 import { appKey } from './app-names';
 import { matchMarker, pathSegment } from './outline';
 import { regionOf } from './metadata';
-import { bracketForms, isCollective, unitKey } from './unit-identity';
+import { bracketForms, isCollective, unitKey, type UnitContext } from './unit-identity';
 import type { ListedApp, ParsedPlan, ParsedTask } from './types';
 
 class Builder {
@@ -29,11 +29,11 @@ class Builder {
 }
 
 /** Every raw unit form of a document by canonical key, with how often each is printed (first-seen order). */
-function unitForms(tasks: ParsedTask[], listed: ListedApp[]): Map<string, Map<string, number>> {
+function unitForms(tasks: ParsedTask[], listed: ListedApp[], ctx: UnitContext = {}): Map<string, Map<string, number>> {
   const raws = [...tasks.flatMap((t) => t.units.map((u) => u.raw)), ...listed.flatMap((a) => a.units)];
   const byKey = new Map<string, Map<string, number>>();
   for (const r of raws) {
-    const k = unitKey(r);
+    const k = unitKey(r, ctx);
     const m = byKey.get(k) ?? new Map<string, number>();
     m.set(r, (m.get(r) ?? 0) + 1);
     byKey.set(k, m);
@@ -42,8 +42,8 @@ function unitForms(tasks: ParsedTask[], listed: ListedApp[]): Map<string, Map<st
 }
 
 /** Groups of raw unit strings of one document that name the same unit (by canonical key). */
-export function unitAliasGroups(tasks: ParsedTask[], listed: ListedApp[]): string[][] {
-  return [...unitForms(tasks, listed).values()].map((forms) => [...forms.keys()]).filter((g) => g.length > 1);
+export function unitAliasGroups(tasks: ParsedTask[], listed: ListedApp[], ctx: UnitContext = {}): string[][] {
+  return [...unitForms(tasks, listed, ctx).values()].map((forms) => [...forms.keys()]).filter((g) => g.length > 1);
 }
 
 /** The path step of each heading above a task (`s<i>` for a heading without a number). */
@@ -72,7 +72,8 @@ export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp
   }
 
   // units: one node per canonical key in the plan's region, named by its most frequent form
-  for (const [k, forms] of unitForms(tasks, listed)) {
+  const unitCtx: UnitContext = { region: plan.region, level: plan.level };
+  for (const [k, forms] of unitForms(tasks, listed, unitCtx)) {
     const name = [...forms.entries()].sort((x, y) => y[1] - x[1])[0][0];
     const aliases = new Set<string>();
     for (const f of forms.keys()) {
@@ -85,7 +86,7 @@ export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp
     b.node(id, 'Unit', { name: bracketForms(name).main, aliases: [...aliases], region, collective: isCollective(name) });
     if (plan.region) b.rel('IN_REGION', id, ids.region(region));
   }
-  const unitId = (raw: string) => ids.unit(region, unitKey(raw));
+  const unitId = (raw: string) => ids.unit(region, unitKey(raw, unitCtx));
 
   for (const t of tasks) {
     const { id, units, applications, ...props } = t;

@@ -28,7 +28,7 @@ export interface DenseIndex {
   passages: number;
 }
 
-/** Progress of an index build (the object form core/pipeline.ts forwards). */
+/** Progress of an index build (the object form app/pipeline.ts forwards). */
 export interface ProgressEvent {
   stage: 'keyword' | 'embed' | 'vectors';
   message: string;

@@ -4,11 +4,13 @@
 // under jest, tsx and node alike. Why not a worker thread: onnxruntime-node's addon is not
 // context-aware and loads once per process ("Module did not self-register" in a second thread),
 // so a process that starts the model twice (a re-ingest, two jest suites) would lose it.
-// It also keeps model inference off the server's event loop.
+// It also keeps model inference off the server's event loop. The parent batches concurrent
+// queries into one `embed` message (search/transformers-embedder.ts); messages run one at a time
+// here, in order, so a batch never competes with another for the cores.
 
 let extractor = null;
 
-async function init({ source, localModelPath, modelId, remoteHost, cacheDir, quantized }) {
+async function init({ source, localModelPath, modelId, remoteHost, cacheDir, quantized, threads }) {
   const { pipeline, env } = await import('@xenova/transformers');
   env.allowLocalModels = source !== 'hub';
   env.localModelPath = localModelPath ?? env.localModelPath;
@@ -16,6 +18,14 @@ async function init({ source, localModelPath, modelId, remoteHost, cacheDir, qua
   if (source === 'hub') {
     env.remoteHost = remoteHost.endsWith('/') ? remoteHost : `${remoteHost}/`;
     env.cacheDir = cacheDir;
+  }
+  if (threads > 0) {
+    // transformers.js v2 passes no session options: add onnxruntime's intra-op thread count
+    // (the same onnxruntime-node module object transformers.js imports)
+    const ort = await import('onnxruntime-node');
+    const session = (ort.default ?? ort).InferenceSession;
+    const create = session.create.bind(session);
+    session.create = (model, options = {}) => create(model, { ...options, intraOpNumThreads: threads, interOpNumThreads: 1 });
   }
   extractor = await pipeline('feature-extraction', modelId, { quantized });
   const probe = await extractor('测试', { pooling: 'cls', normalize: true });
@@ -31,7 +41,7 @@ async function embed(texts) {
   return vectors;
 }
 
-process.on('message', async ({ id, op, payload }) => {
+async function handle({ id, op, payload }) {
   try {
     if (op === 'init') process.send({ id, result: await init(payload) });
     else if (op === 'embed') process.send({ id, result: await embed(payload) });
@@ -39,5 +49,10 @@ process.on('message', async ({ id, op, payload }) => {
   } catch (err) {
     process.send({ id, error: String(err && err.stack ? err.stack : err) });
   }
+}
+
+let chain = Promise.resolve();
+process.on('message', (msg) => {
+  chain = chain.then(() => handle(msg));
 });
 process.on('disconnect', () => process.exit(0)); // the parent went away: never linger

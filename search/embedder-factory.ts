@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config';
 import type { Embedder, EmbedderStatus } from './embedder';
+import { SupervisedEmbedder } from './supervised-embedder';
 import { TransformersEmbedder, type TransformersOptions } from './transformers-embedder';
 
 const ONNX = path.join('onnx', 'model_quantized.onnx');
 
 export interface EmbedderChoice {
-  embedder: (Embedder & { close?: () => Promise<void> }) | null;
+  embedder: Embedder | null;
   status: EmbedderStatus;
 }
 
@@ -21,28 +22,33 @@ const FIX = '运行 node scripts/fetch-model.mjs，或设置 KG_MODEL_DIR / HF_E
 /** Where the model would be loaded from, without loading it. */
 export function resolveModelSource(config: Config): TransformersOptions | { reason: string } {
   const m = config.model;
+  const tuning = { queryBatch: m.queryBatch, threads: m.threads };
   if (m.disabled) return { reason: 'KG_EMBEDDER=none: 已关闭神经检索 / neural search disabled' };
   if (m.localDir) {
     if (!fs.existsSync(path.join(m.localDir, ONNX))) return { reason: `KG_MODEL_DIR=${m.localDir} 中没有 / has no ${ONNX}` };
-    return { source: 'local-dir', modelId: path.basename(m.localDir), localModelPath: path.dirname(m.localDir) + path.sep, displayModel: m.id };
+    return { source: 'local-dir', modelId: path.basename(m.localDir), localModelPath: path.dirname(m.localDir) + path.sep, displayModel: m.id, ...tuning };
   }
   if (fs.existsSync(path.join(m.cacheDir, m.id, ONNX))) {
-    return { source: 'npm-tarball', modelId: m.id, localModelPath: m.cacheDir + path.sep, displayModel: m.id };
+    return { source: 'npm-tarball', modelId: m.id, localModelPath: m.cacheDir + path.sep, displayModel: m.id, ...tuning };
   }
   if (m.hfEndpoint) {
-    return { source: 'hub', modelId: m.id, remoteHost: m.hfEndpoint, cacheDir: path.join(m.cacheDir, '.hub-cache'), displayModel: m.id };
+    return { source: 'hub', modelId: m.id, remoteHost: m.hfEndpoint, cacheDir: path.join(m.cacheDir, '.hub-cache'), displayModel: m.id, ...tuning };
   }
   return { reason: `未找到嵌入模型 / embedding model not found in ${path.join(m.cacheDir, m.id)}: ${FIX}` };
 }
 
-/** Loads the neural embedder when a model is available; never throws. */
-export async function createEmbedder(config: Config): Promise<EmbedderChoice> {
+/**
+ * Loads the neural embedder when a model is available; never throws. The model process is
+ * supervised (search/supervised-embedder.ts): restarted when it exits or stalls.
+ */
+export async function createEmbedder(config: Config, log?: (msg: string) => void): Promise<EmbedderChoice> {
   const src = resolveModelSource(config);
   if ('reason' in src) {
     return { embedder: null, status: { active: false, name: 'none', model: null, source: null, reason: src.reason } };
   }
   try {
-    const embedder = await TransformersEmbedder.start(src);
+    const start = () => TransformersEmbedder.start(src);
+    const embedder = new SupervisedEmbedder(await start(), start, { timeoutMs: config.model.timeoutMs, log });
     return { embedder, status: { active: true, name: embedder.name, model: embedder.model, source: src.source } };
   } catch (e) {
     return {

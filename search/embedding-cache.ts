@@ -3,8 +3,7 @@
  * JSON file, so re-ingesting unchanged text never recomputes its vector.
  */
 import crypto from 'node:crypto';
-import { createError } from '../core/errors';
-import { readJsonIfExists, writeAtomic } from './atomic-file';
+import { readJsonIfExists, writeAtomic } from '../graph/atomic-file';
 import type { Embedder } from './embedder';
 
 const VERSION = 1;
@@ -36,13 +35,17 @@ export class EmbeddingCache {
     return this.entries.size;
   }
 
-  /** Loads the file; a cache of another model or dimension is ignored (starts empty). */
+  /**
+   * Loads the file. A damaged file, an unknown header (another version, `{}`, not an object) or
+   * a cache of another model or dimension is ignored: the cache starts empty and the vectors are
+   * recomputed (and the file rewritten on save), never a failed start.
+   */
   async load(): Promise<void> {
-    const data = await readJsonIfExists<CacheFile>(this.file).catch(() => null); // a damaged cache is recomputed, not fatal
-    if (!data) return;
-    if (data.version !== VERSION) throw createError('SNAPSHOT_VERSION', `嵌入缓存版本未知 / unknown embedding cache version ${data.version}`);
-    if (data.model !== this.model || data.dimensions !== this.dimensions) return;
-    this.entries = new Map(Object.entries(data.entries));
+    const data = await readJsonIfExists<Partial<CacheFile>>(this.file).catch(() => null);
+    if (!data || typeof data !== 'object' || data.version !== VERSION || data.model !== this.model || data.dimensions !== this.dimensions) return;
+    if (!data.entries || typeof data.entries !== 'object') return;
+    const entries = Object.entries(data.entries).filter(([, v]) => typeof v === 'string' && v.length === 4 * Math.ceil((this.dimensions * 4) / 3));
+    this.entries = new Map(entries);
   }
 
   get(text: string): Float32Array | undefined {

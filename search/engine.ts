@@ -58,14 +58,21 @@ export class SearchEngine implements SearchService {
    * dense; the dense weight rises when the question's words are not the plans' words, and the
    * query vector can take pseudo-relevance feedback from the first fusion.
    */
-  async textFusion(textQuery: string, denseQuery: string, expansion: string[]): Promise<Fused[]> {
+  async textFusion(textQuery: string, denseQuery: string, expansion: string[], notes: string[] = []): Promise<Fused[]> {
     const { keyword, dense, embedder, settings } = this.parts;
     const lists: ScoredList[] = keywordSignals(keyword, settings, textQuery, expansion);
     let denseList: ScoredList | null = null;
     let q: Float32Array | null = null;
     if (dense && embedder && denseQuery && settings.weights.dense) {
       const text = settings.expandDense && expansion.length ? `${denseQuery} ${expansion.join(' ')}` : denseQuery;
-      q = settings.queryInstruction ? await embedder.embedQuery(text) : (await embedder.embed([text]))[0];
+      q = await (settings.queryInstruction ? embedder.embedQuery(text) : embedder.embed([text]).then((v) => v[0])).catch((e: unknown) => {
+        // the model process is down or stalled (search/supervised-embedder.ts): answer keyword + graph
+        if ((e as { code?: string }).code !== 'MODEL_UNAVAILABLE') throw e;
+        notes.push(`神经检索暂不可用，仅关键词+图谱 / neural search unavailable (keyword + graph only): ${(e as Error).message}`);
+        return null;
+      });
+    }
+    if (q && dense) {
       let weight = settings.weights.dense;
       if (settings.adaptive > 0) weight *= 1 + settings.adaptive * (1 - keywordCoverage(keyword, textQuery, lists.find((l) => l.name === 'word')?.hits ?? []));
       denseList = { name: 'dense', weight, hits: denseHits(q, dense, settings) };
@@ -148,7 +155,8 @@ export class SearchEngine implements SearchService {
     const link = settings.link ? keyword.linker.link(query) : unlinked(normalize(query));
     const textQuery = link.residual;
     const expansion = settings.expansion > 0 || settings.expandDense ? expandQuery(link.normalized) : [];
-    const fused = await this.textFusion(textQuery, link.normalized, expansion);
+    const denseOff: string[] = [];
+    const fused = await this.textFusion(textQuery, link.normalized, expansion, denseOff);
     const { tiers } = await this.graphTiers(link);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
@@ -176,12 +184,12 @@ export class SearchEngine implements SearchService {
         };
       }),
     );
-    const notes = [...link.notes];
+    const notes = [...link.notes, ...denseOff];
     if (expansion.length) notes.push(`同义扩展 / expanded with: ${expansion.join(' ')}`);
     if (!embedder) notes.push(`未启用神经检索，仅关键词+图谱 / neural search off (keyword + graph only): ${this.parts.embedderStatus.reason ?? ''}`.trim());
     for (const id of link.units) if (!keyword.corpus.tasksOfUnit.get(id)?.length) notes.push(`单位 ${id} 没有任务 / unit has no tasks`);
     const graph = link.units.length + link.apps.length + link.regions.length + link.plans.length > 0;
-    const mode: Interpretation['mode'] = `${graph ? 'graph+' : ''}${dense && embedder ? 'hybrid' : 'keyword'}` as Interpretation['mode'];
+    const mode: Interpretation['mode'] = `${graph ? 'graph+' : ''}${dense && embedder && !denseOff.length ? 'hybrid' : 'keyword'}` as Interpretation['mode'];
     return {
       query,
       took_ms: Math.round((performance.now() - started) * 100) / 100,

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import { createError } from '../core/errors';
-import { writeAtomic } from './atomic-file';
+import { writeAtomic } from '../graph/atomic-file';
 import { checkDimensions, TopHits, type VectorHit, type VectorIndex } from './vector-index';
 
 const VERSION = 1;

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HierarchicalNSW } from 'hnswlib-node';
 import { createError } from '../core/errors';
-import { readJsonIfExists, writeAtomic } from './atomic-file';
+import { commitTemp, readJsonIfExists, tempPath, writeAtomic } from '../graph/atomic-file';
 import { checkDimensions, type VectorHit, type VectorIndex } from './vector-index';
 
 const VERSION = 2;
@@ -96,10 +96,16 @@ export class HnswIndex implements VectorIndex {
 
   async save(file: string): Promise<void> {
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.tmp-${process.pid}`;
-    await this.index.writeIndex(tmp);
-    const checksum = checksumOf(await fs.readFile(tmp), this.keys);
-    await fs.rename(tmp, file);
+    const tmp = tempPath(file);
+    let checksum = '';
+    await commitTemp(tmp, file, async () => {
+      await this.index.writeIndex(tmp);
+      // read back before it replaces the old index: a full disk must not leave a truncated one reported as saved
+      const back = new HierarchicalNSW('cosine', this.dimensions);
+      await back.readIndex(tmp);
+      if (back.getCurrentCount() !== this.keys.length) throw createError('WRITE_FAILED', `向量索引写入不完整 / ${file}: ${back.getCurrentCount()} of ${this.keys.length} vectors read back`);
+      checksum = checksumOf(await fs.readFile(tmp), this.keys);
+    });
     const table: KeyTable = {
       version: VERSION,
       kind: 'hnsw',

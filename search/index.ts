@@ -17,8 +17,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config';
 import type { GraphStore } from '../graph/store';
-import { readJsonIfExists, writeAtomic } from './atomic-file';
+import { readJsonIfExists, writeAtomic } from '../graph/atomic-file';
 import { allPassages, buildDense, buildKeyword, type DenseIndex, type Progress } from './build';
+import { CachedEmbedder } from './cached-embedder';
 import type { Embedder, EmbedderStatus } from './embedder';
 import { createEmbedder } from './embedder-factory';
 import { EmbeddingCache } from './embedding-cache';
@@ -57,7 +58,7 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
   const { store, config, onProgress } = options;
   const settings = withDefaults(options.settings);
   const dir = path.join(config.dataDir, 'search');
-  let embedder: (Embedder & { close?: () => Promise<void> }) | null;
+  let embedder: Embedder | null;
   let status: EmbedderStatus;
   if (options.embedder === undefined) ({ embedder, status } = await createEmbedder(config));
   else {
@@ -72,11 +73,16 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
   let dense: DenseIndex | null = null;
   let cache: EmbeddingCache | null = null;
   let meta: Meta | null = null;
+  let indexSaved = false; // the files on disk already hold this index: save() leaves them (a read-only data folder serves)
   const indexFile = path.join(dir, 'vectors.hnsw');
   const metaFile = path.join(dir, 'meta.json');
   if (embedder) {
-    cache = new EmbeddingCache(path.join(dir, 'embeddings.json'), embedder.model, embedder.dimensions);
-    await cache.load();
+    // one embedding cache per process: the pipeline's CachedEmbedder already holds it
+    if (embedder instanceof CachedEmbedder) cache = embedder.cache;
+    else {
+      cache = new EmbeddingCache(path.join(dir, 'embeddings.json'), embedder.model, embedder.dimensions);
+      await cache.load();
+    }
     const passages = allPassages(keyword.corpus, settings);
     const hash = crypto.createHash('sha256').update(embedder.model);
     for (const p of passages) hash.update('\0').update(p.key).update('\0').update(p.text);
@@ -87,7 +93,9 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
       // A stale or broken index is rebuilt, never trusted.
       await vectors.load(indexFile).catch(() => undefined);
     }
-    dense = await buildDense(keyword.corpus, embedder, cache, vectors.size === meta.passages ? vectors : new HnswIndex(embedder.dimensions), settings, onProgress);
+    indexSaved = vectors.size === meta.passages;
+    const passageEmbedder = embedder instanceof CachedEmbedder ? embedder.inner : embedder;
+    dense = await buildDense(keyword.corpus, passageEmbedder, cache, indexSaved ? vectors : new HnswIndex(embedder.dimensions), settings, onProgress);
     onProgress?.({ stage: 'vectors', message: `向量索引 / vector index: ${dense.vectors.size}` });
     // Stores that index vectors themselves (Neo4j) get the whole-task embeddings too.
     await store.setTaskEmbeddings?.([...dense.taskVectors].map(([id, v]) => ({ id, vector: Array.from(v) })));
@@ -97,15 +105,21 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
   return {
     engine,
     search: (q, o) => engine.search(q, o),
-    status: () => engine.status(),
+    status: () => {
+      const s = engine.status();
+      const health = embedder?.health?.();
+      return health && s.embedder.active ? { ...s, embedder: { ...s.embedder, health } } : s;
+    },
     async save() {
       if (!dense || !cache || !meta) return;
       await cache.save();
+      if (indexSaved) return;
       await dense.vectors.save(indexFile);
       await writeAtomic(metaFile, JSON.stringify(meta));
+      indexSaved = true;
     },
     async close() {
-      await embedder?.close?.();
+      await embedder?.close();
     },
   };
 }

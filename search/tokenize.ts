@@ -37,7 +37,26 @@ function jieba(): typeof nodejieba {
   return nodejieba;
 }
 
-/** Words from jieba (search mode: long words plus their parts), Latin words kept whole. */
+const userWords = new Set<string>();
+const userLengths = new Map<string, number[]>(); // first character → lengths of user words starting with it, longest first
+
+/** The longest user words of `seg`, left to right, not overlapping. */
+function userWordsIn(seg: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < seg.length; ) {
+    const found = userLengths.get(seg[i])?.find((n) => i + n <= seg.length && userWords.has(seg.slice(i, i + n)));
+    if (found) {
+      out.push(seg.slice(i, i + found));
+      i += found;
+    } else i++;
+  }
+  return out;
+}
+
+/**
+ * Words from jieba (search mode: long words plus their parts), Latin words kept whole, plus the
+ * graph's own names (`addUserWords`) found in the text, so "市大数据局" stays one token.
+ */
 export const wordTokens: Tokenizer = (text) => {
   const out: string[] = [];
   for (const seg of text.split(' ')) {
@@ -46,6 +65,7 @@ export const wordTokens: Tokenizer = (text) => {
       const t = w.trim();
       if (t && !STOPWORDS.has(t) && !(t.length === 1 && STOPCHARS.has(t))) out.push(t);
     }
+    if (userWords.size) for (const w of userWordsIn(seg)) if (!out.includes(w)) out.push(w);
   }
   return out;
 };
@@ -67,20 +87,20 @@ export const charTokens: Tokenizer = (text) => {
   return out;
 };
 
-const inserted = new Set<string>();
-
 /**
- * Teaches jieba the graph's vocabulary (unit names and aliases, application names, regions),
- * so "市大数据局" or "浙里办票" stay one token. jieba's dictionary is process-wide; repeated
- * words are skipped.
+ * Teaches the word tokenizer the graph's vocabulary (unit names and aliases, application names,
+ * regions). The words are matched by the tokenizer itself, never inserted into jieba's
+ * dictionary: that dictionary is process-wide and also tags the words of plans at ingest
+ * (entities/pos.ts), which must not depend on what a search built before it.
  */
 export function addUserWords(words: Iterable<string>): number {
   let n = 0;
   for (const w of words) {
     const t = w.trim();
-    if (t.length < 2 || t.length > 24 || inserted.has(t) || /\s/.test(t)) continue;
-    jieba().insertWord(t);
-    inserted.add(t);
+    if (t.length < 2 || t.length > 24 || userWords.has(t) || /\s/.test(t)) continue;
+    userWords.add(t);
+    const lengths = userLengths.get(t[0]) ?? [];
+    if (!lengths.includes(t.length)) userLengths.set(t[0], [...lengths, t.length].sort((x, y) => y - x));
     n++;
   }
   return n;

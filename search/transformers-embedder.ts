@@ -1,6 +1,11 @@
 /**
  * The neural embedder: bge-small-zh-v1.5 (int8 ONNX, CLS pooling, L2-normalised) through
  * @xenova/transformers, run in a child process (see embed-worker.mjs for why).
+ *
+ * Queries are micro-batched: while one batch of queries is in the model, the queries that
+ * arrive wait and go together as the next batch (at most `queryBatch`). An idle embedder sends
+ * a lone query at once, so batching adds no latency; under load one forward pass serves many
+ * requests (a batch of 8 costs about twice one query, not eight times).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -18,7 +23,9 @@ export interface TransformersOptions {
   remoteHost?: string;
   cacheDir?: string;
   quantized?: boolean;
-  batchSize?: number;
+  batchSize?: number; // passages per model call
+  queryBatch?: number; // most queries in one model call (config.model.queryBatch)
+  threads?: number; // onnxruntime intra-op threads; 0 = its default (config.model.threads)
   queryInstruction?: string;
 }
 
@@ -27,18 +34,29 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+interface QueuedQuery {
+  text: string;
+  resolve: (v: Float32Array) => void;
+  reject: (e: Error) => void;
+}
+
 export class TransformersEmbedder implements Embedder {
   readonly name = 'transformers';
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private readonly queue: QueuedQuery[] = [];
+  private queryBatchInFlight = false;
 
   private dims = 0;
   private exited: Error | null = null;
+  /** Called once when the model process ends for any reason other than close(). */
+  onExit: ((reason: Error) => void) | undefined;
 
   private constructor(
     private readonly worker: ChildProcess,
     readonly model: string,
     private readonly batchSize: number,
+    private readonly queryBatch: number,
     private readonly instruction: string,
   ) {
     this.listen();
@@ -48,15 +66,16 @@ export class TransformersEmbedder implements Embedder {
     return this.dims;
   }
 
-  /** Starts the model process and loads the model. Throws MODEL_UNAVAILABLE when it cannot. */
-  static start(options: TransformersOptions): Promise<TransformersEmbedder> {
-    return TransformersEmbedder.launch(options);
+  /** The model process's id (tests stop and kill it). */
+  get pid(): number | undefined {
+    return this.worker.pid;
   }
 
-  private static async launch(options: TransformersOptions): Promise<TransformersEmbedder> {
+  /** Starts the model process and loads the model. Throws MODEL_UNAVAILABLE when it cannot. */
+  static async start(options: TransformersOptions): Promise<TransformersEmbedder> {
     // advanced serialization: Float32Arrays cross the IPC channel as typed arrays
     const worker = fork(path.join(__dirname, 'embed-worker.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, options.queryInstruction ?? BGE_QUERY_INSTRUCTION);
+    const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, Math.max(1, options.queryBatch ?? 16), options.queryInstruction ?? BGE_QUERY_INSTRUCTION);
     try {
       const { dimensions } = (await e.call('init', {
         source: options.source,
@@ -65,11 +84,12 @@ export class TransformersEmbedder implements Embedder {
         remoteHost: options.remoteHost,
         cacheDir: options.cacheDir,
         quantized: options.quantized ?? true,
+        threads: options.threads ?? 0,
       })) as { dimensions: number };
       e.dims = dimensions;
       return e;
     } catch (err) {
-      worker.kill();
+      await e.close('SIGKILL');
       throw createError('MODEL_UNAVAILABLE', `嵌入模型加载失败 / could not load ${options.displayModel}: ${(err as Error).message.split('\n')[0]}`, { cause: err });
     }
   }
@@ -85,9 +105,12 @@ export class TransformersEmbedder implements Embedder {
       else p.resolve(msg.result);
     });
     const fail = (err: Error) => {
-      this.exited = err;
+      const unexpected = !this.exited;
+      this.exited ??= err;
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
+      for (const q of this.queue.splice(0)) q.reject(err);
+      if (unexpected) this.onExit?.(err);
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code, signal) => fail(createError('MODEL_UNAVAILABLE', `嵌入模型进程已退出 / model process exited (${signal ?? code})`)));
@@ -117,15 +140,31 @@ export class TransformersEmbedder implements Embedder {
     return out;
   }
 
-  async embedQuery(text: string): Promise<Float32Array> {
-    const [v] = (await this.call('embed', [this.instruction + text])) as Float32Array[];
-    return v;
+  embedQuery(text: string): Promise<Float32Array> {
+    if (this.exited) return Promise.reject(this.exited);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ text: this.instruction + text, resolve, reject });
+      this.pump();
+    });
   }
 
-  /** Stops the model process. */
-  async close(): Promise<void> {
-    if (this.exited) return;
-    this.exited = createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed');
-    this.worker.kill();
+  /** Sends the waiting queries as one batch when none is in the model. */
+  private pump(): void {
+    if (this.queryBatchInFlight || !this.queue.length) return;
+    const batch = this.queue.splice(0, this.queryBatch);
+    this.queryBatchInFlight = true;
+    this.call('embed', batch.map((q) => q.text)).then(
+      (vectors) => batch.forEach((q, i) => q.resolve((vectors as Float32Array[])[i])),
+      (err: Error) => batch.forEach((q) => q.reject(err)),
+    ).finally(() => {
+      this.queryBatchInFlight = false;
+      this.pump();
+    });
+  }
+
+  /** Stops the model process (SIGKILL for one that no longer answers: a stopped process ignores SIGTERM). */
+  async close(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (!this.exited) this.exited = createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed');
+    if (this.worker.exitCode === null && this.worker.signalCode === null) this.worker.kill(signal);
   }
 }

@@ -8,6 +8,8 @@ import type { Role } from '../graph/model';
 import type { Interpretation } from './types';
 import { nodeAliases, nodeName, type Corpus } from './corpus';
 import { normalize } from './normalize';
+import { findUnitMentions, UnitDirectory } from '../entities/unit-mentions';
+import { isSpecificAppName } from '../entities/app-grammar';
 
 type EntityType = Interpretation['entities'][number]['type'];
 
@@ -44,6 +46,8 @@ const shortRegion = (r: string) => (r.length > 2 ? r.replace(/[市省县区]$/, 
 export class EntityLinker {
   private readonly forms: Form[] = [];
   private readonly regionOfUnit = new Map<string, string>();
+  private readonly units: UnitDirectory;
+  private readonly unitWords: string[] = [];
 
   constructor(private readonly corpus: Corpus) {
     const add = (form: string, type: EntityType, id: string, priority: number, region?: string) => {
@@ -65,28 +69,31 @@ export class EntityLinker {
       add(r, 'region', r, 1);
       add(shortRegion(r), 'region', r, 1);
     }
+    // units are read by the unit grammar (entities/unit-mentions.ts), not matched as strings
+    const records: { id: string; region: string; key: string }[] = [];
     for (const [id, unit] of corpus.units) {
       if (unit.properties.collective === true) continue;
       const region = typeof unit.properties.region === 'string' ? unit.properties.region : '';
       this.regionOfUnit.set(id, region);
+      const prefix = `unit:${region}/`;
+      if (region && id.startsWith(prefix)) records.push({ id, region, key: id.slice(prefix.length) });
       for (const name of new Set([nodeName(unit), ...nodeAliases(unit)])) {
-        const core = /^[市省县区]/.test(name) ? name.slice(1) : name;
-        if (region) {
-          for (const q of new Set([region + core, shortRegion(region) + core, shortRegion(region) + name])) add(q, 'unit', id, 5, region);
-        }
-        add(name, 'unit', id, 2);
-        if (core.length >= 3 && core !== name) add(core, 'unit', id, 2);
+        const f = normalize(name).replace(/ /g, '');
+        if (f.length >= 2) this.unitWords.push(f);
+        if (region && /^[市省县区]/.test(f)) this.unitWords.push(shortRegion(region) + f.slice(1), region + f.slice(1));
       }
     }
+    this.units = new UnitDirectory(records);
     for (const [id, app] of corpus.apps) {
-      for (const name of new Set([nodeName(app), ...nodeAliases(app)])) if (name.length >= 2) add(name, 'application', id, 3);
+      // only specific names link (城市大脑, “浙里督”系统), not a kind (开放平台, 数据应用)
+      for (const name of new Set([nodeName(app), ...nodeAliases(app)])) if (name.length >= 3 && isSpecificAppName(name)) add(name, 'application', id, 3);
     }
     this.forms.sort((a, b) => b.form.length - a.form.length || b.priority - a.priority);
   }
 
   /** Vocabulary for the tokenizer's user dictionary. */
   words(): string[] {
-    return this.forms.filter((f) => f.type !== 'plan').map((f) => f.form);
+    return [...new Set([...this.forms.filter((f) => f.type !== 'plan').map((f) => f.form), ...this.unitWords])];
   }
 
   link(query: string): LinkedQuery {
@@ -95,37 +102,38 @@ export class EntityLinker {
     const taken: boolean[] = new Array(compact.length).fill(false);
     const blank: boolean[] = new Array(compact.length).fill(false); // spans removed from the residual (not applications: they are the topic)
     const out = unlinked(normalized);
-    const unitMentions: { form: Form; text: string }[] = [];
+    // regions the question names (for a bare 市公安局), then unit mentions by the unit grammar
+    const named = this.forms.filter((f) => f.type === 'region' && compact.includes(f.form)).flatMap((f) => f.ids);
+    for (const u of findUnitMentions(compact, this.units, [...new Set(named)])) {
+      for (let i = u.start; i < u.end; i++) {
+        taken[i] = true;
+        blank[i] = true;
+      }
+      if (u.note) out.notes.push(u.note);
+      else if (u.ids.length > 1) out.notes.push(`“${u.text}”对应 ${u.ids.length} 个地区的单位 / names units of ${u.ids.length} regions`);
+      for (const id of u.ids) {
+        if (out.units.includes(id)) continue;
+        out.units.push(id);
+        out.entities.push({ type: 'unit', id, text: u.text, value: this.regionOfUnit.get(id) });
+      }
+    }
     for (const f of this.forms) {
       let at = compact.indexOf(f.form);
       while (at >= 0) {
         const span = taken.slice(at, at + f.form.length);
-        if (!span.some(Boolean)) {
+        // an application name inside a longer word (…开放平台) is not that application
+        const embedded = f.type === 'application' && at > 0 && /[\u4e00-\u9fff]/.test(compact[at - 1]) && /(?:平台|应用|系统)$/.test(f.form) && !f.form.includes('“');
+        if (!span.some(Boolean) && !embedded) {
           for (let i = at; i < at + f.form.length; i++) {
             taken[i] = true;
             blank[i] = f.type !== 'application';
           }
-          if (f.type === 'unit') unitMentions.push({ form: f, text: f.form });
-          else if (f.type === 'application') out.apps.push(...f.ids);
+          if (f.type === 'application') out.apps.push(...f.ids);
           else if (f.type === 'plan') out.plans.push(...f.ids);
           else if (f.type === 'region') out.regions.push(...f.ids);
-          if (f.type !== 'unit') for (const id of f.ids) out.entities.push({ type: f.type, id, text: f.form });
+          for (const id of f.ids) out.entities.push({ type: f.type, id, text: f.form });
         }
         at = compact.indexOf(f.form, at + 1);
-      }
-    }
-    for (const { form, text } of unitMentions) {
-      // A bare "市公安局" names one unit per region: keep those of a region the question names.
-      let ids = form.ids;
-      if (!form.region && out.regions.length) {
-        const inRegion = ids.filter((id) => out.regions.includes(this.regionOfUnit.get(id) ?? ''));
-        if (inRegion.length) ids = inRegion;
-      }
-      if (ids.length > 1) out.notes.push(`“${text}”对应 ${ids.length} 个地区的单位 / names units of ${ids.length} regions`);
-      for (const id of ids) {
-        if (out.units.includes(id)) continue;
-        out.units.push(id);
-        out.entities.push({ type: 'unit', id, text, value: this.regionOfUnit.get(id) });
       }
     }
     for (const m of compact.matchAll(/(20\d{2})年?/g)) {

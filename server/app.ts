@@ -5,7 +5,7 @@
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { AppDeps } from './deps';
-import { corsFor, requestTimeout, urlGuard } from './guards';
+import { corsFor, hostGuard, requestTimeout, sendDeadline, urlGuard } from './guards';
 import { apiNotFound, errorMiddleware } from './http-errors';
 import { analysisRouter } from './routes/analysis';
 import { catalogRoutes } from './routes/catalog';
@@ -15,7 +15,7 @@ import { nodeRoutes } from './routes/nodes';
 import { searchRoutes } from './routes/search';
 import { sourceRoutes } from './routes/source';
 import { statusRoutes } from './routes/status';
-import { rateLimiter, securityHeaders } from './security';
+import { hsts, rateLimiter, securityHeaders, trustProxyValue } from './security';
 
 export type { AppDeps } from './deps';
 
@@ -28,8 +28,12 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // flat key=value pairs; repeated keys become arrays, refused by validation
+  app.set('trust proxy', trustProxyValue(config.server.trustProxy)); // req.ip (the rate-limit key) and req.secure
   app.use(urlGuard);
+  app.use(sendDeadline(config.server.requestTimeoutMs, config.server.sendTimeoutMs));
   app.use(securityHeaders());
+  app.use(hsts(config.server.hsts));
+  app.use(hostGuard(config.server.allowedHosts));
   app.use(corsFor(config.server.corsOrigin));
   app.use('/api', rateLimiter(config.server.rateLimitPerMinute), requestTimeout(config.server.requestTimeoutMs));
   app.use(docsRoutes());

@@ -52,7 +52,14 @@ export const schemas: Record<string, object> = {
   PlanList: obj({ plans: arr(obj({ node: ref('Node'), tasks: { type: 'integer', minimum: 0 } })) }),
   NodeList: obj({ total: { type: 'integer', minimum: 0 }, items: arr(ref('Node')) }),
   EmbedderStatus: obj(
-    { active: { type: 'boolean' }, name: str, model: { type: ['string', 'null'] }, source: { enum: ['npm-tarball', 'local-dir', 'hub', null] }, reason: str },
+    {
+      active: { type: 'boolean' },
+      name: str,
+      model: { type: ['string', 'null'] },
+      source: { enum: ['npm-tarball', 'local-dir', 'hub', null] },
+      reason: str,
+      health: obj({ state: { type: 'string', enum: ['up', 'restarting', 'closed'] }, reason: str, restarts: int }, ['state', 'restarts']),
+    },
     ['active', 'name', 'model', 'source'],
   ),
   SearchStatus: obj({ embedder: ref('EmbedderStatus'), vectors: int, keywordDocs: int }),
@@ -65,12 +72,13 @@ export const schemas: Record<string, object> = {
   Health: obj(
     {
       status: { type: 'string', enum: ['ok', 'degraded'] },
+      reasons: { ...arr(str), description: 'why it is degraded (empty when ok)' },
       store: obj({ description: str, ok: { type: 'boolean' }, nodes: int, error: str }, ['description', 'ok', 'nodes']),
       index: obj({ vectors: int, keywordDocs: int }),
       embedder: ref('EmbedderStatus'),
       note: { type: 'string', description: 'present when no embedding model is active' },
     },
-    ['status', 'store', 'index', 'embedder'],
+    ['status', 'reasons', 'store', 'index', 'embedder'],
   ),
   SourceFiles: obj({ files: arr(str) }),
   SourceLines: obj(

@@ -1,6 +1,7 @@
 /**
  * Parameter validation for the HTTP API: every public input passes through here, so limits
- * (q 1–200 characters, k 1–50, depth 1–3) and the 400 answers are defined in one place.
+ * (q 1–200 characters, k 1–50, depth 1–3, deeper neighbourhoods only with fewer results) and
+ * the 400 answers are defined in one place.
  */
 import { createError } from '../core/errors';
 import type { SearchOptions } from '../search/types';
@@ -13,6 +14,9 @@ export const LIMITS = {
   depthMin: 1,
   depthMax: 3,
   depthDefault: 1,
+  // one search answer stays small (docs/API.md "Answer size"): each result's neighbourhood is at
+  // most the store's 200 nodes, so depth 2 is allowed up to k=10 and depth 3 up to k=5 (≈ 400 KB)
+  kMaxAtDepth: { 1: 50, 2: 10, 3: 5 } as Record<number, number>,
   yearMin: 1900,
   yearMax: 2100,
   idMaxChars: 300,
@@ -90,12 +94,17 @@ export function nodeId(raw: unknown): string {
 /** `q` and the search options of `GET /api/search` (or the JSON body of `POST /api/search`). */
 export function parseSearch(query: Query): { q: string; options: SearchOptions } {
   const q = parseQuestion(scalar(query, 'q'));
-  const options: SearchOptions = { k: intParam(query, 'k', LIMITS.kMin, LIMITS.kMax) ?? LIMITS.kDefault };
+  const depth = intParam(query, 'depth', LIMITS.depthMin, LIMITS.depthMax);
+  const kMax = LIMITS.kMaxAtDepth[depth ?? LIMITS.depthDefault];
+  const k = intParam(query, 'k', LIMITS.kMin, LIMITS.kMax);
+  if (k !== undefined && k > kMax) {
+    throw createError('BAD_REQUEST', `depth=${depth} 时 k 最多 ${kMax}（限制回答大小）/ k must be at most ${kMax} with depth=${depth} (answer size cap)`, { details: { k, depth } });
+  }
+  const options: SearchOptions = { k: k ?? Math.min(LIMITS.kDefault, kMax) };
   const plan = textParam(query, 'plan');
   const unit = textParam(query, 'unit');
   const application = textParam(query, 'application');
   const year = intParam(query, 'year', LIMITS.yearMin, LIMITS.yearMax);
-  const depth = intParam(query, 'depth', LIMITS.depthMin, LIMITS.depthMax);
   if (plan) options.plan = plan;
   if (unit) options.unit = unit;
   if (application) options.application = application;

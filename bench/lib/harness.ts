@@ -86,6 +86,7 @@ export function memoQueries(e: Embedder): Embedder {
       return e.dimensions;
     },
     embed: (texts) => e.embed(texts),
+    close: () => e.close(),
     embedQuery(text) {
       if (!memo.has(text)) memo.set(text, e.embedQuery(text));
       return memo.get(text)!;

@@ -9,6 +9,7 @@ import { bootstrap, type DocumentSummary } from '../../app/pipeline';
 import { type CommandSpec, type Parsed } from '../args';
 import { progressDisplay } from '../progress';
 import { clipTo, displayWidth, padTo } from '../text-width';
+import { say } from '../terminal-text';
 
 /** The summary table, one row per document; numbers right-aligned. */
 export function formatTable(rows: DocumentSummary[]): string {
@@ -55,7 +56,7 @@ export async function run({ values, positionals }: Parsed): Promise<number> {
     if (json) {
       console.log(JSON.stringify({ dir, reports: pipeline.reports, timings: pipeline.timings, counts: await pipeline.store.counts() }, null, 2));
     } else {
-      console.log(formatTable(pipeline.reports));
+      say(formatTable(pipeline.reports));
       const counts = await pipeline.store.counts();
       const nodes = Object.entries(counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ');
       const t = pipeline.timings;

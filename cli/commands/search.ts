@@ -6,6 +6,7 @@ import { config } from '../../core/config';
 import { type CommandSpec, type Parsed } from '../args';
 import { bootstrap } from '../../app/pipeline';
 import type { SearchOptions, SearchResponse } from '../../search/types';
+import { say } from '../terminal-text';
 
 export const spec: CommandSpec = {
   name: 'search',
@@ -34,10 +35,10 @@ function options(values: Parsed['values']): SearchOptions {
 
 function print(res: SearchResponse): void {
   const i = res.interpretation;
-  console.log(`查询 / query: ${res.query}   (${res.took_ms} ms, ${i.mode})`);
-  if (i.entities.length) console.log(`理解 / understood: ${i.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `(${e.value})` : ''}`).join('  ')}`);
-  for (const n of i.notes) console.log(`注 / note: ${n}`);
-  if (!res.results.length) console.log('没有结果 / no results');
+  say(`查询 / query: ${res.query}   (${res.took_ms} ms, ${i.mode})`);
+  if (i.entities.length) say(`理解 / understood: ${i.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `(${e.value})` : ''}`).join('  ')}`);
+  for (const n of i.notes) say(`注 / note: ${n}`);
+  if (!res.results.length) say('没有结果 / no results');
   res.results.forEach((r, n) => {
     const p = r.node.properties;
     const plan = r.neighbourhood.nodes.find((x) => x.labels.includes('Plan'));
@@ -50,9 +51,9 @@ function print(res: SearchResponse): void {
         return `${String(u?.properties.name ?? x.start)}${role ? `(${role})` : ''}`;
       });
     const why = Object.entries(r.why).filter(([, v]) => v !== null).map(([k, v]) => `${k}#${v}`).join(' ');
-    console.log(`\n${n + 1}. ${String(p.title)}   [${why}]`);
-    console.log(`   ${String(plan?.properties.title ?? p.planId)} · ${String(p.path)} · ${String(p.sourceFile)}:${String(p.lineStart)}-${String(p.lineEnd)}`);
-    if (units.length) console.log(`   单位 / units: ${units.join('、')}`);
+    say(`\n${n + 1}. ${String(p.title)}   [${why}]`);
+    say(`   ${String(plan?.properties.title ?? p.planId)} · ${String(p.path)} · ${String(p.sourceFile)}:${String(p.lineStart)}-${String(p.lineEnd)}`);
+    if (units.length) say(`   单位 / units: ${units.join('、')}`);
   });
 }
 

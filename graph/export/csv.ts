@@ -35,10 +35,17 @@ function columnType(values: (PropValue | undefined)[]): CsvType {
   return scalarType(present) ?? 'string';
 }
 
-/** A field: text quoted (quotes doubled), arrays joined by the delimiter; empty means "no property". */
+// A text a spreadsheet would run as a formula (CSV injection, OWASP): = + - @, tab, CR first.
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * A field: text quoted (quotes doubled), arrays joined by the delimiter; empty means "no property".
+ * Text that starts like a formula gets a leading apostrophe (OWASP's escape), so opening the
+ * export in a spreadsheet never runs `=cmd|…`; such a value imports into Neo4j with the apostrophe.
+ */
 function field(v: PropValue | undefined, type: CsvType, delimiter: string): string {
   if (v === null || v === undefined) return '';
-  const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const quote = (s: string) => `"${(FORMULA.test(s) ? `'${s}` : s).replace(/"/g, '""')}"`;
   if (type.endsWith('[]') && Array.isArray(v)) return v.length ? quote(v.map(String).join(delimiter)) : '';
   if (type === 'string') return quote(typeof v === 'string' ? v : JSON.stringify(v));
   return String(v);

@@ -9,7 +9,7 @@ export function searchRoutes({ search, config }: AppDeps): Router {
   const router = Router();
   const answer = async (input: Record<string, unknown>, res: Response) => {
     const { q, options } = parseSearch(input);
-    const body = Buffer.from(searchJson(await search.search(q, options)));
+    const body = Buffer.from(searchJson(await search.search(q, options), config.server.maxAnswerBytes));
     // written directly: no ETag (took_ms differs in every answer, so it could never match)
     res.status(200).type('application/json; charset=utf-8').setHeader('Content-Length', body.length);
     res.end(body);

@@ -18,8 +18,12 @@ export function statusRoutes({ store, search }: AppDeps): Router {
   });
   router.get('/health', async (_req, res) => {
     const index = search.status();
+    const health = index.embedder.health;
+    const modelDown = index.embedder.active && !!health && health.state !== 'up';
     const body = {
-      status: 'ok' as 'ok' | 'degraded',
+      status: (modelDown ? 'degraded' : 'ok') as 'ok' | 'degraded',
+      // why it is degraded; a model process restarting still answers (keyword + graph), so 200
+      reasons: modelDown ? [`嵌入模型 / embedding model ${health.state}: ${health.reason ?? ''}`.trim()] : ([] as string[]),
       store: { description: store.describe(), ok: true, nodes: 0, error: undefined as string | undefined },
       index: { vectors: index.vectors, keywordDocs: index.keywordDocs },
       embedder: index.embedder,
@@ -32,8 +36,10 @@ export function statusRoutes({ store, search }: AppDeps): Router {
       body.status = 'degraded';
       body.store.ok = false;
       body.store.error = (err as Error).message;
+      body.reasons.push(`图数据库 / graph store: ${body.store.error}`);
     }
-    res.status(body.status === 'ok' ? 200 : 503).json(body);
+    // 503 only when the store cannot answer (nothing can be served); a model restart is 200 + degraded
+    res.status(body.store.ok ? 200 : 503).json(body);
   });
   return router;
 }

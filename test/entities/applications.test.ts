@@ -10,6 +10,7 @@ import { ingestDirectory, parseDocument } from '../../ingest';
 import { extractApplications } from '../../entities/applications';
 import { appKey } from '../../entities/app-identity';
 import type { GraphData } from '../../graph/model';
+import { addUserWords } from '../../search/tokenize';
 
 const ROOT = path.join(__dirname, '..', '..');
 interface Judgement { id: string; name: string; real: boolean; reason: string }
@@ -108,5 +109,16 @@ describe('application grammar', () => {
     const found = extractApplications('打造燃气安全在线、城市防内涝等应用', ['城市防内涝应用']);
     expect(found.map((a) => [a.name, a.evidence])).toEqual([['燃气安全在线', 'suffix'], ['城市防内涝应用', 'attachment']]);
     for (const a of found) expect(a.confidence).toBeGreaterThan(0.5);
+  });
+});
+
+describe('independent of what search taught jieba', () => {
+  test('the same applications before and after the graph vocabulary is inserted as user words', () => {
+    const file = '003_a138fc7071c4ec27.txt';
+    const read = () => parseDocument(file, fs.readFileSync(path.join(ROOT, 'seeds', file))).tasks.map((t) => t.applications.map((a) => `${a.name}:${a.evidence}`));
+    const before = read();
+    const names = graphs.flatMap((g) => g.nodes.filter((n) => n.labels.includes('Application') || n.labels.includes('Unit')).flatMap((n) => [String(n.properties.name), ...((n.properties.aliases as string[]) ?? [])]));
+    expect(addUserWords(names)).toBeGreaterThan(100);
+    expect(read()).toEqual(before);
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * Unit identity: one key per body within a region, from the unit-name grammar (unit-grammar.ts):
+ * 市发展和改革委员会 = 市发展改革委 = 市发改委, 市委政法委 = 市政法委, 省人社厅 ≠ 市人社局. Only
+ * whole-body rewrites of the lexicon, no fuzzy matching: two different bodies never share a key.
+ */
+import { canonicalUnit, normaliseCollective, parseUnitName, type UnitLevel } from './unit-grammar';
+
+export interface UnitContext {
+  region?: string | null; // the plan's region (full name): a unit named with it is the plan's own
+  level?: 'province' | 'city' | 'county' | 'district' | null; // the plan's level: the level of a bare 宣传部
+}
+
+const LEVEL_CHAR: Record<string, UnitLevel> = { province: '省', city: '市', county: '县', district: '区' };
+
+/** A 〔…〕 part names the same body under another name: "市发改委〔市社建委〕". */
+export function bracketForms(raw: string): { main: string; alternates: string[] } {
+  const alternates: string[] = [];
+  const main = raw.replace(/〔([^〔〕]+)〕/g, (_m, inner: string) => {
+    alternates.push(inner);
+    return '';
+  });
+  return { main: main || raw, alternates };
+}
+
+/** Collective units: "各县（市、区）政府", "市级有关单位", "省安委会各成员单位". */
+export function isCollective(raw: string): boolean {
+  return /^各|各(?:成员)?单位|各部门|有关|相关|成员单位|专班成员/.test(raw);
+}
+
+/** The canonical key of a unit name (same key = same body within one region). */
+export function unitKey(raw: string, ctx: UnitContext = {}): string {
+  const { main } = bracketForms(raw.replace(/\s+/g, ''));
+  if (isCollective(main)) return normaliseCollective(main);
+  const u = parseUnitName(main);
+  return canonicalUnit(u, { region: ctx.region ?? null, level: ctx.level ? LEVEL_CHAR[ctx.level] : null });
+}

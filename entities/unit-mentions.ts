@@ -1,0 +1,140 @@
+/**
+ * Units named in a question, in any form (嘉兴市发改委, 嘉兴发展改革委, 市发改委, 省人社厅,
+ * 金华市市场监督管理局, 发改部门), resolved by the unit grammar against the units of a graph:
+ * a mention links to units of the region and level it names only. A mention whose region has no
+ * such unit resolves to nothing and says so; it never falls back to another region's unit.
+ */
+import { canonicalUnit, canonicalBody, parseUnitName, type UnitLevel, type UnitName } from './unit-grammar';
+import { findRegion, findRegionMentions, type Region } from './regions';
+
+export interface UnitRecord {
+  id: string;
+  region: string; // full region name of the unit's plan
+  key: string; // its canonical key within the region (unit:<region>/<key>)
+}
+
+export interface UnitMention {
+  start: number;
+  end: number;
+  text: string;
+  ids: string[]; // the units it names (empty: named region or level has none)
+  region: string | null; // the region it names explicitly
+  note?: string; // why nothing or several were linked
+}
+
+const LEVEL_OF: Record<Region['level'], UnitLevel> = { province: '省', city: '市', county: '县', district: '区' };
+/** The type words a unit mention ends with (部门: a sector's units). */
+const TYPE_END = /(?:人民法院|法院|检察院|委员会|办公室|办公厅|联合会|部门|中心|支队|局|厅|委|办|部|联)/g;
+
+/** The units of a graph by region and key, for resolving mentions. */
+export class UnitDirectory {
+  private readonly byRegion = new Map<string, Map<string, string[]>>();
+  private readonly levelOf = new Map<string, UnitLevel | null>();
+
+  constructor(units: UnitRecord[]) {
+    for (const u of units) {
+      const m = this.byRegion.get(u.region) ?? new Map<string, string[]>();
+      m.set(u.key, [...(m.get(u.key) ?? []), u.id]);
+      this.byRegion.set(u.region, m);
+      if (!this.levelOf.has(u.region)) {
+        const r = findRegion(u.region);
+        this.levelOf.set(u.region, r && r.name === u.region ? LEVEL_OF[r.level] : null);
+      }
+    }
+  }
+
+  /** Units of `region` (full name) with this parsed name; [] when the region has none. */
+  private inRegion(u: UnitName, region: string): string[] {
+    const level = this.levelOf.get(region) ?? null;
+    const key = canonicalUnit({ ...u, region: null }, { region, level });
+    return this.byRegion.get(region)?.get(key) ?? [];
+  }
+
+  /** Units a parsed name means: its region's when it names one, else every region of its level. */
+  resolve(u: UnitName, namedRegions: string[]): { ids: string[]; note?: string } {
+    if (u.region) {
+      const ids = this.inRegion(u, u.region);
+      if (ids.length) return { ids };
+      return { ids: [], note: `${u.raw}：已载入的方案中没有${u.region}的这一单位，未关联 / no plan of ${u.region} names this unit: nothing linked` };
+    }
+    const regions = [...this.byRegion.keys()].filter((r) => !u.level || this.levelOf.get(r) === u.level);
+    const scoped = namedRegions.length ? regions.filter((r) => namedRegions.includes(r)) : regions;
+    const ids = scoped.flatMap((r) => this.inRegion(u, r));
+    if (!ids.length && u.level && namedRegions.length === 0) return { ids: [] };
+    return { ids };
+  }
+
+  /** Units of a sector ("发改部门", "省公安部门"): every unit whose body is that sector's, at the level named. */
+  sector(body: string, level: UnitLevel | null, namedRegions: string[]): string[] {
+    const want = canonicalBody(body);
+    const out: string[] = [];
+    for (const [region, keys] of this.byRegion) {
+      if (level && this.levelOf.get(region) !== level) continue;
+      if (namedRegions.length && !namedRegions.includes(region)) continue;
+      for (const [key, ids] of keys) if (parseUnitName(key).body === want) out.push(...ids);
+    }
+    return out;
+  }
+
+  has(region: string): boolean {
+    return this.byRegion.has(region);
+  }
+}
+
+/**
+ * Unit mentions in a (normalised, space-free) question: at each type word, the longest span before
+ * it that parses as a unit name naming a region, a level, or a body the directory knows.
+ */
+export function findUnitMentions(q: string, dir: UnitDirectory, namedRegions: string[]): UnitMention[] {
+  const out: UnitMention[] = [];
+  let floor = 0;
+  for (const m of q.matchAll(TYPE_END)) {
+    const end = m.index + m[0].length;
+    if (m.index < floor) continue;
+    if (m[0] === '部门') {
+      const span = sectorSpan(q, m.index, floor, dir, namedRegions);
+      if (!span) continue;
+      out.push({ start: span.start, end, text: q.slice(span.start, end), ids: span.ids, region: span.region });
+      floor = end;
+      continue;
+    }
+    for (let start = Math.max(floor, end - 20); start <= m.index - 1; start++) {
+      const text = q.slice(start, end);
+      const u = parseUnitName(text);
+      if (!u.body && !u.type) continue;
+      const leadRegion = findRegionMentions(text)[0];
+      const namesRegion = !!u.region && leadRegion?.start === 0;
+      const namesLevel = !u.region && /^[省市县区]/.test(text) && u.level !== null;
+      if (!namesRegion && !namesLevel && !u.body) continue;
+      const r = dir.resolve(u, namedRegions);
+      if (!r.ids.length && !namesRegion) continue; // a bare span that names nothing known: try a shorter one
+      out.push({ start, end, text, ids: r.ids, region: u.region, note: r.note });
+      floor = end;
+      break;
+    }
+  }
+  return out;
+}
+
+/** "省发改部门" → level 省, body 发改; "嘉兴公安部门" → region 嘉兴市, body 公安: the longest span naming a known sector. */
+function sectorSpan(q: string, at: number, floor: number, dir: UnitDirectory, namedRegions: string[]): { start: number; ids: string[]; region: string | null } | null {
+  for (let start = Math.max(floor, at - 12); start < at - 1; start++) {
+    let s = q.slice(start, at);
+    let region: string | null = null;
+    let level: UnitLevel | null = null;
+    const lead = findRegionMentions(s)[0];
+    if (lead && lead.start === 0 && s.length > lead.text.length) {
+      region = lead.candidates[0].name;
+      level = LEVEL_OF[lead.candidates[0].level];
+      s = s.slice(lead.text.length);
+    }
+    if (/^[省市县区]/.test(s) && s.length > 1) {
+      level = s[0] as UnitLevel;
+      s = s.slice(1);
+    }
+    if (!/^[\u4e00-\u9fff]{2,8}$/.test(s)) continue;
+    const ids = dir.sector(s, level, region ? [region] : namedRegions);
+    if (ids.length) return { start, ids, region };
+  }
+  return null;
+}

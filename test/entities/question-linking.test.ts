@@ -1,0 +1,66 @@
+/**
+ * Questions read by the unit and application grammar (search/understand.ts → entities/): a unit
+ * in any form links to the units of the region and level it names only; a region with no such
+ * unit links nothing and says so; applications link only by specific names. On the seeds.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../core/config';
+import { seedStore } from '../../bench/lib/harness';
+import { loadCorpus } from '../../search/corpus';
+import { EntityLinker } from '../../search/understand';
+
+let linker: EntityLinker;
+beforeAll(async () => {
+  linker = new EntityLinker(await loadCorpus(await seedStore(loadConfig().seedsDir)));
+});
+const units = (q: string) => linker.link(q).units.sort();
+
+test('full, short, region-qualified and abbreviated forms link the one unit of that region', () => {
+  expect(units('嘉兴发改委牵头哪些任务')).toEqual(['unit:嘉兴市/市发改委']);
+  expect(units('嘉兴市发展和改革委员会负责什么')).toEqual(['unit:嘉兴市/市发改委']);
+  expect(units('金华市市场监督管理局的任务')).toEqual(['unit:金华市/市市场监管局']);
+  expect(units('嘉兴市住房和城乡建设局承担哪些任务')).toEqual(['unit:嘉兴市/市住建局']); // printed 市建设局
+  expect(units('绍兴市政法委负责哪些任务')).toEqual(['unit:绍兴市/市委政法委']);
+});
+
+test('省 means the province: 省人社厅 is the province body, never a city 人社局', () => {
+  expect(units('省人社厅协同哪些任务')).toEqual(['unit:浙江省/省人社厅']);
+  expect(units('浙江省大数据发展管理局参与哪些任务')).toEqual(['unit:浙江省/省大数据局']);
+});
+
+test('a region with no such unit links nothing and says so; never another city’s unit', () => {
+  const r = linker.link('宁波市发改委牵头哪些任务');
+  expect(r.units).toEqual([]);
+  expect(r.notes.join(' ')).toContain('宁波市');
+  expect(linker.link('杭州市公安局有哪些分工').units).toEqual([]);
+});
+
+test('X部门 means that sector’s units, within the region or level named', () => {
+  expect(units('金华公安部门有哪些任务')).toEqual(['unit:金华市/市公安局']);
+  const all = units('公安部门有哪些任务');
+  expect(all.length).toBeGreaterThanOrEqual(3);
+  for (const id of all) expect(id).toMatch(/\/(?:市公安局|省公安厅)$/);
+  expect(units('省生态环境部门牵头什么')).toEqual(['unit:浙江省/省生态环境厅']);
+  expect(units('各部门有哪些任务')).toEqual([]);
+});
+
+test('applications link only by specific names', () => {
+  expect(linker.link('城市大脑有哪些任务').apps.length).toBe(1);
+  expect(linker.link('开放平台建设').apps).toEqual([]);
+  expect(linker.link('推进公共数据开放平台').apps.every((id) => id.includes('公共数据开放'))).toBe(true);
+});
+
+test('held-out unit questions (eval/queries-units-extra.json): linked units hold every relevant task', async () => {
+  const qs = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'eval', 'queries-units-extra.json'), 'utf8')) as { id: string; q: string; relevant: { file: string; path: string }[] }[];
+  const corpus = await loadCorpus(await seedStore(loadConfig().seedsDir));
+  let ok = 0;
+  for (const q of qs) {
+    const linked = new Set(linker.link(q.q).units);
+    const covered = q.relevant.every((r) => corpus.tasks.some((t) => t.node.properties.sourceFile === r.file && t.node.properties.path === r.path && t.units.some((u) => linked.has(u.id))));
+    if (covered && linked.size > 0) ok++;
+    else console.log(`not covered: ${q.id} ${q.q} → ${[...linked].join(', ')}`);
+  }
+  console.log(`unit question linking: ${ok}/${qs.length} questions link units holding all their relevant tasks`);
+  expect(ok).toBe(qs.length);
+});
