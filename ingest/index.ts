@@ -68,18 +68,17 @@ function parse(fileName: string, source: Extracted, t0: number, opts: ParseOptio
   const ctxBase = { sourceFile: fileName, firstLeadsFrom: firstLeadsFrom(lines, root), knownApps: [] as string[] };
   const listedApps = parseAppTable(rest);
   ctxBase.knownApps = listedApps.map((a) => a.name);
-  // units first (their names tell the region of a plan without a title), then the plan's identity
-  const draft = extractTasks(root, { ...ctxBase, planId: 'plan:?' }, []);
-  const meta = extractMetadata(lines, bodyStart, draft.flatMap((t) => t.units.map((u) => u.raw)));
+  // tasks first (their unit names tell the region of a plan without a title), then the plan's identity
+  let tasks = extractTasks(root, { ...ctxBase, planId: '' }, warnings);
+  if (tasks.length === 0 && lines.length > 0) {
+    warnings.push('未识别到编号结构，按段落保留 / no numbered structure: kept as paragraphs');
+    tasks = paragraphsOf(lines, { ...ctxBase, planId: '' });
+  }
+  const meta = extractMetadata(lines, bodyStart, tasks.flatMap((t) => t.units.map((u) => u.raw)));
   const title = meta.title ?? stem(fileName);
   const planId = ids.plan(opts.planKey ?? meta.docNumber ?? title);
   const plan: ParsedPlan = { id: planId, ...meta, title, untitled: meta.title === null, sourceFile: fileName, goals: goalsParagraph(source.lines) ?? '' };
-  const ctx = { ...ctxBase, planId };
-  let tasks = extractTasks(root, ctx, warnings);
-  if (tasks.length === 0 && lines.length > 0) {
-    warnings.push('未识别到编号结构，按段落保留 / no numbered structure: kept as paragraphs');
-    tasks = paragraphsOf(lines, ctx);
-  }
+  for (const t of tasks) t.id = ids.task(planId, t.path);
   if (source.pages) for (const t of tasks) t.page = source.pages[t.lineStart - 1];
   const graph = toGraph(plan, tasks, listedApps);
   const count = (label: Label) => graph.nodes.filter((n) => n.labels.includes(label)).length;
