@@ -22,7 +22,7 @@ const FIX = '运行 node scripts/fetch-model.mjs，或设置 KG_MODEL_DIR / HF_E
 /** Where the model would be loaded from, without loading it. */
 export function resolveModelSource(config: Config): TransformersOptions | { reason: string } {
   const m = config.model;
-  const tuning = { queryBatch: m.queryBatch, threads: m.threads };
+  const tuning = { queryBatch: m.queryBatch, threads: m.threads, queueTimeoutMs: m.timeoutMs };
   if (m.disabled) return { reason: 'KG_EMBEDDER=none: 已关闭神经检索 / neural search disabled' };
   if (m.localDir) {
     if (!fs.existsSync(path.join(m.localDir, ONNX))) return { reason: `KG_MODEL_DIR=${m.localDir} 中没有 / has no ${ONNX}` };

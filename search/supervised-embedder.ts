@@ -4,7 +4,9 @@
  * - restarts it when it exits, with exponential backoff (`backoffMs` doubling up to `maxBackoffMs`;
  *   back to the first step once a process has answered for `stableMs`);
  * - gives every call a deadline (`timeoutMs` for a query, more for a passage batch); a call past it
- *   rejects with MODEL_UNAVAILABLE and the stalled process is killed (SIGKILL) and replaced;
+ *   rejects with MODEL_UNAVAILABLE, and when the process has answered nothing for half that
+ *   while it had work (stopped or hung, not merely busy with a queue) it is killed (SIGKILL) and
+ *   replaced;
  * - while no process is up, rejects queries at once with MODEL_UNAVAILABLE (the search engine then
  *   answers keyword + graph and says so), and reports `restarting` with the reason in health().
  * Passage batches (a re-ingest) wait for the restart instead of failing.
@@ -16,6 +18,8 @@ import type { Embedder, EmbedderHealth } from './embedder';
 export interface SupervisedChild extends Embedder {
   onExit: ((reason: Error) => void) | undefined;
   close(signal?: NodeJS.Signals): Promise<void>;
+  /** Has work and answered nothing for `ms` (stopped or hung, not merely busy). */
+  stalledFor(ms: number): boolean;
 }
 
 export interface SupervisorOptions {
@@ -38,6 +42,7 @@ export class SupervisedEmbedder implements Embedder {
   private delay: number;
   private upSince = Date.now();
   private timer: NodeJS.Timeout | null = null;
+  private stallCheck: NodeJS.Immediate | null = null;
 
   constructor(
     first: SupervisedChild,
@@ -116,14 +121,14 @@ export class SupervisedEmbedder implements Embedder {
     return createError('MODEL_UNAVAILABLE', `嵌入模型重启中 / model process restarting: ${this.reason ?? 'unknown'}`);
   }
 
-  /** Runs `op` on the current process within `ms`; past it, the process is replaced. */
+  /** Runs `op` on the current process within `ms` (past it: MODEL_UNAVAILABLE, and a stall check). */
   private async within<T>(child: SupervisedChild, ms: number, op: (c: SupervisedChild) => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const reason = `无响应 ${ms} ms / no answer within ${ms} ms`;
-        this.down(child, reason);
         reject(createError('MODEL_UNAVAILABLE', `嵌入模型${reason}`));
+        this.checkStall(child, reason);
       }, ms);
     });
     try {
@@ -131,6 +136,19 @@ export class SupervisedEmbedder implements Embedder {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Replaces `child` when it has answered nothing for half the deadline while it had work (a
+   * batch takes milliseconds: that is a stopped or hung process, not a long queue). Checked
+   * after the event loop's I/O phase, so an answer already waiting in the pipe counts.
+   */
+  private checkStall(child: SupervisedChild, reason: string): void {
+    if (this.stallCheck) return;
+    this.stallCheck = setImmediate(() => {
+      this.stallCheck = null;
+      if (child.stalledFor(this.options.timeoutMs / 2)) this.down(child, reason);
+    });
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
@@ -143,7 +161,10 @@ export class SupervisedEmbedder implements Embedder {
     if (this.closed) throw createError('MODEL_UNAVAILABLE', '嵌入模型已关闭 / embedder closed');
     let child = this.child;
     // a passage batch (ingest) waits for one restart rather than fail the whole build
-    if (!child) child = (await this.starting) ?? null;
+    if (!child) {
+      this.timer?.ref(); // someone waits for the restart: keep the process alive until it happens
+      child = (await this.starting) ?? null;
+    }
     if (!child) throw this.unavailable();
     const ms = this.options.timeoutMs * Math.max(4, Math.ceil(texts.length / 2));
     return this.within(child, ms, (c) => c.embed(texts));

@@ -26,6 +26,7 @@ export interface TransformersOptions {
   batchSize?: number; // passages per model call
   queryBatch?: number; // most queries in one model call (config.model.queryBatch)
   threads?: number; // onnxruntime intra-op threads; 0 = its default (config.model.threads)
+  queueTimeoutMs?: number; // a query waiting longer than this for its batch is dropped (config.model.timeoutMs)
   queryInstruction?: string;
 }
 
@@ -36,6 +37,7 @@ interface Pending {
 
 interface QueuedQuery {
   text: string;
+  at: number; // when it was queued
   resolve: (v: Float32Array) => void;
   reject: (e: Error) => void;
 }
@@ -51,6 +53,8 @@ export class TransformersEmbedder implements Embedder {
   private exited: Error | null = null;
   /** Called once when the model process ends for any reason other than close(). */
   onExit: ((reason: Error) => void) | undefined;
+  /** When the process last answered, or last went from idle to busy (the supervisor's stall test). */
+  private progressAt = Date.now();
 
   private constructor(
     private readonly worker: ChildProcess,
@@ -58,12 +62,21 @@ export class TransformersEmbedder implements Embedder {
     private readonly batchSize: number,
     private readonly queryBatch: number,
     private readonly instruction: string,
+    private readonly queueTimeoutMs: number,
   ) {
     this.listen();
   }
 
   get dimensions(): number {
     return this.dims;
+  }
+
+  /**
+   * True when the process has work and has answered nothing for `ms`: stopped or hung, not just
+   * busy (a long queue under overload is answered batch by batch, so it keeps making progress).
+   */
+  stalledFor(ms: number): boolean {
+    return this.pending.size > 0 && Date.now() - this.progressAt > ms;
   }
 
   /** The model process's id (tests stop and kill it). */
@@ -75,7 +88,7 @@ export class TransformersEmbedder implements Embedder {
   static async start(options: TransformersOptions): Promise<TransformersEmbedder> {
     // advanced serialization: Float32Arrays cross the IPC channel as typed arrays
     const worker = fork(path.join(__dirname, 'embed-worker.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, Math.max(1, options.queryBatch ?? 16), options.queryInstruction ?? BGE_QUERY_INSTRUCTION);
+    const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, Math.max(1, options.queryBatch ?? 16), options.queryInstruction ?? BGE_QUERY_INSTRUCTION, options.queueTimeoutMs ?? Infinity);
     try {
       const { dimensions } = (await e.call('init', {
         source: options.source,
@@ -97,6 +110,7 @@ export class TransformersEmbedder implements Embedder {
   private listen(): void {
     this.idle(); // an idle embedder never keeps the process alive
     this.worker.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
+      this.progressAt = Date.now();
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
@@ -124,6 +138,7 @@ export class TransformersEmbedder implements Embedder {
   private call(op: string, payload: unknown): Promise<unknown> {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
+    if (this.pending.size === 0) this.progressAt = Date.now();
     this.worker.ref(); // keep the process alive while a request is in flight
     (this.worker.channel as { ref?: () => void } | undefined)?.ref?.();
     return new Promise((resolve, reject) => {
@@ -143,14 +158,20 @@ export class TransformersEmbedder implements Embedder {
   embedQuery(text: string): Promise<Float32Array> {
     if (this.exited) return Promise.reject(this.exited);
     return new Promise((resolve, reject) => {
-      this.queue.push({ text: this.instruction + text, resolve, reject });
+      this.queue.push({ text: this.instruction + text, at: Date.now(), resolve, reject });
       this.pump();
     });
   }
 
   /** Sends the waiting queries as one batch when none is in the model. */
   private pump(): void {
-    if (this.queryBatchInFlight || !this.queue.length) return;
+    if (this.queryBatchInFlight) return;
+    // under overload, queries whose caller has given up (the supervisor's deadline) are not computed
+    const now = Date.now();
+    while (this.queue.length && now - this.queue[0].at > this.queueTimeoutMs) {
+      this.queue.shift()!.reject(createError('MODEL_UNAVAILABLE', `嵌入模型繁忙 / model busy: waited over ${this.queueTimeoutMs} ms`));
+    }
+    if (!this.queue.length) return;
     const batch = this.queue.splice(0, this.queryBatch);
     this.queryBatchInFlight = true;
     this.call('embed', batch.map((q) => q.text)).then(

@@ -22,7 +22,7 @@ import { testConfig, tmpDir } from './helpers';
 const tmp = tmpDir('model-worker');
 afterAll(() => tmp.cleanup());
 const config = (() => {
-  const base = testConfig(tmp.dir, { KG_EMBEDDER: '', KG_EMBED_TIMEOUT_MS: '400' });
+  const base = testConfig(tmp.dir, { KG_EMBEDDER: '', KG_EMBED_TIMEOUT_MS: '1000' });
   return { ...base, server: { ...base.server, rateLimitPerMinute: 1e9 } };
 })();
 
@@ -93,6 +93,19 @@ describeIf('model-worker supervision', model())('supervised model worker under l
       // the stopped process was killed, not left behind
       await until(() => { try { process.kill(before, 0); return false; } catch { return true; } }, 3000);
     }
+  }, 60_000);
+
+  test('overload (more queries than the deadline allows) drops the late ones but never replaces a working process', async () => {
+    const before = pid();
+    const restarts = embedder.health().restarts;
+    const results = await Promise.allSettled(Array.from({ length: 3000 }, (_, i) => embedder.embedQuery(`数据共享平台建设第${i}项`)));
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    for (const f of failed) expect(f.reason).toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+    expect(failed.length).toBeGreaterThan(0); // it was overloaded: the 1 s deadline dropped the late ones
+    expect(results.length - failed.length).toBeGreaterThan(0);
+    expect(embedder.health()).toMatchObject({ state: 'up', restarts });
+    expect(pid()).toBe(before);
+    expect((await embedder.embedQuery('城市大脑')).length).toBe(embedder.dimensions);
   }, 60_000);
 
   test('while the worker is down a search says keyword + graph in its mode and notes', async () => {

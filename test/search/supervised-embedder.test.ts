@@ -11,9 +11,14 @@ import { HashEmbedder } from './hash-embedder';
 class FakeChild extends HashEmbedder implements SupervisedChild {
   onExit: ((reason: Error) => void) | undefined;
   stalled = false;
+  busy = false; // answers, slowly: never replaced
   killedWith: string | undefined;
+  stalledFor(): boolean {
+    return this.stalled;
+  }
   override async embedQuery(text: string): Promise<Float32Array> {
     if (this.stalled) return new Promise(() => {}); // never answers
+    if (this.busy) return new Promise((r) => setTimeout(() => r(super.embedQuery(text)), 150)); // slower than the deadline
     return super.embedQuery(text);
   }
   override async close(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -54,12 +59,23 @@ test('a stalled call rejects after the deadline; the child is killed (SIGKILL) a
   const t = Date.now();
   await expect(e.embedQuery('数据安全')).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
   expect(Date.now() - t).toBeGreaterThanOrEqual(95);
+  await new Promise((r) => setImmediate(r)); // the stall is judged after the I/O phase
   expect(children[0].killedWith).toBe('SIGKILL');
   expect(e.health()).toMatchObject({ state: 'restarting', reason: expect.stringMatching(/100 ms/) });
   await waitFor(() => e.health().state === 'up');
   expect(e.current).toBe(children[1]);
   expect((await e.embedQuery('数据安全')).length).toBe(16);
   expect(e.health().restarts).toBe(1);
+  await e.close();
+});
+
+test('a call past its deadline on a busy (not stalled) child fails alone; the child stays', async () => {
+  const { e, children } = supervised();
+  children[0].busy = true;
+  await expect(e.embedQuery('数据安全')).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+  expect(e.health().state).toBe('up');
+  expect(children[0].killedWith).toBeUndefined();
+  expect(e.current).toBe(children[0]);
   await e.close();
 });
 
