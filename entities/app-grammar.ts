@@ -182,9 +182,9 @@ export function byHead(clause: string, pos: number, words: Word[], out: AppCandi
     // the head inside a longer word: 平台经济, 系统性
     const inWord = words.find((w) => w.start < end && w.end > end);
     if (inWord && inWord.tag !== 'q') continue;
-    const tail = /^(?:（[A-Za-z0-9]+）|[vV]?\d+(?:\.\d+)+)/.exec(clause.slice(end));
+    const tail = /^(?:（[A-Za-z0-9]+）|[vV]?\d+(?:\.\d+)+)/.exec(clause.slice(end, end + 40));
     if (tail) end += tail[0].length;
-    const next = clause.slice(end);
+    const next = clause.slice(end, end + 40); // a bounded look-ahead: the rest of a long clause is not needed
     if (MODIFIER_NEXT.test(next)) continue;
     if (/在线$/.test(m[0]) && next !== '' && !/^[、，。和等”及与（]/.test(next)) continue;
     if (/系统$/.test(m[0]) && /政府$/.test(clause.slice(0, m.index))) continue; // 政府系统: the administration
@@ -224,13 +224,15 @@ function splitAdjacentQuotes(it: { text: string; pos: number }): { text: string;
  */
 export function byList(clause: string, pos: number, words: Word[], isBrand: (s: string) => boolean, out: AppCandidate[]): void {
   const d = depths(clause);
+  let from = 0; // an enumeration starts after the previous one's tail (else every 等 re-reads the clause)
   for (const m of clause.matchAll(/等/g)) {
     // 等保 (等级保护, graded protection) and 等级 are words, not the enumeration's 等
-    if (d[m.index] > 0 || /^等(?:保|级)/.test(clause.slice(m.index))) continue;
-    const rest = clause.slice(m.index);
+    if (d[m.index] > 0 || /^等(?:保|级)/.test(clause.slice(m.index, m.index + 2))) continue;
+    const rest = clause.slice(m.index, m.index + 80); // the tails are short: a bounded look-ahead keeps this linear
     const pure = PURE_TAIL.exec(rest);
     const dist = DISTRIBUTED_TAIL.exec(rest);
-    const start = phraseStartOfList(clause, words, m.index);
+    const start = Math.max(from, phraseStartOfList(clause, words, m.index));
+    if (pure || dist) from = m.index + (pure ?? dist)![0].length;
     const items = splitOutside(clause.slice(start, m.index), /[、]/, start)
       .flatMap(splitAdjacentQuotes)
       .flatMap((it) => (pure || dist ? splitAnd(it).map((x) => ({ ...x, split: x.text !== it.text })) : [{ ...it, split: false }]));

@@ -137,7 +137,7 @@ export const schemas: Record<string, object> = {
   ),
   SourceFiles: obj({ files: arr(str) }),
   SourceLines: obj(
-    { file: str, from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 }, totalLines: int, lines: arr(obj({ n: int, text: str })) },
+    { file: str, from: { type: 'integer', minimum: 1 }, to: { type: 'integer', minimum: 1 }, totalLines: int, lines: arr(obj({ n: int, text: str, page: int }, ['n', 'text'])) },
     undefined,
     { additionalProperties: false },
   ),

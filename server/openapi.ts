@@ -100,9 +100,9 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/about': { get: op('About', 'Subtitle, example questions (built from the graph) and the request limits the page uses.', [], 'About', [429, 503]) },
       '/api/stats': { get: op('Statistics', 'Node counts per label, relationship counts per type, years mentioned, index sizes.', [], 'Stats', [429, 503]) },
       '/api/health': { get: op('Health', 'Store, index and embedder status; `note` says when no embedding model is active (503 when the store is down).', [], 'Health', [429, 503]) },
-      '/api/source': { get: op('Source files', 'The seed files that citations may open.', [], 'SourceFiles', [429]) },
+      '/api/source': { get: op('Source files', 'The plan files (any format ingest reads) that citations may open.', [], 'SourceFiles', [429]) },
       '/api/source/{file}': {
-        get: op('Source lines', `Original lines of a seed file (a citation: sourceFile, lineStart–lineEnd); at most ${LIMITS.sourceLinesMax} lines.`, [
+        get: op('Source lines', `Lines of a plan file as ingest decoded them (a citation: sourceFile, lineStart–lineEnd; PDF lines carry their page); at most ${LIMITS.sourceLinesMax} lines.`, [
           { name: 'file', in: 'path', required: true, description: 'a seed file name exactly as listed by /api/source', schema: { type: 'string' }, example: '000_4cb10dc33e04c09c.txt' },
           { name: 'from', in: 'query', description: 'first line, 1-based (default 1)', schema: { type: 'integer', minimum: 1 }, example: 40 },
           { name: 'to', in: 'query', description: `last line, inclusive (default from+${LIMITS.sourceLinesDefault - 1})`, schema: { type: 'integer', minimum: 1 }, example: 42 },
