@@ -42,8 +42,6 @@ export const SAFEGUARD_PRIOR = R.safeguardPrior;
 /** A title hit counts this many times a body hit (titles say what the task is about). */
 export const TITLE_WEIGHT = R.titleWeight;
 
-/** Responsibility clauses ("（责任单位：…）", "责任单位：…" lines) are left out of keyword scoring. */
-export const UNIT_CLAUSE = /[（(](?:责任单位|牵头单位)[:：][^）)]*[）)]|责任单位[:：][^。]*$/g;
 
 /** Keywords scored in a task's title and text; each occurrence counts once (title: TITLE_WEIGHT). */
 export const TEXT_KEYWORDS = R.keywords as Record<DomainName, string[]>;

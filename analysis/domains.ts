@@ -1,5 +1,6 @@
 import { ids, type GraphData, type GraphNode, type GraphRelationship } from '../graph/model';
-import { DOMAINS, HEADING_RULES, SAFEGUARD_HEADING, SAFEGUARD_PRIOR, TEXT_KEYWORDS, TITLE_WEIGHT, UNIT_CLAUSE, type DomainName } from './domain-rules';
+import { DOMAINS, HEADING_RULES, SAFEGUARD_HEADING, SAFEGUARD_PRIOR, TEXT_KEYWORDS, TITLE_WEIGHT, type DomainName } from './domain-rules';
+import { taskBody } from '../ingest/units';
 import { indexGraph, type TaskNode } from './graph-index';
 import { compact } from './text';
 
@@ -25,13 +26,13 @@ function countOccurrences(text: string, kw: string): number {
  * decides), then keyword scores over title (x TITLE_WEIGHT) and text, with a prior for 组织保障
  * under a safeguard heading. Measures with no hit fall back to 组织保障, tasks to 政府运行.
  */
-export function classifyTask(task: Pick<TaskNode['properties'], 'section' | 'title' | 'text' | 'kind'>): DomainAssignment {
+export function classifyTask(task: Pick<TaskNode['properties'], 'section' | 'title' | 'text' | 'kind' | 'body'>): DomainAssignment {
   const headings = [...(task.section ?? [])].reverse().map(compact);
   for (const h of headings) {
     for (const [domain, re] of HEADING_RULES) if (re.test(h)) return { domain, source: 'section', evidence: h };
   }
   const title = compact(task.title ?? '');
-  const text = compact(task.text ?? '').replace(UNIT_CLAUSE, '');
+  const text = compact(taskBody(task));
   const body = text.startsWith(title) ? text.slice(title.length) : text;
   const scores = new Map<DomainName, number>(DOMAINS.map((d) => [d, 0]));
   const hits = new Map<DomainName, string[]>(DOMAINS.map((d) => [d, []]));

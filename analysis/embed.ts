@@ -1,6 +1,6 @@
 import type { GraphData } from '../graph/model';
 import type { Embedder } from '../search/embedder';
-import { withoutResponsibility } from '../search/corpus';
+import { taskBody } from '../ingest/units';
 import { wholeText } from '../search/passages';
 import { indexGraph, type TaskNode } from './graph-index';
 import type { TaskEmbeddings } from './pair-score';
@@ -11,7 +11,7 @@ import type { TaskEmbeddings } from './pair-score';
  */
 export function embeddedText(t: TaskNode): string {
   const title = String(t.properties.title ?? '');
-  return wholeText({ title, body: withoutResponsibility(String(t.properties.text ?? '')) });
+  return wholeText({ title, body: taskBody(t.properties) });
 }
 
 /** Embeds every task of `graph` with `embedder` (one call: a cached embedder batches and skips known texts). */

@@ -1,7 +1,7 @@
 import type { GraphData, GraphNode, GraphRelationship } from '../graph/model';
 import { indexGraph, taskText, type GraphIndex } from './graph-index';
 import { PairScorer, type SimilarityMethod, type TaskEmbeddings } from './pair-score';
-import { UNIT_CLAUSE } from './domain-rules';
+import { taskBody } from '../ingest/units';
 import { sharedTerms } from './text';
 import { findRegion } from '../entities/regions';
 
@@ -61,7 +61,8 @@ export function implementsGraph(graph: GraphData, options: ImplementsOptions = {
       const ranked = provTasks.map((pt) => scorer.score(ct.id, pt.id)).sort((x, y) => y.score - x.score);
       for (const s of ranked.slice(0, options.perTask ?? 1)) {
         if (s.score < threshold) break;
-        const terms = sharedTerms(taskText(ct).replace(UNIT_CLAUSE, ''), taskText(idx.nodes.get(s.b)!).replace(UNIT_CLAUSE, ''));
+        const pt = idx.nodes.get(s.b)!;
+        const terms = sharedTerms(taskText({ properties: { ...ct.properties, text: taskBody(ct.properties) } }), taskText({ properties: { ...pt.properties, text: taskBody(pt.properties) } }));
         const evidence = [
           `${s.method === 'embedding' ? '语义相似度' : '字面相似度'} ${s.similarity.toFixed(3)}`,
           ...s.sharedApplications.map((a) => `共同应用：${a}`),

@@ -3,6 +3,8 @@
  * value 95, unit %, comparator ≥}; 到2025年底 -> year 2025. Rules in docs/ANALYSIS.md.
  */
 import { compact } from './text';
+import { goalsParagraph } from '../ingest/goals';
+import { splitLines } from '../ingest/normalize';
 
 export type Comparator = '≥' | '>' | '≤' | '=' | '≈';
 
@@ -112,24 +114,10 @@ export function extractTargets(text: string, yearScope: 'sentence' | 'paragraph'
   return out;
 }
 
-const ITEM_START = /^(?:#+\s*)?(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.．、]|附件)/;
-const GOAL_HEAD = /^(?:#+\s*)?(?:(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\))\s*(?:主要目标|总体目标|工作目标|发展目标)|[一二三四五六七八九十]+、.*(?:主要目标|总体目标|工作目标))/;
-
 /**
- * The 主要目标 (总体目标, 工作目标) paragraph(s) of a plan document: from that heading to the next
- * item or heading; page-break splits re-joined, paragraphs separated by "\n".
+ * The 主要目标 (总体目标, 工作目标) paragraph(s) of a plan document's text: ingest's goals paragraph
+ * (one definition; ingest stores it on the Plan as `goals`, from the lines it decoded).
  */
 export function mainGoalText(document: string): string | null {
-  const lines = document.split(/\r?\n/).map((l) => l.trim());
-  const start = lines.findIndex((l) => GOAL_HEAD.test(l));
-  if (start < 0) return null;
-  const parts: string[] = [lines[start].replace(/^(?:#+\s*)?(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、)[^。]*?目标[。.：:]?/, '')];
-  for (let i = start + 1; i < lines.length && !ITEM_START.test(lines[i]); i++) {
-    if (!lines[i] || /^-{3,}$/.test(lines[i])) continue;
-    const prev = parts[parts.length - 1];
-    // A line that does not end a sentence was split by a page break: join without a break.
-    parts.push(prev && !/[。；！]$/.test(prev) ? parts.pop()! + lines[i] : lines[i]);
-  }
-  const text = parts.filter(Boolean).join('\n');
-  return text || null;
+  return goalsParagraph(splitLines(document));
 }

@@ -44,9 +44,12 @@ export function targetGraph(graph: GraphData, readSource?: SourceReader): GraphD
       const p = n.properties as { title?: string; text?: string };
       const text = p.text ?? '';
       add(n.id, extractTargets(text, 'sentence'), 'task');
-    } else if (n.labels.includes('Plan') && readSource && typeof n.properties.sourceFile === 'string') {
-      const doc = readSource(n.properties.sourceFile);
-      const goal = doc ? mainGoalText(doc) : null;
+    } else if (n.labels.includes('Plan')) {
+      // ingest's goals paragraph (from the lines it decoded); a graph from before it falls back to the source file
+      const stored = n.properties.goals;
+      const sourceFile = n.properties.sourceFile;
+      const doc = typeof stored !== 'string' && readSource && typeof sourceFile === 'string' ? readSource(sourceFile) : null;
+      const goal = typeof stored === 'string' ? stored || null : doc ? mainGoalText(doc) : null;
       if (goal) add(n.id, extractTargets(goal, 'paragraph'), 'goal');
     }
   }

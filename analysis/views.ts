@@ -78,10 +78,23 @@ export function planComparison(graph: GraphData, query: { domain?: string; topic
  */
 export function unitWorkload(graph: GraphData, name: string) {
   const idx = indexGraph(graph);
-  const wanted = compact(name);
+  let wanted = compact(name);
+  // a region-qualified name (金华市大数据局): the region narrows, the rest names the unit
+  let region: string | null = null;
+  const regions = [...new Set(graph.nodes.filter((n) => n.labels.includes('Unit')).map((n) => String(n.properties.region ?? '')).filter(Boolean))].sort((a, b) => b.length - a.length);
+  for (const r of regions) {
+    const short = r.length > 2 ? r.replace(/[市省县区]$/, '') : r;
+    const prefix = wanted.startsWith(r) ? r : wanted.startsWith(short) ? short : null;
+    if (prefix && wanted.length > prefix.length + 1) {
+      region = r;
+      wanted = wanted.slice(prefix.length);
+      break;
+    }
+  }
   const type = unitType(wanted);
   const units = graph.nodes.filter((n) => {
     if (!n.labels.includes('Unit') || n.properties.collective === true) return false;
+    if (region && n.properties.region !== region) return false;
     const names = [String(n.properties.name ?? ''), ...((n.properties.aliases as string[]) ?? [])].map(compact);
     return names.includes(wanted) || unitType(names[0]) === type;
   });

@@ -36,8 +36,14 @@ export function fingerprint(dir: string): Record<string, string> {
   }
   const out: Record<string, string> = {};
   const names = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !e.isDirectory());
+  const root = fs.realpathSync(dir);
   for (const f of names.map((e) => e.name).sort()) {
-    out[f] = crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex');
+    // only what ingest reads is hashed: a FIFO would block here, a link out of the folder is refused by ingest
+    const full = path.join(dir, f);
+    const st = fs.statSync(full, { throwIfNoEntry: false });
+    const real = st ? fs.realpathSync(full) : '';
+    const inside = real !== '' && !path.relative(root, real).startsWith('..') && !path.isAbsolute(path.relative(root, real));
+    out[f] = st?.isFile() && inside ? crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex') : `unread:${st ? (st.isFile() ? 'outside' : 'special') : 'missing'}`;
   }
   return out;
 }

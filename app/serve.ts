@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { config } from '../core/config';
 import { createApp } from '../server/app';
+import { attachClientErrors } from '../server/http-errors';
 import { gracefulShutdown } from '../server/shutdown';
 import { bootstrap, type PipelineProgress } from './pipeline';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     const port = (server.address() as AddressInfo).port; // the bound port (PORT=0 picks a free one)
     console.log(`数字政府规划知识图谱 / listening on http://${config.host}:${port}/  (${pipeline.store.describe()}, plans: ${pipeline.dir}, embedder: ${health.active ? health.model : `none — ${health.reason ?? ''}`})`);
   });
+  attachClientErrors(server); // 431, unencoded or non-UTF-8 URLs: JSON answers, not node's bare ones
   server.requestTimeout = config.server.requestTimeoutMs + 5_000; // node's own cap, after ours
   server.headersTimeout = 15_000;
   server.on('error', (e) => {

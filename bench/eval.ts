@@ -21,17 +21,17 @@ import type { Scores } from './lib/metrics';
 
 const D = withDefaults();
 // The text ranking before expansion, heading field and feedback (the previous product).
-const PLAIN: Partial<RankingSettings> = { expansion: 0, expandDense: false, fields: { ...D.fields, heading: 0 }, prf: { ...D.prf, beta: 0 }, rm3: { ...D.rm3, weight: 0 } };
+const PLAIN: Partial<RankingSettings> = { gate: false, expansion: 0, expandDense: false, bridge: { ...D.bridge, weight: 0 }, correct: false, weights: { ...D.weights, exact: 0 }, fields: { ...D.fields, heading: 0 }, prf: { ...D.prf, beta: 0 }, rm3: { ...D.rm3, weight: 0 } };
 const NO_GRAPH: Partial<RankingSettings> = { ...PLAIN, link: false };
 const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSettings> }[] = [
   { name: 'product (hybrid + graph)', neural: true, settings: {} },
   { name: 'product without model (keyword + graph)', neural: false, settings: {} },
-  { name: 'baseline: BM25 jieba words', neural: false, settings: { ...NO_GRAPH, weights: { dense: 0, word: 1, char: 0 } } },
-  { name: 'baseline: BM25 characters', neural: false, settings: { ...NO_GRAPH, weights: { dense: 0, word: 0, char: 1 } } },
-  { name: 'baseline: dense whole-task only', neural: true, settings: { ...NO_GRAPH, dense: 'whole', weights: { dense: 1, word: 0, char: 0 } } },
-  { name: 'baseline: naive RRF dense + char (k=60)', neural: true, settings: { ...NO_GRAPH, dense: 'whole', rrfK: 60, weights: { dense: 1, word: 0, char: 1 } } },
-  { name: 'dense sentences max-pooled only', neural: true, settings: { ...NO_GRAPH, dense: 'maxpool', weights: { dense: 1, word: 0, char: 0 } } },
-  { name: 'dense whole+sentence mix only', neural: true, settings: { ...NO_GRAPH, dense: 'mix', weights: { dense: 1, word: 0, char: 0 } } },
+  { name: 'baseline: BM25 jieba words', neural: false, settings: { ...NO_GRAPH, weights: { dense: 0, word: 1, char: 0, exact: 0 } } },
+  { name: 'baseline: BM25 characters', neural: false, settings: { ...NO_GRAPH, weights: { dense: 0, word: 0, char: 1, exact: 0 } } },
+  { name: 'baseline: dense whole-task only', neural: true, settings: { ...NO_GRAPH, dense: 'whole', weights: { dense: 1, word: 0, char: 0, exact: 0 } } },
+  { name: 'baseline: naive RRF dense + char (k=60)', neural: true, settings: { ...NO_GRAPH, dense: 'whole', rrfK: 60, weights: { dense: 1, word: 0, char: 1, exact: 0 } } },
+  { name: 'dense sentences max-pooled only', neural: true, settings: { ...NO_GRAPH, dense: 'maxpool', weights: { dense: 1, word: 0, char: 0, exact: 0 } } },
+  { name: 'dense whole+sentence mix only', neural: true, settings: { ...NO_GRAPH, dense: 'mix', weights: { dense: 1, word: 0, char: 0, exact: 0 } } },
   { name: 'previous product (no expansion/heading/feedback)', neural: true, settings: PLAIN },
   { name: 'previous product without model', neural: false, settings: PLAIN },
   { name: 'product without expansion table', neural: true, settings: { expansion: 0, expandDense: false } },
@@ -46,19 +46,40 @@ const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSetting
   { name: 'product, dense whole-task', neural: true, settings: { dense: 'whole' } },
   { name: 'product, dense max-pooled', neural: true, settings: { dense: 'maxpool' } },
   { name: 'product without graph linking', neural: true, settings: { link: false } },
+  { name: 'product without exact-term signal', neural: true, settings: { weights: { ...D.weights, exact: 0 } } },
+  { name: 'product without exact-term signal, no model', neural: false, settings: { weights: { ...D.weights, exact: 0 } } },
+  { name: 'product without vocabulary bridge', neural: true, settings: { bridge: { ...D.bridge, weight: 0 } } },
+  { name: 'product without corrections', neural: true, settings: { correct: false } },
+  { name: 'product without table, with bridge 0.5', neural: true, settings: { expansion: 0, expandDense: false, bridge: { ...D.bridge, weight: 0.5 } } },
+  { name: 'ranking only (no none gate)', neural: true, settings: { gate: false } },
+  { name: 'ranking only (no none gate), no model', neural: false, settings: { gate: false } },
+  { name: 'ranking only without table (no none gate)', neural: true, settings: { gate: false, expansion: 0, expandDense: false } },
+  { name: 'ranking only without table (no none gate), no model', neural: false, settings: { gate: false, expansion: 0, expandDense: false } },
 ];
 
 const f3 = (x: number) => x.toFixed(3);
 const row = (label: string, s: Scores) => `${label.padEnd(44)} ${f3(s.ndcg10)}  ${f3(s.recall10)}  ${f3(s.mrr)}  ${f3(s.p1)}  (${s.n})`;
 
 // The tuned axes (docs/SEARCH.md): expansion weight and its use in the query vector, heading
-// field weight, dense Rocchio feedback, keyword RM3 feedback.
+// field weight, dense Rocchio feedback, keyword RM3 feedback, the vocabulary bridge (model only)
+// and the exact coined-term signal.
 const CV_GRID = gridOf(
-  { expansion: [0, 0.3, 0.5], expandDense: [false, true], heading: [0, 0.1, 0.2, 0.3], prf: [0, 0.3, 0.6], rm3: [0, 0.2, 0.4] },
-  (p) => ({ expansion: p.expansion as number, expandDense: p.expandDense as boolean, fields: { ...withDefaults().fields, heading: p.heading as number }, prf: { ...withDefaults().prf, beta: p.prf as number }, rm3: { ...withDefaults().rm3, weight: p.rm3 as number } }),
+  { expansion: [0, 0.5], expandDense: [false, true], heading: [0, 0.2], prf: [0, 0.3], rm3: [0, 0.4], bridge: [0, 0.3], exact: [0, 1] },
+  (p) => {
+    const d = withDefaults();
+    return {
+      expansion: p.expansion as number,
+      expandDense: p.expandDense as boolean,
+      fields: { ...d.fields, heading: p.heading as number },
+      prf: { ...d.prf, beta: p.prf as number },
+      rm3: { ...d.rm3, weight: p.rm3 as number },
+      bridge: { ...d.bridge, weight: p.bridge as number },
+      weights: { ...d.weights, exact: p.exact as number },
+    };
+  },
 );
 
-const DEFAULT_POINT = `expansion=${D.expansion} expandDense=${D.expandDense} heading=${D.fields.heading} prf=${D.prf.beta} rm3=${D.rm3.weight}`;
+const DEFAULT_POINT = `expansion=${D.expansion} expandDense=${D.expandDense} heading=${D.fields.heading} prf=${D.prf.beta} rm3=${D.rm3.weight} bridge=${D.bridge.weight} exact=${D.weights.exact}`;
 
 async function crossValidation(store: MemoryStore, config: Config, embedder: Embedder | null, queries: Query[]): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
@@ -111,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
     const summary = await runQueries(search, queries);
     results[c.name] = { ...summary, settings: c.settings };
     console.log(row(c.name, summary.overall));
-    if (c === CONFIGS[0] || c === CONFIGS[1] || c.name.startsWith('previous product')) for (const [t, s] of Object.entries(summary.byType)) console.log(row(`  ${t}`, s));
+    if (c === CONFIGS[0] || c === CONFIGS[1] || c.name.startsWith('previous product') || c.name.startsWith('product without expansion table')) for (const [t, s] of Object.entries(summary.byType)) console.log(row(`  ${t}`, s));
   }
   const out = path.join(config.root, 'bench', 'results', 'eval.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -17,7 +17,13 @@ export interface AppCandidate {
   pos: number; // offset in the text (order of mention)
   name: string;
   evidence: AppEvidence;
+  /** A list item with no evidence of its own: a name only when a sibling of its list (`siblings`) is one. */
+  weak?: boolean;
+  siblings?: string[];
 }
+
+/** Most items of a list whose other items vouch for a weak one: longer lists enumerate areas. */
+const MAX_VOUCHED_LIST = 4;
 
 /** Head words of application names, longest first (a run of them is one head: 应用系统, 平台应用). */
 export const HEAD_RUN = /(?:应用场景|场景应用|应用系统|应用|平台|子系统|系统|在线|大脑|e本账|一张图)+/gi;
@@ -44,7 +50,7 @@ const CATEGORY = /(?:领域|方面|行业|技术|类|各项|门类|环节|场景
 /** After a head: these words make the head a modifier (平台经济, 应用数据接口, 系统性). */
 const MODIFIER_NEXT = /^(?:经济|企业|公司|数据|接口|终端|能力|功能|体系|架构|载体|模块|性|化|安全|分级|等级|国产|重塑|观|同步|工程|中心)/;
 /** Tails after 等 that add nothing but the head: "等应用", "等一批重点应用", "等多跨场景应用". */
-const PURE_TAIL = /^等(?:一批|多个|\d+个|[一二三四五六七八九十]+个)?(?:重点|重大|特色|标志性|数字化|智能化|综合|多跨|场景化?|创新|典型|示范|优秀|集成|特色化|业务|核心|基础|品牌|特色品牌|便民|惠民)*(应用场景|场景应用|应用|平台|系统|在线|大脑)(?![\u4e00-\u9fff]*(?:经济|企业|数据))/;
+const PURE_TAIL = /^等(?:一批|多个|\d+个|[一二三四五六七八九十]+个)?(?:重点|重大|特色|标志性|数字化|智能化|综合|多跨|场景化?|创新|典型|示范|优秀|集成|特色化|业务|核心|基础|品牌|特色品牌|便民|惠民)*(应用场景|场景应用|应用|平台|系统|在线|大脑)(?![\u4e00-\u9fff]*(?:经济|企业|数据|资源))/;
 /** "X、Y等产业大脑": a short tail on a distinctive head is distributed over the items. */
 const DISTRIBUTED_TAIL = /^等([\u4e00-\u9fff]{1,3}(?:大脑|在线|一张图|e本账))/i;
 
@@ -52,7 +58,7 @@ const isPunct = (w: Word) => w.tag === 'x' && !/[\u4e00-\u9fffa-z0-9+]/i.test(w.
 const isBoundary = (w: Word) => isPunct(w) || /^(?:、|和|及|与|或|的|等|以及|之)$/.test(w.word) || w.tag === 'uj' || w.tag === 'c';
 /** 积极参与/i, 充分运用/l: an adverb + governing verb that jieba keeps as one word. */
 const endsGoverning = (w: Word) => w.tag !== 'q' && [...w.word].length >= 3 && [...GOVERNING].some((g) => g.length >= 2 && w.word.endsWith(g));
-const isClosed = (w: Word) => GOVERNING.has(w.word) || endsGoverning(w) || /^(?:p|m|r|c|uj|d|f)$/.test(w.tag);
+const isClosed = (w: Word) => GOVERNING.has(w.word) || endsGoverning(w) || (/^(?:p|m|r|c|uj|d|f)$/.test(w.tag) && !/维$/.test(w.word)); // 三维/m is a modifier
 const isGoverning = (w: Word) => w.tag !== 'q' && (isVerb(w) || isClosed(w));
 
 /** Quote depth per character, so separators inside “…” or （…） are ignored. */
@@ -176,9 +182,9 @@ export function byHead(clause: string, pos: number, words: Word[], out: AppCandi
     // the head inside a longer word: 平台经济, 系统性
     const inWord = words.find((w) => w.start < end && w.end > end);
     if (inWord && inWord.tag !== 'q') continue;
-    const tail = /^(?:（[A-Za-z0-9]+）|[vV]?\d+(?:\.\d+)+)/.exec(clause.slice(end));
+    const tail = /^(?:（[A-Za-z0-9]+）|[vV]?\d+(?:\.\d+)+)/.exec(clause.slice(end, end + 40));
     if (tail) end += tail[0].length;
-    const next = clause.slice(end);
+    const next = clause.slice(end, end + 40); // a bounded look-ahead: the rest of a long clause is not needed
     if (MODIFIER_NEXT.test(next)) continue;
     if (/在线$/.test(m[0]) && next !== '' && !/^[、，。和等”及与（]/.test(next)) continue;
     if (/系统$/.test(m[0]) && /政府$/.test(clause.slice(0, m.index))) continue; // 政府系统: the administration
@@ -218,13 +224,15 @@ function splitAdjacentQuotes(it: { text: string; pos: number }): { text: string;
  */
 export function byList(clause: string, pos: number, words: Word[], isBrand: (s: string) => boolean, out: AppCandidate[]): void {
   const d = depths(clause);
+  let from = 0; // an enumeration starts after the previous one's tail (else every 等 re-reads the clause)
   for (const m of clause.matchAll(/等/g)) {
     // 等保 (等级保护, graded protection) and 等级 are words, not the enumeration's 等
-    if (d[m.index] > 0 || /^等(?:保|级)/.test(clause.slice(m.index))) continue;
-    const rest = clause.slice(m.index);
+    if (d[m.index] > 0 || /^等(?:保|级)/.test(clause.slice(m.index, m.index + 2))) continue;
+    const rest = clause.slice(m.index, m.index + 80); // the tails are short: a bounded look-ahead keeps this linear
     const pure = PURE_TAIL.exec(rest);
     const dist = DISTRIBUTED_TAIL.exec(rest);
-    const start = phraseStartOfList(clause, words, m.index);
+    const start = Math.max(from, phraseStartOfList(clause, words, m.index));
+    if (pure || dist) from = m.index + (pure ?? dist)![0].length;
     const items = splitOutside(clause.slice(start, m.index), /[、]/, start)
       .flatMap(splitAdjacentQuotes)
       .flatMap((it) => (pure || dist ? splitAnd(it).map((x) => ({ ...x, split: x.text !== it.text })) : [{ ...it, split: false }]));
@@ -245,8 +253,11 @@ export function byList(clause: string, pos: number, words: Word[], isBrand: (s: 
       if ((quoted || (partly && !(partly[1] && tagWords(partly[1])[0]?.tag === 'v'))) && (pure || dist || ownHead)) evidence = 'quoted';
       else if (isBrand(core)) evidence = 'dictionary';
       else if (dist) evidence = 'list';
-
       if (evidence) out.push({ pos: pos + it.pos, name, evidence });
+      else if (pure && !/场景/.test(pure[0]) && !it.split && items.length <= MAX_VOUCHED_LIST && [...core].length >= 4 && !CATEGORY.test(core) && startsNominal(core)) {
+        // "燃气安全在线、城市防内涝、地下市政基础设施等应用": named beside applications, in a short list of applications
+        out.push({ pos: pos + it.pos, name, evidence: 'list', weak: true, siblings: items.filter((x) => x !== it).map((x) => x.text) });
+      }
     }
   }
 }
@@ -264,6 +275,11 @@ function phraseStartOfList(clause: string, words: Word[], end: number): number {
   return phraseStart(words, firstEnd, start);
 }
 
+
+function startsNominal(s: string): boolean {
+  const first = tagWords(s)[0];
+  return !!first && !GOVERNING.has(first.word) && !/^(?:p|m|r|c|uj|d|v)$/.test(first.tag) && !isBoundary(first);
+}
 
 /** Quoted names in an application context, or quoted names with an application head or a brand. */
 export function byQuotes(text: string, isBrand: (s: string) => boolean, out: AppCandidate[]): void {

@@ -24,8 +24,21 @@ function withoutPrefix(k: string): string {
   return out;
 }
 
+const keys = new Map<string, string>(); // appKey is pure and asked for the same names (the platform list) on every task
+const KEYS_MAX = 20_000;
+
 /** The identity key of an application name (same key = same application). */
 export function appKey(name: string): string {
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= KEYS_MAX) keys.clear();
+    key = computeKey(name);
+    keys.set(name, key);
+  }
+  return key;
+}
+
+function computeKey(name: string): string {
   let k = name.replace(/[\s“”‘’"'「」『』]/g, '').toLowerCase();
   k = k.replace(VERSION, (m) => (k.length - m.length >= 3 ? '' : m));
   k = withoutPrefix(k);

@@ -63,8 +63,11 @@ export function extractApplications(text: string, knownApps: string[] = [], titl
   const listed = new Set(knownApps.map(appKey));
   cands.sort((a, b) => a.pos - b.pos || RANK[b.evidence] - RANK[a.evidence]);
   const seen = new Map<string, AppFound>(fromTitle.map((a) => [appKey(a.name), a]));
-  for (const c of cands) {
-    const name = cleanAppName(c.name);
+  const strong = cands.filter((c) => !c.weak);
+  const strongKeys = new Set(strong.map((c) => appKey(ownName(cleanAppName(c.name)))));
+  const vouched = cands.filter((c) => c.weak && c.siblings!.some((sib) => [...strongKeys].some((k) => k.length >= 2 && appKey(sib.replace(/^[和及与]/, '')).endsWith(k))));
+  for (const c of [...strong, ...vouched].sort((a, b) => a.pos - b.pos || RANK[b.evidence] - RANK[a.evidence])) {
+    const name = ownName(cleanAppName(c.name));
     const key = appKey(name);
     if ([...key].length < 2) continue;
     const evidence: AppEvidence = listed.has(key) ? 'attachment' : c.evidence;
@@ -74,6 +77,21 @@ export function extractApplications(text: string, knownApps: string[] = [], titl
     } else seen.set(key, found(name, evidence));
   }
   return [...seen.values()];
+}
+
+/** Heads that make a quoted name a name by itself (“浙政钉”, “全球通”, “健康码”). */
+const OWN_NAME = /(?:钉|通|码|链|在线|大脑|e本账)$/i;
+
+/**
+ * A quoted name with a description after it is that name: “浙政钉”政务协同办公系统 = 浙政钉,
+ * 为侨服务“全球通”应用 = 全球通, when the quoted part is a brand, a dictionary platform or has a
+ * head of its own; “雪亮工程”智能应用 and “枫桥经验”应用 stay whole (the quote is a programme).
+ */
+export function ownName(name: string): string {
+  const m = /^[^“”]{0,8}“([^“”]{2,12})”[^“”]*(?:应用|平台|系统|服务平台|门户)$/.exec(name);
+  if (!m) return name;
+  const inner = m[1];
+  return isBrand(inner) || OWN_NAME.test(inner) || knownPlatforms().includes(inner) ? inner : name;
 }
 
 function found(name: string, evidence: AppEvidence): AppFound {

@@ -79,6 +79,11 @@ export class UnitDirectory {
   has(region: string): boolean {
     return this.byRegion.has(region);
   }
+
+  /** Units that are a region's government, listed by its name (嘉善县, 平湖市 in a Jiaxing plan). */
+  governments(regionName: string): string[] {
+    return [...this.byRegion.values()].flatMap((keys) => keys.get(regionName) ?? []);
+  }
 }
 
 /**
@@ -113,7 +118,16 @@ export function findUnitMentions(q: string, dir: UnitDirectory, namedRegions: st
       break;
     }
   }
-  return out;
+  // a region named alone (or with 政府) whose government a plan lists as a unit: 嘉善县, 平湖市政府
+  for (const r of findRegionMentions(q)) {
+    if (out.some((u) => r.start < u.end && r.end > u.start)) continue;
+    const ids = [...new Set(r.candidates.flatMap((c) => dir.governments(c.name)))];
+    if (!ids.length) continue;
+    const gov = /^(?:人民政府|政府)/.exec(q.slice(r.end));
+    const end = r.end + (gov ? gov[0].length : 0);
+    out.push({ start: r.start, end, text: q.slice(r.start, end), ids, region: r.candidates[0].name });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** "省发改部门" → level 省, body 发改; "嘉兴公安部门" → region 嘉兴市, body 公安: the longest span naming a known sector. */

@@ -26,8 +26,9 @@ export interface PlanProps {
   docNumber: string | null;
   date: string | null; // ISO yyyy-mm-dd
   region: string | null;
-  level: 'province' | 'city' | null;
+  level: 'province' | 'city' | 'county' | 'district' | null; // GB/T 2260 (province-level municipalities are province)
   sourceFile: string | null; // null for a cited higher policy known only by its citation
+  goals?: string; // the plan's 主要目标 paragraph as ingest read it ('' when it has none); absent on cited plans
   cited?: boolean; // true for a Plan known only from another plan's citation
 }
 
@@ -39,9 +40,14 @@ export interface TaskProps {
   section: string[]; // headings above the task, as printed
   years: number[];
   sourceFile: string;
-  lineStart: number; // 1-based, inclusive, lines of the original file
+  lineStart: number; // 1-based, inclusive, lines of the document as ingest decoded it (GET /api/source)
   lineEnd: number;
   planId: string;
+  body?: string; // the text without its responsibility clauses (ingest's one definition; what search and analysis read)
+  deadline?: string; // a deadline field's text ("2009年12月底"), when the task has one
+  deadlineYear?: number | null;
+  leader?: string; // the responsible person of a "牵头市领导：…" field (never a Unit)
+  page?: number; // the PDF page the task starts on
 }
 
 export interface UnitProps {

@@ -1,23 +1,34 @@
 /**
- * Plan metadata from the document head: title, issuer, document number, issue date, region,
- * level, and the higher policies it cites as its basis ("《…》（国发〔2022〕14号）").
+ * Plan metadata from the document head (the lines before the outline starts), for any
+ * jurisdiction of China: title, issuer, document number (any province's form, 号 or 號), issue
+ * date, region and level (GB/T 2260, entities/regions.ts), and the higher policies it cites as
+ * its basis ("《…》（国发〔2022〕14号）"); the plan's own number is never one it implements.
+ * Matching runs on folded lines (fold.ts); values are sliced from the original characters.
  */
+import { findRegionMentions, type Region, type RegionLevel } from '../entities/regions';
+import { fold } from './fold';
 import type { Line } from './normalize';
+import { matchMarker } from './outline';
+import { LABEL_ALT } from './labels';
 import type { CitedPlan } from './types';
 
 export interface PlanMeta {
-  title: string;
+  title: string | null; // null when the document shows none (a page starting mid-document)
   issuer: string | null;
   docNumber: string | null;
   date: string | null;
   region: string | null;
-  level: 'province' | 'city' | null;
+  level: RegionLevel | null;
   implements: CitedPlan[];
 }
 
-const DOC_NO = /([\u4e00-\u9fa5]{1,8})\s*[〔［[（【]\s*((?:19|20)\d{2})\s*[〕］\]）】]\s*(\d{1,4})\s*号/g;
-const TITLE_END = /(?:方案|意见|规划|计划|办法|要点|纲要|细则|措施|规定|通知)$/;
+const DOC_NO = /(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{1,10})\s*[〔［（【]\s*((?:19|20)\d{2})\s*[〕］）】]\s*第?\s*(\d{1,4})\s*号/g;
+const TITLE_END = /(?:方案|意见|规划|计划|办法|要点|纲要|细则|措施|规定|分解|清单|安排|任务|决定|指南|指引|条例|标准|报告|通告|(?:分解|任务|清单|一览|台账)表)$/;
+const ORG_END = '(?:人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|办公厅|办公室|委员会|管理委员会|管委会|政府|厅|局|委|办)';
+const FIELD_LINE = new RegExp(`^(?:${LABEL_ALT})\\s*：`);
+const DATE_LINE = /^[\d〇零一二三四五六七八九]{4}\s*年.{1,6}日$/;
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const HEAD_LINES = 80;
 
 function docNo(m: RegExpMatchArray): string {
   return `${m[1]}〔${m[2]}〕${m[3]}号`;
@@ -33,56 +44,152 @@ function cnNumber(s: string): number {
   return CN_DIGITS[s] ?? NaN;
 }
 
-/** "2022年9月9日" / "2022 年 9 月 9 日印发" / "二〇二二年九月九日" → "2022-09-09". */
+/** "2022年9月9日" / "2022 年 9 月 9 日印发" / "二〇二二年九月九日" / "2023-02-22" → ISO date. */
 export function parseDate(text: string): string | null {
-  const m = /^([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日/.exec(text);
+  const m = /^([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日/.exec(text)
+    ?? /^((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text);
   if (!m) return null;
   const [y, mo, d] = [cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3])];
   if (!(y > 1900 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function findTitle(lines: Line[], fileName: string): string {
-  const clean = (s: string) => s.replace(/\s+/g, '');
-  for (const l of lines.slice(0, 60)) {
-    const t = clean(l.text);
-    if (t.length >= 6 && t.length <= 60 && TITLE_END.test(t) && !/关于印发|通知$|[。，：；]/.test(t)) return t;
-  }
-  for (const l of lines.slice(0, 20)) {
-    const m = /关于印发[《]?(.+?)[》]?的通知/.exec(clean(l.text));
-    if (m) return m[1];
-  }
-  const first = lines.find((l) => l.text.length > 0);
-  return first ? clean(first.text).slice(0, 60) : fileName;
+interface HeadLine {
+  raw: string; // original characters, spaces removed
+  f: string; // folded
 }
 
-function findIssuer(lines: Line[]): string | null {
-  for (const l of lines.slice(0, 30)) {
-    const t = l.text.replace(/\s+/g, '');
-    const m = /^(.{2,20}?(?:人民政府|办公厅|办公室|委员会))文件$/.exec(t) ?? /^(.{2,20}?(?:人民政府|办公厅|办公室))关于印发/.exec(t);
-    if (m) return m[1];
+/** The value of a labelled head field ("发布机构：X", "发布机构 X", or the label alone with X on the next line). */
+function labelled(head: HeadLine[], label: RegExp): string | null {
+  for (let i = 0; i < head.length; i++) {
+    const m = new RegExp(`(?:^|[•·\\s])(?:${label.source})[：]?`).exec(head[i].f);
+    if (!m) continue;
+    const after = head[i].raw.slice(m.index + m[0].length).replace(/^[：:\s]+/, '');
+    const own = after.split(/\s{2,}|(?=[\u4e00-\u9fa5]{2,6}[：:])/)[0];
+    if (own) return own.trim();
+    const next = head[i + 1]?.raw.trim();
+    if (next && !/[：:]$/.test(next)) return next;
   }
   return null;
 }
 
-/** The jurisdiction whose "市xx局" the plan's units are: from the title, else the issuer. */
-export function regionOf(title: string, issuer: string | null): string | null {
-  for (const s of [title.replace(/^\d{4}年(?:度)?/, ''), issuer ?? '']) {
-    const m = /^(浙江省|[\u4e00-\u9fa5]{2,3}?(?:市|县|区))/.exec(s);
-    if (m) return m[1];
+/** A title line: the plan's own name as printed above its text. */
+function isTitleLine(l: HeadLine): boolean {
+  const t = l.f.replace(/（[^（）]{0,20}）$/, ''); // "…行动计划（2023—2025年）"
+  return t.length >= 6 && t.length <= 80 && TITLE_END.test(t) && !/[。，；：！？|\t]/.test(l.f) && !/关于印发|^《|^(?:全文|附件|正文)/.test(l.f)
+    && !matchMarker(l.raw) && !FIELD_LINE.test(l.f);
+}
+
+function findTitle(head: HeadLine[]): string | null {
+  const lines = head.filter(isTitleLine);
+  if (lines.length) return lines[lines.length - 1].raw; // the one nearest the text: page headers come first
+  for (const l of head) {
+    const m = /关于印发《?([^《》]+?)》?的通知/.exec(l.f);
+    if (m) return l.raw.slice(m.index + m[0].indexOf(m[1]), m.index + m[0].indexOf(m[1]) + m[1].length);
+  }
+  for (const l of head) {
+    const m = /《([^《》]{4,60})》(?:已经|已|现印发|印发给)/.exec(l.f) ?? /现将《([^《》]{4,60})》/.exec(l.f);
+    if (m && TITLE_END.test(m[1])) return l.raw.slice(m.index + m[0].indexOf(m[1]), m.index + m[0].indexOf(m[1]) + m[1].length);
   }
   return null;
+}
+
+function findIssuer(head: HeadLine[]): string | null {
+  const slice = (l: HeadLine, m: RegExpExecArray) => {
+    const at = m.index + m[0].indexOf(m[1]);
+    return l.raw.slice(at, at + m[1].length);
+  };
+  const lead = '^(?:[\\u4e00-\\u9fa5]{1,10}[〔［（【]\\d{4}[〕］）】]\\d{1,4}号)?《?';
+  for (const re of [new RegExp(`^([\\u4e00-\\u9fa5]{2,30}?${ORG_END})文件$`), new RegExp(`${lead}([\\u4e00-\\u9fa5]{2,30}?${ORG_END})关于印发`)]) {
+    for (const l of head) {
+      const m = re.exec(l.f);
+      if (m) return slice(l, m);
+    }
+  }
+  const field = labelled(head, /发布机构|发文机关|发文单位|发文机构|制发机关/);
+  if (field) return field;
+  // a signature: the organisation's name alone on a line, the date on the next
+  for (let i = 0; i + 1 < head.length; i++) {
+    const m = new RegExp(`^([\\u4e00-\\u9fa5]{2,30}${ORG_END})$`).exec(head[i].f);
+    if (m && DATE_LINE.test(head[i + 1].f)) return head[i].raw;
+  }
+  for (const l of head) {
+    const m = new RegExp(`([\\u4e00-\\u9fa5]{2,20}?${ORG_END})(?:近日|日前)?印发`).exec(l.f);
+    if (m) return slice(l, m);
+  }
+  return null;
+}
+
+function findDocNumber(head: HeadLine[]): string | null {
+  for (const l of head) {
+    const m = [...l.f.matchAll(DOC_NO)][0];
+    if (!m) continue;
+    // alone on its line, or opening the notice that issues the plan: "浙政办发〔2019〕7号《…关于印发…》"
+    if (m[0].length >= l.f.length - 2 || (m.index <= 1 && /^《[^》]*关于印发/.test(l.f.slice(m.index + m[0].length)))) return docNo(m);
+  }
+  const field = labelled(head, /文号|发文字号|发文号/);
+  const m = field ? [...fold(field).matchAll(DOC_NO)][0] : undefined;
+  return m ? docNo(m) : null;
+}
+
+function findDate(head: HeadLine[], all: Line[]): string | null {
+  for (const l of head) if (DATE_LINE.test(l.f)) return parseDate(l.f);
+  const field = labelled(head, /成文日期|发文日期|印发日期|签发日期/);
+  if (field && parseDate(fold(field))) return parseDate(fold(field));
+  const signed = all.find((l) => /^[\d〇零一二三四五六七八九]{4}\s*年.{1,10}日\s*印发$/.test(fold(l.text)));
+  return signed ? parseDate(fold(signed.text)) : null;
+}
+
+/** The region a name mentions first: a full name anywhere, a city's or province's short form. */
+function regionIn(text: string | null, within?: string | null): Region | null {
+  if (!text) return null;
+  for (const m of findRegionMentions(fold(text).replace(/^\d{4}年(?:度)?/, ''), within)) {
+    const full = m.candidates.find((c) => c.name === m.text);
+    if (full) return full;
+    const big = m.candidates.find((c) => c.level === 'province' || c.level === 'city');
+    if (big) return big;
+  }
+  return null;
+}
+
+/** The jurisdiction of the plan: the issuer's, else the title's, else the one its unit names start with. */
+export function regionOf(title: string | null, issuer: string | null, unitNames: string[] = []): Region | null {
+  const byIssuer = issuer ? findRegionMentions(fold(issuer)).find((m) => m.start === 0) : undefined;
+  const fromIssuer = byIssuer ? (byIssuer.candidates.find((c) => c.name === byIssuer.text) ?? byIssuer.candidates[0]) : null;
+  const fromTitle = regionIn(title, fromIssuer?.name);
+  if (fromIssuer) return fromTitle && fromTitle.name !== fromIssuer.name && fromTitle.province === fromIssuer.name ? fromTitle : fromIssuer;
+  if (fromTitle) return fromTitle;
+  const votes = new Map<string, { r: Region; n: number }>();
+  for (const u of [...new Set(unitNames)].slice(0, 500)) {
+    const m = findRegionMentions(fold(u).slice(0, 12)).find((x) => x.start === 0);
+    const r = m?.candidates.find((c) => c.level === 'province' || c.level === 'city') ?? (m?.candidates.find((c) => c.name === m.text) || null);
+    if (r) votes.set(r.name, { r, n: (votes.get(r.name)?.n ?? 0) + 1 });
+  }
+  return [...votes.values()].sort((a, b) => b.n - a.n)[0]?.r ?? null;
+}
+
+/** The level of the plan's units when no region is known: "市xx局" → city, "省xx厅" → province. */
+function levelOfUnits(unitNames: string[]): RegionLevel | null {
+  const votes: Record<string, number> = {};
+  for (const u of unitNames) {
+    const c = fold(u)[0];
+    const level = c === '省' ? 'province' : c === '市' ? 'city' : c === '县' ? 'county' : c === '区' ? 'district' : null;
+    if (level) votes[level] = (votes[level] ?? 0) + 1;
+  }
+  const best = Object.entries(votes).sort((a, b) => b[1] - a[1])[0];
+  return best ? (best[0] as RegionLevel) : null;
 }
 
 /** Higher policies cited before the outline starts, with the 《title》 that precedes each number. */
-function findCitations(head: string, own: string | null): CitedPlan[] {
+function findCitations(head: string, rawHead: string, own: string | null): CitedPlan[] {
   const out: CitedPlan[] = [];
   for (const m of head.matchAll(DOC_NO)) {
     const no = docNo(m);
     if (no === own || out.some((c) => c.docNumber === no)) continue;
     const before = head.slice(Math.max(0, m.index - 80), m.index);
-    const t = /《([^《》]+)》\s*[（(]?\s*$/.exec(before);
-    const title = t ? t[1] : null;
+    const t = /《([^《》]+)》\s*[（［]?\s*$/.exec(before);
+    const at = Math.max(0, m.index - 80) + (t?.index ?? 0) + 1;
+    const title = t ? rawHead.slice(at, at + t[1].length) : null;
     const issuer = title ? (/^(.+?)关于/.exec(title)?.[1] ?? null) : null;
     out.push({ docNumber: no, title, issuer });
   }
@@ -90,24 +197,19 @@ function findCitations(head: string, own: string | null): CitedPlan[] {
 }
 
 /** Metadata of a plan from its logical lines (`bodyStart` = index of the first outline line). */
-export function extractMetadata(lines: Line[], bodyStart: number, fileName: string): PlanMeta {
-  const title = findTitle(lines, fileName);
-  const issuer = findIssuer(lines);
-  let docNumber: string | null = null;
-  let date: string | null = null;
-  const headLines = lines.slice(0, Math.max(bodyStart, 1)); // before the outline starts
-  for (const l of headLines) {
-    const t = l.text.replace(/\s+/g, '');
-    const m = [...t.matchAll(DOC_NO)][0];
-    if (!docNumber && m && m[0].length >= t.length - 2) docNumber = docNo(m);
-    if (!date && /^[\d〇零一二三四五六七八九]{4}年.{1,6}日$/.test(t)) date = parseDate(t);
-  }
-  if (!date) {
-    const signed = lines.find((l) => /^[\d〇零一二三四五六七八九]{4}\s*年.{1,10}日\s*印发$/.test(l.text));
-    if (signed) date = parseDate(signed.text);
-  }
-  const region = regionOf(title, issuer);
-  const level = region?.endsWith('省') ? 'province' : region?.endsWith('市') ? 'city' : null;
-  const head = headLines.map((l) => l.text).join('\n');
-  return { title, issuer, docNumber, date, region, level, implements: findCitations(head, docNumber) };
+export function extractMetadata(lines: Line[], bodyStart: number, unitNames: string[] = []): PlanMeta {
+  const headLines = lines.slice(0, Math.min(bodyStart, HEAD_LINES));
+  const head: HeadLine[] = headLines.map((l) => {
+    const raw = l.text.replace(/\s+/g, (s, at: number, all: string) => (/[a-zA-Z0-9]/.test(all[at - 1] ?? '') && /[a-zA-Z0-9]/.test(all[at + s.length] ?? '') ? ' ' : ''));
+    return { raw, f: fold(raw) };
+  });
+  const title = findTitle(head);
+  const issuer = findIssuer(head);
+  const docNumber = findDocNumber(head);
+  const date = findDate(head, lines);
+  const region = regionOf(title, issuer, unitNames);
+  const level = region?.level ?? levelOfUnits(unitNames);
+  const rawHead = head.map((l) => l.raw).join('\n');
+  const implementsList = findCitations(fold(rawHead), rawHead, docNumber);
+  return { title, issuer, docNumber, date, region: region?.name ?? null, level, implements: implementsList };
 }

@@ -1,3 +1,7 @@
+import { fold } from './fold';
+import { LABEL_ALT } from './labels';
+import { flattenTables } from './tables';
+
 /**
  * Text normalisation: line endings, BOM, full-width digits and brackets, markdown markers, and
  * re-joining lines that a page break split ("市政务数\n\n据办"), keeping the original line numbers.
@@ -13,8 +17,11 @@ export interface Line {
 const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
 const TERMINAL = /[。！？；：.!?;:]$/;
 const HEADING_START = /^(?:[一二三四五六七八九十百]+[、．.]|（[一二三四五六七八九十百]+）|（\d{1,3}）|\d{1,3}\s*[.．、](?!\d)|[①-⑳])/;
-const NO_JOIN_NEXT = /^(?:（?(?:责任单位|牵头单位|协同单位|配合单位)|附件|抄送|备注|——|-{3,})/;
+const NO_JOIN_NEXT = new RegExp(`^(?:[（［【]?(?:${LABEL_ALT})\\s*：|附件|抄送|备注|——|-{3,}|[|｜]$)`);
+/** Where one physical line holds several logical ones ("…。二、…（一）…1.…", "…。责任单位：…"): a marker or a label after a sentence end or a space. */
+const INLINE_BREAK = new RegExp(`(?<=[。；！？ \\u3000\\t])\\s*(?=[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\\d{1,3}[.．、](?![\\d.．])[\\u3400-\\u9fff“]|(?:${LABEL_ALT})\\s*：)`, 'g');
 const TITLE_END = /(?:通知|方案|意见|办法|规划|计划|纲要|要点|细则|清单|文件|决定)$/;
+const TAIL = 120; // characters of a line's end that canJoin looks at
 const MIN_CUT_LINE = 20; // a line cut by a page break is a (nearly) full printed line (公文: 28 per line)
 
 /** Per-line character normalisation (no joining). */
@@ -40,11 +47,13 @@ function endsClause(text: string): boolean {
   return /）$/.test(text) && /(?:责任单位|牵头单位)/.test(text);
 }
 
-function canJoin(prev: string, next: string): boolean {
-  if (endsClause(prev) || isHeading(prev) || TITLE_END.test(prev)) return false;
+/** Whether the next line continues a line cut by a page break (`prev`: the line's last TAIL characters). */
+function canJoin(prev: string, prevLength: number, nextText: string): boolean {
+  const next = fold(nextText);
+  if (endsClause(prev) || (prevLength <= 40 && isHeading(prev)) || TITLE_END.test(prev)) return false;
   // a short line without any sentence punctuation is a heading or a title, not a cut line
-  if (prev.length < 30 && !/[。，、；：,;]/.test(prev)) return false;
-  if (prev.length < MIN_CUT_LINE || prev.includes('\t') || next.includes('\t') || prev.includes('|')) return false;
+  if (prevLength < 30 && !/[。，、；：,;]/.test(prev)) return false;
+  if (prevLength < MIN_CUT_LINE || prev.includes('\t') || next.includes('\t') || prev.includes('|')) return false;
   if (HEADING_START.test(next) || NO_JOIN_NEXT.test(next)) return false;
   return true;
 }
@@ -58,19 +67,43 @@ export function splitLines(content: string): string[] {
  * Normalises a decoded document into logical lines: blank and rule lines dropped, page-break
  * splits re-joined without a separator. Linear in the input size.
  */
-export function normalizeDocument(content: string): Line[] {
-  const raw = splitLines(content);
-  const out: Line[] = [];
+export function normalizeDocument(content: string | string[]): Line[] {
+  const raw = typeof content === 'string' ? splitLines(content) : content;
+  const physical: Line[] = [];
   for (let i = 0; i < raw.length; i++) {
     const text = normalizeChars(raw[i]);
     if (text === '' || /^[-—_*=]{3,}$/.test(text)) continue;
+    for (const part of splitInline(text)) physical.push({ text: part, lineStart: i + 1, lineEnd: i + 1 });
+  }
+  // joined lines are built from parts (a growing string would be re-flattened on every look at its end)
+  const out: { line: Line; parts: string[]; tail: string; length: number }[] = [];
+  for (const line of flattenTables(physical)) {
     const prev = out[out.length - 1];
-    if (prev && canJoin(prev.text, text)) {
-      prev.text += text;
-      prev.lineEnd = i + 1;
+    if (prev && prev.line.lineEnd < line.lineStart && canJoin(prev.tail, prev.length, line.text)) {
+      prev.parts.push(line.text);
+      prev.tail = (prev.tail + line.text).slice(-TAIL);
+      prev.length += line.text.length;
+      prev.line.lineEnd = line.lineEnd;
     } else {
-      out.push({ text, lineStart: i + 1, lineEnd: i + 1 });
+      out.push({ line: { ...line }, parts: [line.text], tail: line.text.slice(-TAIL), length: line.text.length });
     }
   }
-  return out;
+  return out.map((o) => ({ ...o.line, text: o.parts.join('') }));
+}
+
+/** Splits a physical line holding several numbered items or labelled fields (a plan pasted on one line). */
+export function splitInline(text: string): string[] {
+  if (!/[。；！？;!? \u3000\t]./.test(text)) return [text]; // a break needs a sentence end or a space before it
+  const f = fold(text);
+  const cuts: number[] = [];
+  for (const m of f.matchAll(INLINE_BREAK)) if (m.index > 0) cuts.push(m.index);
+  if (cuts.length === 0) return [text];
+  const parts: string[] = [];
+  let at = 0;
+  for (const c of cuts) {
+    parts.push(text.slice(at, c));
+    at = c;
+  }
+  parts.push(text.slice(at));
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
 }

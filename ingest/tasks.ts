@@ -6,7 +6,8 @@ import { ids } from '../graph/model';
 import type { TaskKind } from '../graph/model';
 import type { Line } from './normalize';
 import { pathSegment, sectionLabel, type OutlineNode } from './outline';
-import { extractUnits } from './units';
+import { extractUnits, clauseFreeText, standingUnits } from './units';
+import { fold } from './fold';
 import { extractYears } from './years';
 import { extractApplications } from './applications';
 import type { ParsedTask } from './types';
@@ -17,13 +18,19 @@ const OVERVIEW = /总体要求|总体思路|指导思想|工作目标|主要目�
 const SAFEGUARD = /保障|保证|措施|组织领导|组织实施|领导|推进机制/;
 
 const MAX_WARNINGS = 50;
+/** The longest first sentence still read as a title (a table cell or a 责任分解 item is one sentence). */
+const MAX_TITLE = 150;
 
 export interface TaskContext {
   planId: string;
   sourceFile: string;
-  firstLeads: boolean;
+  /** Original line from which on "the first listed unit leads" (Infinity: never). */
+  firstLeadsFrom: number;
   knownApps: string[];
 }
+
+/** Lines of web-page furniture and contact data: never a paragraph of a plan. */
+const BOILERPLATE = /^(?:首页|当前位置|您现在的位置|分享到|打印|关闭|收藏|扫一扫|网站地图|联系我们|主办单位|承办单位|技术支持|版权所有|字体|浏览次数|访问次数|来源|信息来源|发布时间|更新时间)|(?:电话|传真|邮编|邮箱|地址)\s*[：:]|ICP备|公网安备|\d{3,4}-\d{7,8}|^[\d\s\-—()（）+]{7,}$/;
 
 function ancestors(node: OutlineNode): OutlineNode[] {
   const out: OutlineNode[] = [];
@@ -39,13 +46,13 @@ function descendantsLines(node: OutlineNode): Line[] {
 
 function isTaskNode(n: OutlineNode): boolean {
   const chain = [...ancestors(n), n];
-  if (chain.some((a) => a.level <= 2 && OVERVIEW.test(a.head.split('。')[0]))) return false;
+  if (chain.some((a) => a.level <= 2 && OVERVIEW.test(fold(a.head.split('。')[0])))) return false;
   if (n.level >= 4) return false; // sub-items belong to their task
   if (n.level === 3) return true;
   const hasItems = n.children.some((c) => c.level <= 3);
   if (n.level === 2) return !hasItems;
   // a level-1 item without sub-items is a task only when it names responsible units
-  return !hasItems && /(?:责任|牵头)单位\s*[:：]/.test(descendantsLines(n).map((l) => l.text).join('\n'));
+  return !hasItems && extractUnits(descendantsLines(n).map((l) => l.text).join('\n'), false).units.length > 0;
 }
 
 function collectTaskNodes(root: OutlineNode): OutlineNode[] {
@@ -82,30 +89,38 @@ function pathOf(node: OutlineNode, continuous: boolean): string {
 /** Splits the heading line into title (before the first 。) and the start of the body. */
 export function splitTitle(head: string): { title: string; rest: string } {
   const i = head.indexOf('。');
-  if (i >= 0 && i <= 80) return { title: head.slice(0, i).trim(), rest: head.slice(i + 1).trim() };
-  if (head.length <= 40) return { title: head.replace(/[：:；;，,]$/, '').trim(), rest: '' };
-  return { title: '', rest: head.trim() };
+  if (i > 0 && i <= MAX_TITLE) return { title: head.slice(0, i).trim(), rest: head.slice(i + 1).trim() };
+  if (i < 0 && head.length <= MAX_TITLE) return { title: head.replace(/[：:；;，,]$/, '').trim(), rest: '' };
+  // a long first sentence: its first phrase names the task (never an empty title)
+  const phrase = /^[^，,；;：:]{4,40}/.exec(head)?.[0] ?? head.slice(0, 40);
+  return { title: phrase.trim(), rest: head.trim() };
 }
 
 function kindOf(node: OutlineNode, hasUnits: boolean, docHasClauses: boolean): TaskKind {
   if (hasUnits) return 'task';
   const top = ancestors(node)[0] ?? node;
-  return docHasClauses || SAFEGUARD.test(top.head) ? 'measure' : 'task';
+  return docHasClauses || SAFEGUARD.test(fold(top.head)) ? 'measure' : 'task';
 }
 
 /** The tasks and measures of an outlined document. */
 export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: string[]): ParsedTask[] {
   const nodes = collectTaskNodes(root);
   const continuous = isContinuous(nodes);
+  let standing: string[] = []; // "以下…不再列出": units every later task carries
   const drafts = nodes.map((node) => {
     const { title, rest } = splitTitle(node.head);
     const lines = descendantsLines(node);
     const text = [rest, ...lines.map((l) => l.text)].filter((s) => s !== '').join('\n');
-    const { units, clauses } = extractUnits(text, ctx.firstLeads);
-    let plain = text;
-    for (const c of [...clauses].reverse()) plain = plain.slice(0, c.start) + plain.slice(c.end);
+    const fields = extractUnits(text, node.line.lineStart >= ctx.firstLeadsFrom);
+    const units = [...fields.units];
+    if (units.length) {
+      for (const raw of standing) if (!units.some((u) => sameUnit(u.raw, raw))) units.push({ raw, role: 'co', order: units.length + 1 });
+    }
+    const own = standingUnits(text);
+    if (own.length) standing = own.map((raw) => fields.units.find((u) => sameUnit(u.raw, raw))?.raw ?? raw);
     const last = lines.length ? lines[lines.length - 1] : node.line;
-    return { node, title, text, plain, units, lineStart: node.line.lineStart, lineEnd: last.lineEnd };
+    const body = clauseFreeText(text, fields.clauses);
+    return { node, title, text, body, units, deadline: fields.deadline, leader: fields.leader, lineStart: node.line.lineStart, lineEnd: last.lineEnd };
   });
   const docHasClauses = drafts.some((d) => d.units.length > 0);
   const used = new Map<string, number>();
@@ -125,8 +140,11 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
       text: d.text,
       kind: kindOf(d.node, d.units.length > 0, docHasClauses),
       units: d.units,
-      applications: extractApplications(d.plain, ctx.knownApps, d.title),
+      applications: extractApplications(d.body, ctx.knownApps, d.title),
       years: extractYears(`${d.title}。${d.text}`),
+      body: d.body,
+      ...(d.deadline ? { deadline: d.deadline, deadlineYear: extractYears(d.deadline)[0] ?? null } : {}),
+      ...(d.leader ? { leader: d.leader } : {}),
       sourceFile: ctx.sourceFile,
       lineStart: d.lineStart,
       lineEnd: d.lineEnd,
@@ -134,11 +152,18 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
   });
 }
 
+/** Two printings of one unit name: "各区、县（市）政府" = "各区、县〔市〕政府". */
+function sameUnit(a: string, b: string): boolean {
+  const k = (s: string) => fold(s).replace(/〔/g, '（').replace(/〕/g, '）').replace(/\s+/g, '');
+  return k(a) === k(b);
+}
+
 /** A document without numbering: every paragraph is kept as a "paragraph" item. */
 export function paragraphsOf(lines: Line[], ctx: TaskContext): ParsedTask[] {
-  return lines.map((l, i) => {
+  return lines.filter((l) => !BOILERPLATE.test(fold(l.text))).map((l, i) => {
     const path = `p${i + 1}`;
     const { title } = splitTitle(l.text.length > 40 ? l.text.slice(0, l.text.indexOf('。') + 1 || 40) : l.text);
+    const fields = extractUnits(l.text, l.lineStart >= ctx.firstLeadsFrom);
     return {
       id: ids.task(ctx.planId, path),
       path,
@@ -146,9 +171,10 @@ export function paragraphsOf(lines: Line[], ctx: TaskContext): ParsedTask[] {
       title: title || l.text.slice(0, 40),
       text: l.text,
       kind: 'paragraph' as const,
-      units: extractUnits(l.text, ctx.firstLeads).units,
+      units: fields.units,
       applications: extractApplications(l.text, ctx.knownApps),
       years: extractYears(l.text),
+      body: clauseFreeText(l.text, fields.clauses),
       sourceFile: ctx.sourceFile,
       lineStart: l.lineStart,
       lineEnd: l.lineEnd,

@@ -5,6 +5,7 @@
 import { ids, relKey, type GraphData, type GraphNode, type GraphRelationship, type Props } from '../graph/model';
 import { appKey } from './app-names';
 import { matchMarker, pathSegment } from './outline';
+import { regionOf } from './metadata';
 import { bracketForms, isCollective, unitKey, type UnitContext } from './unit-identity';
 import type { ListedApp, ParsedPlan, ParsedTask } from './types';
 
@@ -57,7 +58,7 @@ function sectionSegments(headings: string[]): string[] {
 export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp[]): GraphData {
   const b = new Builder();
   const region = plan.region ?? '未知地区';
-  const { implements: cited, id: planId, ...planProps } = plan;
+  const { implements: cited, id: planId, untitled: _untitled, ...planProps } = plan;
   b.node(planId, 'Plan', { ...planProps, cited: false } as unknown as Props);
   if (plan.region) {
     b.node(ids.region(region), 'Region', { name: region, level: plan.level });
@@ -65,8 +66,8 @@ export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp
   }
   for (const c of cited) {
     const cid = ids.plan(c.docNumber);
-    const citedRegion = c.issuer?.startsWith('浙江省') ? '浙江省' : null;
-    b.node(cid, 'Plan', { title: c.title ?? c.docNumber, issuer: c.issuer, docNumber: c.docNumber, date: null, region: citedRegion, level: citedRegion ? 'province' : null, sourceFile: null, cited: true });
+    const citedRegion = regionOf(null, c.issuer);
+    b.node(cid, 'Plan', { title: c.title ?? c.docNumber, issuer: c.issuer, docNumber: c.docNumber, date: null, region: citedRegion?.name ?? null, level: citedRegion?.level ?? null, sourceFile: null, cited: true });
     b.rel('IMPLEMENTS', planId, cid);
   }
 

@@ -26,9 +26,18 @@ export interface ParsedTask {
   units: UnitMention[];
   applications: AppMention[];
   years: number[];
+  /** The text without its responsibility clauses and task fields (what search and analysis read). */
+  body: string;
+  /** A deadline field's text ("2009年12月底") and its year, when the task has one. */
+  deadline?: string;
+  deadlineYear?: number | null;
+  /** The responsible person of a "牵头市领导：…" field (a person, never a Unit). */
+  leader?: string;
   sourceFile: string;
   lineStart: number;
   lineEnd: number;
+  /** The page of a PDF the task starts on. */
+  page?: number;
 }
 
 /** A row of an attachment list of key applications. */
@@ -48,6 +57,8 @@ export interface CitedPlan {
 
 export interface ParsedPlan extends PlanProps {
   id: string;
+  /** True when the document shows no title of its own (the title is then the file name's stem). */
+  untitled: boolean;
   implements: CitedPlan[];
 }
 
@@ -78,4 +89,8 @@ export interface ParsedDocument {
   unitAliases: string[][];
   graph: GraphData;
   report: IngestReport;
+  /** The document's decoded lines (line n is lines[n-1]): what task provenance refers to. */
+  lines: string[];
+  /** pages[i]: the page line i+1 starts on (PDF). */
+  pages?: number[];
 }

@@ -45,6 +45,16 @@ export class Bm25Index {
     return this.ids.length;
   }
 
+  /** In how many documents a token occurs (any of `fields`; 0 for a token never seen). */
+  documentFrequency(token: string, fields: string[] = ['title', 'text']): number {
+    this.freeze();
+    const term = this.termIds.get(token);
+    if (term === undefined) return 0;
+    let df = 0;
+    for (const name of fields) df = Math.max(df, this.fields.get(name)?.df(term) ?? 0);
+    return df;
+  }
+
   /** Adds a document; `fields` maps field name → normalised text. */
   add(id: string, fields: Record<string, string>): void {
     const doc = this.ids.length;

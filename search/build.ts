@@ -5,27 +5,40 @@
  */
 import type { GraphStore } from '../graph/store';
 import { Bm25Index } from './bm25';
-import { loadCorpus, nodeName, type Corpus } from './corpus';
+import { loadCorpus, nodeName, ownHeading, type Corpus } from './corpus';
 import type { Embedder } from './embedder';
 import type { EmbeddingCache } from './embedding-cache';
 import { normalize, normalizeAligned } from './normalize';
 import { passagesOf, type Passage } from './passages';
 import { DEFAULT_SETTINGS, type RankingSettings } from './settings';
-import { addUserWords, charTokens, wordTokens } from './tokenize';
+import { addUserWords, charTokens, jiebaCut, wordTokens, type Tokenizer } from './tokenize';
 import { EntityLinker } from './understand';
 import type { VectorIndex } from './vector-index';
+import { Vocabulary } from './vocabulary';
 
 export interface KeywordIndexes {
   corpus: Corpus;
   linker: EntityLinker;
   word: Bm25Index;
   char: Bm25Index;
+  vocabulary: Vocabulary;
 }
+
+/** The two keyword channels' tokenizers (jieba words and character uni+bigrams by default). */
+export interface Tokenizers {
+  word: Tokenizer;
+  char: Tokenizer;
+  /** Plain segmentation of a question (where its words lie; typo correction). Default jieba's cut. */
+  cut?: Tokenizer;
+}
+
+export const DEFAULT_TOKENIZERS: Tokenizers = { word: wordTokens, char: charTokens, cut: jiebaCut };
 
 export interface DenseIndex {
   vectors: VectorIndex;
   taskVectors: Map<string, Float32Array>; // whole-task vectors (similar tasks, 'mix' pooling)
   passages: number;
+  termVectors?: Float32Array[]; // vectors of the vocabulary's terms, same order (the bridge)
 }
 
 /** Progress of an index build (the object form app/pipeline.ts forwards). */
@@ -38,26 +51,26 @@ export interface ProgressEvent {
 export type Progress = (p: ProgressEvent) => void;
 
 /** Keyword side: corpus, entity lexicon, both BM25 channels. */
-export async function buildKeyword(store: GraphStore, settings: Pick<RankingSettings, 'bm25b'> = DEFAULT_SETTINGS): Promise<KeywordIndexes> {
+export async function buildKeyword(store: GraphStore, settings: Pick<RankingSettings, 'bm25b'> = DEFAULT_SETTINGS, tokenizers: Tokenizers = DEFAULT_TOKENIZERS): Promise<KeywordIndexes> {
   const corpus = await loadCorpus(store);
   const linker = new EntityLinker(corpus);
   addUserWords(linker.words()); // before tokenizing documents, so names stay whole on both sides
-  const word = new Bm25Index(wordTokens, { b: settings.bm25b });
-  const char = new Bm25Index(charTokens, { b: settings.bm25b });
+  const word = new Bm25Index(tokenizers.word, { b: settings.bm25b });
+  const char = new Bm25Index(tokenizers.char, { b: settings.bm25b });
   for (const t of corpus.tasks) {
     const fields = {
       title: normalizeAligned(t.title),
       text: normalizeAligned(t.body),
       section: normalize(t.section.join(' ')),
       // the task's own (deepest) heading without its numbering: a summary of the tasks under it
-      heading: normalize((t.section[t.section.length - 1] ?? '').replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*/, '')),
+      heading: normalize(ownHeading(t)),
       units: normalize(t.units.map((u) => nodeName(corpus.units.get(u.id))).join(' ')),
       apps: normalize(t.apps.map((a) => nodeName(corpus.apps.get(a))).join(' ')),
     };
     word.add(t.id, fields);
     char.add(t.id, fields);
   }
-  return { corpus, linker, word, char };
+  return { corpus, linker, word, char, vocabulary: new Vocabulary(corpus, tokenizers.word, tokenizers.cut ?? jiebaCut) };
 }
 
 /** Every passage the dense index holds, for the given settings. */

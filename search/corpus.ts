@@ -2,6 +2,7 @@
  * The searchable view of the graph, read once from a GraphStore: tasks with their plan, units
  * (with roles) and applications, and the entity tables query understanding links against.
  */
+import { taskBody } from '../ingest/units';
 import type { GraphNode, GraphRelationship, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
 import { normalizeAligned } from './normalize';
@@ -61,7 +62,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
       planId: str(p.planId) || taskPlan.get(n.id) || '',
       title: str(p.title),
       text: str(p.text),
-      body: withoutResponsibility(str(p.text)),
+      body: taskBody(p),
       section: strs(p.section),
       normText: normalizeAligned(`${str(p.title)} ${str(p.text)}`),
       years: nums(p.years),
@@ -90,12 +91,18 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
   return corpus;
 }
 
-// "（责任单位：…）", "（牵头单位：…；协同单位：…）", or "责任单位：…" on its own line.
-const RESPONSIBILITY = /[（(]\s*(?:责任|牵头|协同|配合)单位\s*[：:][^）)]*[）)]?|^\s*(?:责任|牵头)单位\s*[：:].*$/gm;
 
-/** The task text without its responsibility clause. */
-export function withoutResponsibility(text: string): string {
-  return text.replace(RESPONSIBILITY, '').trim();
+// A heading's own numbering: "（一）", "(3)", "三、", "2." at its start.
+const HEADING_NUMBER = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])\s*/;
+
+/** A heading without its numbering ("（一）构建公共数据服务体系" → "构建公共数据服务体系"). */
+export function headingText(heading: string): string {
+  return heading.replace(HEADING_NUMBER, '').trim();
+}
+
+/** The task's own (deepest) heading without its numbering; '' when it has none. */
+export function ownHeading(t: Pick<TaskDoc, 'section'>): string {
+  return headingText(t.section[t.section.length - 1] ?? '');
 }
 
 export const nodeName = (n: GraphNode | undefined): string => str(n?.properties.name) || str(n?.properties.title);

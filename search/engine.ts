@@ -5,22 +5,24 @@
  */
 import { createError } from '../core/errors';
 import type { GraphStore } from '../graph/store';
+import { GraphAnswers, plansByDocNumber } from './answers';
 import type { DenseIndex, KeywordIndexes } from './build';
+import { ownHeading } from './corpus';
 import { dot } from './exact-index';
 import type { Embedder, EmbedderStatus } from './embedder';
-import { expandQuery } from './expand';
+import type { Expansion } from './expand';
 import { fuse, type Fused, type ScoredList } from './fusion';
 import { highlights } from './highlight';
+import { bestCoverage, classifyMatch, contentChars, vocabularyShare, type MatchEvidence } from './match';
 import { taskNeighbourhood, type SimilarTask } from './neighbourhood';
 import { normalize, normalizeAligned } from './normalize';
+import type { SearchOptionsConfig } from './options';
 import type { RankingSettings } from './settings';
 import type { KeywordSource } from './keyword-source';
 import { denseHits, feedbackHits, keywordCoverage, keywordSignals, keywordSignalsFrom } from './signals';
-import { wordTokens } from './tokenize';
-import type { Interpretation, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
+import type { Interpretation, NearestTopic, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
 import { unlinked, type LinkedQuery } from './understand';
-
-export const MAX_QUERY_LENGTH = 500;
+import { applyCorrections } from './vocabulary';
 
 export interface EngineParts {
   store: GraphStore;
@@ -29,44 +31,107 @@ export interface EngineParts {
   embedder: Embedder | null;
   embedderStatus: EmbedderStatus;
   settings: RankingSettings;
+  expansion: Expansion;
+  options: SearchOptionsConfig;
   /** Keyword candidates from elsewhere (Neo4j's fulltext index) instead of keyword.word/char. */
   keywordSource?: KeywordSource;
 }
 
-function checkOptions(query: string, o: SearchOptions): number {
+/** What the text side of one question produced. */
+export interface TextFusion {
+  fused: Fused[];
+  /** Best dense score of any task (null without the model). */
+  cosine: number | null;
+  /** Plan terms the vocabulary bridge added. */
+  bridged: string[];
+}
+
+function checkOptions(query: string, o: SearchOptions, limits: SearchOptionsConfig['limits']): { k: number; offset: number } {
   if (typeof query !== 'string' || !query.trim()) throw createError('QUERY_EMPTY');
-  if (query.length > MAX_QUERY_LENGTH) throw createError('QUERY_TOO_LONG', `查询过长（最多 ${MAX_QUERY_LENGTH} 字）/ query longer than ${MAX_QUERY_LENGTH}`);
-  const k = o.k ?? 10;
-  if (!Number.isInteger(k) || k < 1 || k > 50) throw createError('BAD_REQUEST', 'k 须为 1..50 的整数 / k must be an integer 1..50', { details: { k } });
-  if (o.depth !== undefined && (!Number.isInteger(o.depth) || o.depth < 1 || o.depth > 3)) {
-    throw createError('BAD_REQUEST', 'depth 须为 1..3 / depth must be 1..3', { details: { depth: o.depth } });
+  const chars = [...query.trim()].length;
+  if (chars > limits.queryMaxChars) throw createError('QUERY_TOO_LONG', `查询过长（${chars} 字，最多 ${limits.queryMaxChars}）/ query too long (${chars} > ${limits.queryMaxChars} characters)`);
+  const k = o.k ?? limits.kDefault;
+  if (!Number.isInteger(k) || k < limits.kMin || k > limits.kMax) throw createError('BAD_REQUEST', `k 须为 ${limits.kMin}..${limits.kMax} 的整数 / k must be an integer ${limits.kMin}..${limits.kMax}`, { details: { k } });
+  const offset = o.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > limits.offsetMax) throw createError('BAD_REQUEST', `offset 须为 0..${limits.offsetMax} 的整数 / offset must be an integer 0..${limits.offsetMax}`, { details: { offset } });
+  if (o.depth !== undefined && (!Number.isInteger(o.depth) || o.depth < limits.depthMin || o.depth > limits.depthMax)) {
+    throw createError('BAD_REQUEST', `depth 须为 ${limits.depthMin}..${limits.depthMax} / depth must be ${limits.depthMin}..${limits.depthMax}`, { details: { depth: o.depth } });
   }
-  return k;
+  return { k, offset };
 }
 
 export class SearchEngine implements SearchService {
-  constructor(private readonly parts: EngineParts) {}
+  private readonly answers: GraphAnswers;
+
+  constructor(private readonly parts: EngineParts) {
+    this.answers = new GraphAnswers(parts.store, parts.keyword.corpus, parts.options.answers);
+  }
 
   status(): SearchStatus {
     return { embedder: this.parts.embedderStatus, vectors: this.parts.dense?.vectors.size ?? 0, keywordDocs: this.parts.keyword.word.size };
   }
 
+  /** The plans' mined terms (the vocabulary bridge embeds them). */
+  vocabularyTerms(): string[] {
+    return this.parts.keyword.vocabulary.terms.map((t) => t.text);
+  }
+
+  /** The limits, thresholds and answer sizes this engine runs with. */
+  get options(): SearchOptionsConfig {
+    return this.parts.options;
+  }
+
   /** A search over the same indexes with other ranking settings (query-time ones only; for sweeps). */
-  withSettings(settings: RankingSettings): SearchEngine {
-    return new SearchEngine({ ...this.parts, settings });
+  withSettings(settings: RankingSettings, parts: Partial<Pick<EngineParts, 'expansion' | 'options'>> = {}): SearchEngine {
+    return new SearchEngine({ ...this.parts, ...parts, settings });
+  }
+
+  /** Plan terms near the query vector that agree with the rest of the question (the vocabulary bridge). */
+  private bridge(q: Float32Array, normalized: string, residual: string, linked: string[]): string[] {
+    const { dense, keyword, settings } = this.parts;
+    const vectors = dense?.termVectors;
+    if (!vectors || settings.bridge.weight <= 0 || settings.bridge.terms <= 0) return [];
+    const candidates: { index: number; score: number }[] = [];
+    vectors.forEach((v, index) => {
+      const score = dot(q, v);
+      if (score >= settings.bridge.minCosine) candidates.push({ index, score });
+    });
+    candidates.sort((a, b) => b.score - a.score);
+    return keyword.vocabulary.agreeing(normalized, residual, candidates.slice(0, settings.bridge.terms * 4), linked).slice(0, settings.bridge.terms).map((x) => x.term.text);
+  }
+
+  /** Tasks holding a coined term of the plans (or the whole short question) verbatim. */
+  private exactList(normalized: string, residual: string): ScoredList | null {
+    const { keyword, settings } = this.parts;
+    if (!settings.weights.exact) return null;
+    const terms = keyword.vocabulary.inQuestion(normalized, ['quoted', 'heading']).map((t) => t.text);
+    const whole = residual.replace(/ /g, '');
+    if (whole.length >= 2 && whole.length <= 8 && !terms.some((t) => t.includes(whole))) terms.push(whole);
+    if (!terms.length) return null;
+    const hits = new Map<string, number>();
+    for (const t of keyword.corpus.tasks) {
+      const title = normalizeAligned(t.title).replace(/ /g, '');
+      const text = t.normText.replace(/ /g, '');
+      let s = 0;
+      for (const term of terms) if (text.includes(term)) s += term.length * (title.includes(term) ? 2 : 1);
+      if (s > 0) hits.set(t.id, s);
+    }
+    if (!hits.size) return null;
+    return { name: 'exact', weight: settings.weights.exact, hits: [...hits].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)) };
   }
 
   /**
-   * Text signals fused: word and character BM25 (plus colloquial → official expansion terms),
-   * dense; the dense weight rises when the question's words are not the plans' words, and the
-   * query vector can take pseudo-relevance feedback from the first fusion.
+   * Text signals fused: word and character BM25 (plus colloquial → official expansion terms and
+   * the plan terms bridged to), exact coined terms, dense; the query vector can take
+   * pseudo-relevance feedback from the first fusion.
    */
-  async textFusion(textQuery: string, denseQuery: string, expansion: string[], notes: string[] = []): Promise<Fused[]> {
+  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = [], notes: string[] = []): Promise<TextFusion> {
     const { keyword, dense, embedder, settings } = this.parts;
     const source = this.parts.keywordSource;
-    const lists: ScoredList[] = source ? await keywordSignalsFrom(source, keyword, settings, textQuery, expansion) : keywordSignals(keyword, settings, textQuery, expansion);
     let denseList: ScoredList | null = null;
     let q: Float32Array | null = null;
+    let cosine: number | null = null;
+    let bridged: string[] = [];
     if (dense && embedder && denseQuery && settings.weights.dense) {
       const text = settings.expandDense && expansion.length ? `${denseQuery} ${expansion.join(' ')}` : denseQuery;
       q = await (settings.queryInstruction ? embedder.embedQuery(text) : embedder.embed([text]).then((v) => v[0])).catch((e: unknown) => {
@@ -77,9 +142,16 @@ export class SearchEngine implements SearchService {
       });
     }
     if (q && dense) {
-      let weight = settings.weights.dense;
-      if (settings.adaptive > 0) weight *= 1 + settings.adaptive * (1 - keywordCoverage(keyword, textQuery, lists.find((l) => l.name === 'word')?.hits ?? []));
-      denseList = { name: 'dense', weight, hits: await denseHits(q, dense, settings) };
+      const hits = await denseHits(q, dense, settings);
+      cosine = hits.length ? hits[0].score : null;
+      bridged = this.bridge(q, normalized, textQuery, linked);
+      denseList = { name: 'dense', weight: settings.weights.dense, hits };
+    }
+    const lists: ScoredList[] = source ? await keywordSignalsFrom(source, keyword, settings, textQuery, expansion, bridged) : keywordSignals(keyword, settings, textQuery, expansion, bridged);
+    const exact = this.exactList(normalized, textQuery);
+    if (exact) lists.push(exact);
+    if (denseList && settings.adaptive > 0) {
+      denseList.weight = settings.weights.dense * (1 + settings.adaptive * (1 - keywordCoverage(keyword, textQuery, lists.find((l) => l.name === 'word')?.hits ?? [])));
     }
     const all = () => (denseList ? [...lists, denseList] : lists);
     let fused = fuse(all(), settings);
@@ -94,12 +166,13 @@ export class SearchEngine implements SearchService {
       const own = keyword.word.tokenize(textQuery);
       const terms = new Map(own.map((t) => [t, 1]));
       for (const e of expansion.flatMap((x) => keyword.word.tokenize(x))) if (!terms.has(e)) terms.set(e, settings.expansion);
+      for (const e of bridged.flatMap((x) => keyword.word.tokenize(x))) if (!terms.has(e)) terms.set(e, settings.bridge.weight);
       const top = fused.slice(0, rm3.docs).map((f) => f.id);
       for (const f of keyword.word.feedbackTerms(top, rm3.terms, new Set(terms.keys()))) terms.set(f.term, rm3.weight * f.weight);
       lists[w] = { ...lists[w], hits: source ? await source.searchWeighted('word', terms, settings.depth) : keyword.word.searchWeighted(terms, settings.fields, settings.depth) };
       fused = fuse(all(), settings);
     }
-    return fused;
+    return { fused, cosine, bridged };
   }
 
   /** Graph answers: the tier each task earns from linked entities, and the graph's own list. */
@@ -153,14 +226,30 @@ export class SearchEngine implements SearchService {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
     const started = performance.now();
-    const k = checkOptions(query, options);
+    const { k, offset } = checkOptions(query, options, this.parts.options.limits);
     const { keyword, dense, embedder, settings, store } = this.parts;
+    const { corpus, vocabulary } = keyword;
+    // Spans the plans never use, one character from a plan word, are read as that word.
+    let corrections = settings.correct ? vocabulary.corrections(normalize(query)) : [];
     // Without linking (a baseline), the whole question is text and no entity earns a tier.
-    const link = settings.link ? keyword.linker.link(query) : unlinked(normalize(query));
+    const linkOf = (q: string) => (settings.link ? keyword.linker.link(q) : unlinked(normalize(q)));
+    let link = linkOf(corrections.length ? applyCorrections(normalize(query), corrections) : query);
+    if (corrections.length) {
+      // a correction never costs an entity the question names as written
+      const named = (l: LinkedQuery) => l.units.length + l.apps.length + l.plans.length;
+      const original = linkOf(query);
+      if (named(original) > named(link)) [link, corrections] = [original, []];
+    }
+    // A document number names its plan (嘉政发〔2022〕18号).
+    const docPlans = settings.link ? plansByDocNumber(corpus, query).filter((id) => !link.plans.includes(id)) : [];
+    for (const id of docPlans) {
+      link.plans.push(id);
+      link.entities.push({ type: 'plan', id, text: String(corpus.plans.get(id)?.properties.docNumber ?? id) });
+    }
     const textQuery = link.residual;
-    const expansion = settings.expansion > 0 || settings.expandDense ? expandQuery(link.normalized) : [];
+    const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized) : [];
     const denseOff: string[] = [];
-    const fused = await this.textFusion(textQuery, link.normalized, expansion, denseOff);
+    const { fused, cosine, bridged } = await this.textFusion(textQuery, link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff);
     const { tiers } = await this.graphTiers(link);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
@@ -172,34 +261,111 @@ export class SearchEngine implements SearchService {
       .filter(keep)
       .map((id) => ({ id, score: (tiers.get(id) ?? 0) + (textScore.get(id) ?? 0) }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-    const ranked = link.crossPlan ? this.diversify(scored, tiers, k) : scored.slice(0, k);
 
-    const terms = [...wordTokens(link.normalized), ...link.entities.map((e) => e.text)];
+    // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
+    const linked = link.units.length + link.apps.length + link.plans.length > 0;
+    const evidenceText = textQuery || link.normalized;
+    const evidence: MatchEvidence = {
+      linked,
+      coverage: Math.round(bestCoverage(keyword.char, evidenceText, scored.slice(0, 3).map((x) => x.id)) * 1000) / 1000,
+      vocabulary: Math.round(vocabularyShare(keyword.char, evidenceText) * 1000) / 1000,
+      expansionHits: [...new Set([...expansion, ...bridged])].filter((t) => scored.slice(0, 3).some((x) => corpus.byId.get(x.id)?.normText.includes(t))).length,
+      cosine: cosine === null ? null : Math.round(cosine * 1000) / 1000,
+      chars: contentChars(link.normalized),
+    };
+    const match = classifyMatch(evidence, this.parts.options.match);
+    const empty = match === 'none' && settings.gate;
+    const answers = empty ? [] : await this.answers.answer(link, docPlans);
+    const ranked = empty ? [] : (link.crossPlan ? this.diversify(scored, tiers, offset + k) : scored.slice(0, offset + k)).slice(offset);
+    const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery), offset + ranked.length);
+
+    const terms = [...keyword.word.tokenize(link.normalized), ...link.entities.map((e) => e.text)];
     const results = await Promise.all(
       ranked.map(async ({ id, score }) => {
-        const doc = keyword.corpus.byId.get(id)!;
+        const doc = corpus.byId.get(id)!;
         const why: Record<string, number | null> = { dense: null, word: null, char: null, ...(ranksOf.get(id) ?? {}), graph: graphRank.get(id) ?? null };
         return {
           node: doc.node,
           score: Math.round(score * 1e6) / 1e6,
           why,
           highlights: highlights(doc.title, doc.text, terms),
-          neighbourhood: await taskNeighbourhood(store, doc.node, this.similarTo(id), options.depth ?? 1),
+          neighbourhood: await taskNeighbourhood(store, doc.node, this.similarTo(id), options.depth ?? this.parts.options.limits.depthDefault),
         };
       }),
     );
     const notes = [...link.notes, ...denseOff];
+    if (corrections.length) notes.push(`已按 ${corrections.map((c) => `“${c.from}”→“${c.to}”`).join('、')} 检索 / searched with corrections`);
     if (expansion.length) notes.push(`同义扩展 / expanded with: ${expansion.join(' ')}`);
+    if (bridged.length) notes.push(`方案用语 / plan terms: ${bridged.join(' ')}`);
+    if (match === 'none') notes.push('方案中没有相关内容 / the plans have nothing on this');
     if (!embedder) notes.push(`未启用神经检索，仅关键词+图谱 / neural search off (keyword + graph only): ${this.parts.embedderStatus.reason ?? ''}`.trim());
-    for (const id of link.units) if (!keyword.corpus.tasksOfUnit.get(id)?.length) notes.push(`单位 ${id} 没有任务 / unit has no tasks`);
+    for (const id of link.units) if (!corpus.tasksOfUnit.get(id)?.length) notes.push(`单位 ${id} 没有任务 / unit has no tasks`);
     const graph = link.units.length + link.apps.length + link.regions.length + link.plans.length > 0;
     const mode: Interpretation['mode'] = `${graph ? 'graph+' : ''}${dense && embedder && !denseOff.length ? 'hybrid' : 'keyword'}` as Interpretation['mode'];
     return {
       query,
       took_ms: Math.round((performance.now() - started) * 100) / 100,
-      interpretation: { normalized: link.normalized, tokens: wordTokens(textQuery), entities: link.entities, mode, notes },
+      match,
+      total,
+      offset,
+      k,
+      interpretation: {
+        normalized: link.normalized,
+        tokens: keyword.word.tokenize(textQuery),
+        entities: link.entities,
+        mode,
+        notes,
+        corrections,
+        expansion: { table: expansion, bridged },
+        evidence,
+      },
+      answers,
+      nearest: match === 'none' ? this.nearest(scored.map((x) => x.id)) : [],
       results,
     };
+  }
+
+  /**
+   * How many tasks match: those the graph answers (tiers) and those holding one of the question's
+   * own words (the response's total is at least the results shown: dense and character matches
+   * fill a page too).
+   */
+  private matching(scored: { id: string; score: number }[], tiers: Map<string, number>, textQuery: string): number {
+    const { keyword, settings } = this.parts;
+    const own = new Map(keyword.word.tokenize(textQuery).map((t) => [t, 1]));
+    const wordHits = own.size ? new Set(keyword.word.searchWeighted(own, settings.fields, Infinity).map((h) => h.id)) : new Set<string>();
+    let n = 0;
+    for (const { id } of scored) if (tiers.has(id) || wordHits.has(id)) n++;
+    return n;
+  }
+
+  /** One task per heading, headings with the most tasks first. */
+  private largestHeadings(): string[] {
+    const by = new Map<string, string[]>();
+    for (const t of this.parts.keyword.corpus.tasks) {
+      const head = t.section[t.section.length - 1] ?? t.title;
+      by.set(head, [...(by.get(head) ?? []), t.id]);
+    }
+    return [...by.values()].sort((a, b) => b.length - a.length).map((ids) => ids[0]);
+  }
+
+  /** The deepest headings of the best candidates, distinct, as topics the plans do speak of. */
+  private nearest(ids: string[]): NearestTopic[] {
+    const { corpus } = this.parts.keyword;
+    const out: NearestTopic[] = [];
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const t = corpus.byId.get(id);
+      if (!t) continue;
+      const text = ownHeading(t) || t.title;
+      if (!text || seen.has(text)) continue;
+      seen.add(text);
+      out.push({ text, taskId: id, planId: t.planId });
+      if (out.length >= this.parts.options.answers.nearest) break;
+    }
+    // nothing ranked at all (no character of the question is in the plans): their largest headings
+    if (!out.length && ids.length === 0) return this.nearest(this.largestHeadings());
+    return out;
   }
 
   /** Greedy re-ranking for cross-plan questions: repeated plans' text scores decay, tiers stay. */

@@ -1,5 +1,7 @@
 /**
- * Entry point of search/: `createSearch({ store, config, embedder?, onProgress?, settings? })`.
+ * Entry point of search/: `createSearch({ store, config, embedder?, vectorIndex?, tokenizers?,
+ * expansion?, options?, onProgress?, settings? })`: every pluggable part can be injected (the
+ * defaults are HNSW, jieba + character tokenizers, the shipped colloquial table, SEARCH_DEFAULTS).
  *
  * - Reads the Task/Plan/Unit/Application nodes of `store` and builds the keyword indexes (BM25
  *   over jieba words with the graph's names as user dictionary, and over character uni+bigrams).
@@ -18,14 +20,16 @@ import path from 'node:path';
 import type { Config } from '../core/config';
 import type { GraphStore } from '../graph/store';
 import { readJsonIfExists, writeAtomic } from '../graph/atomic-file';
-import { allPassages, buildDense, buildKeyword, type DenseIndex, type Progress } from './build';
+import { allPassages, buildDense, buildKeyword, type DenseIndex, type Progress, type Tokenizers } from './build';
 import { CachedEmbedder } from './cached-embedder';
 import type { Embedder, EmbedderStatus } from './embedder';
 import { createEmbedder } from './embedder-factory';
 import { EmbeddingCache } from './embedding-cache';
 import { SearchEngine } from './engine';
+import { defaultExpansion, type Expansion } from './expand';
 import { HnswIndex } from './hnsw-index';
 import type { SearchIndexes } from './neo4j-indexes';
+import { searchOptions, type SearchOptionsConfig } from './options';
 import type { VectorIndex } from './vector-index';
 import { withDefaults, type RankingSettings } from './settings';
 import type { SearchService } from './types';
@@ -40,6 +44,14 @@ export interface CreateSearchOptions {
   embedderStatus?: EmbedderStatus;
   onProgress?: Progress;
   settings?: Partial<RankingSettings>;
+  /** The vector index for passages, made for the embedder's dimensions (default HNSW). Its `load`/`save` persist it. */
+  vectorIndex?: (dimensions: number) => VectorIndex;
+  /** Tokenizers of the word and character channels (default jieba and character uni+bigrams). */
+  tokenizers?: Tokenizers;
+  /** Colloquial → official expansion (default the shipped table; NO_EXPANSION for none). */
+  expansion?: Expansion;
+  /** Limits, match thresholds and answer sizes (default SEARCH_DEFAULTS). */
+  options?: Partial<SearchOptionsConfig>;
   /** Vector and keyword indexes kept elsewhere (Neo4j: search/neo4j-indexes.ts) instead of in-process HNSW and BM25. */
   indexes?: SearchIndexes;
 }
@@ -72,14 +84,15 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
       : { active: false, name: 'none', model: null, source: null, reason: '未提供嵌入模型 / no embedder given' });
   }
   onProgress?.({ stage: 'keyword', message: '关键词索引 / keyword index' });
-  const keyword = await buildKeyword(store, settings);
+  const keyword = await buildKeyword(store, settings, options.tokenizers);
 
   let dense: DenseIndex | null = null;
   let cache: EmbeddingCache | null = null;
   let meta: Meta | null = null;
   let indexSaved = false; // the files on disk already hold this index: save() leaves them (a read-only data folder serves)
   const indexFile = path.join(dir, options.indexes?.vectorFile ?? 'vectors.hnsw');
-  const makeVectors = (dimensions: number, fresh: boolean): VectorIndex => options.indexes?.vectors(dimensions, fresh) ?? new HnswIndex(dimensions);
+  // `indexes` (Neo4j) also says whether a new index must replace what the last build left; `vectorIndex` is an in-process choice
+  const makeVectors = (dimensions: number, fresh: boolean): VectorIndex => options.indexes?.vectors(dimensions, fresh) ?? options.vectorIndex?.(dimensions) ?? new HnswIndex(dimensions);
   const metaFile = path.join(dir, 'meta.json');
   if (embedder) {
     // one embedding cache per process: the pipeline's CachedEmbedder already holds it
@@ -101,12 +114,24 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
     indexSaved = vectors.size === meta.passages;
     const passageEmbedder = embedder instanceof CachedEmbedder ? embedder.inner : embedder;
     dense = await buildDense(keyword.corpus, passageEmbedder, cache, indexSaved ? vectors : makeVectors(embedder.dimensions, true), settings, onProgress);
+    // the plans' own terms, for the vocabulary bridge (cached like the passages)
+    dense.termVectors = await cache.embed(passageEmbedder, keyword.vocabulary.terms.map((t) => t.text));
     onProgress?.({ stage: 'vectors', message: `向量索引 / vector index: ${dense.vectors.size}` });
     // Stores that index vectors themselves (Neo4j) get the whole-task embeddings too.
     await store.setTaskEmbeddings?.([...dense.taskVectors].map(([id, v]) => ({ id, vector: Array.from(v) })));
   }
 
-  const engine = new SearchEngine({ store, keyword, dense, embedder, embedderStatus: status, settings, keywordSource: options.indexes?.keyword });
+  const engine = new SearchEngine({
+    store,
+    keyword,
+    dense,
+    embedder,
+    embedderStatus: status,
+    settings,
+    expansion: options.expansion ?? defaultExpansion(),
+    options: searchOptions(options.options),
+    keywordSource: options.indexes?.keyword,
+  });
   return {
     engine,
     search: (q, o) => engine.search(q, o),
@@ -131,3 +156,5 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
 
 export { createEmbedder } from './embedder-factory';
 export type { RankingSettings } from './settings';
+export { NO_EXPANSION, loadExpansion, type Expansion } from './expand';
+export { SEARCH_DEFAULTS, type SearchOptionsConfig } from './options';

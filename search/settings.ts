@@ -6,8 +6,8 @@ export interface RankingSettings {
   sentences: boolean;
   /** Embed queries with bge's retrieval instruction (passages never get it). */
   queryInstruction: boolean;
-  /** RRF weights of the text signals. */
-  weights: { dense: number; word: number; char: number };
+  /** RRF weights of the text signals (`exact`: tasks holding a coined term or the short question verbatim). */
+  weights: { dense: number; word: number; char: number; exact: number };
   /** BM25 field weights (both keyword channels). */
   fields: { title: number; text: number; section: number; heading: number; units: number; apps: number };
   /** How text signals are fused: weighted RRF, or weighted sums of z-scored / min-max scores. */
@@ -17,6 +17,10 @@ export interface RankingSettings {
   expansion: number;
   /** Also append the expansion terms to the text the query vector is computed from. */
   expandDense: boolean;
+  /** Vocabulary bridge (with the model): plan terms within `minCosine` of the query vector, at most `terms`, join the keyword query at `weight` (0 = off). */
+  bridge: { minCosine: number; terms: number; weight: number };
+  /** One-character corrections of spans the plans never use (浙里半 → 浙里办). */
+  correct: boolean;
   /** Query-adaptive fusion: the dense weight × (1 + adaptive × (1 − keyword coverage)). */
   adaptive: number;
   /** Pseudo-relevance feedback on the query vector (Rocchio): top `docs` fused tasks, weight `beta` (0 = off). */
@@ -29,6 +33,8 @@ export interface RankingSettings {
   tiers: { unit: number; lead: number; region: number; app: number; year: number };
   /** Cross-plan questions: each further result of an already-listed plan has its text score multiplied by this. */
   diversity: number;
+  /** A `match: "none"` answer has no results (off: the ranking is returned anyway, for measuring it alone). */
+  gate: boolean;
   /** Link entities (units, applications, regions, plans, years) and lift what the graph answers. */
   link: boolean;
   /** Depth of each signal's candidate list. */
@@ -39,18 +45,21 @@ export const DEFAULT_SETTINGS: RankingSettings = {
   dense: 'mix',
   sentences: true,
   queryInstruction: true,
-  weights: { dense: 1, word: 0.5, char: 1 },
+  weights: { dense: 1, word: 0.5, char: 1, exact: 1 },
   fields: { title: 0.5, text: 1, section: 0, heading: 0.2, units: 0, apps: 0 },
   fusion: 'rrf',
   rrfK: 20,
   expansion: 0.5,
   expandDense: true,
+  bridge: { minCosine: 0.6, terms: 3, weight: 0.3 },
+  correct: true,
   adaptive: 0,
   prf: { docs: 3, beta: 0.3 },
   rm3: { docs: 3, terms: 10, weight: 0.4 },
   bm25b: 0.75,
   tiers: { unit: 2, lead: 0.5, region: 1, app: 0.3, year: 0.2 },
   diversity: 0.7,
+  gate: true,
   link: true,
   depth: 100,
 };
@@ -64,5 +73,6 @@ export function withDefaults(s: Partial<RankingSettings> = {}): RankingSettings 
     tiers: { ...DEFAULT_SETTINGS.tiers, ...s.tiers },
     prf: { ...DEFAULT_SETTINGS.prf, ...s.prf },
     rm3: { ...DEFAULT_SETTINGS.rm3, ...s.rm3 },
+    bridge: { ...DEFAULT_SETTINGS.bridge, ...s.bridge },
   };
 }

@@ -13,36 +13,36 @@ import type { RankingSettings } from './settings';
 
 type Hit = { id: string; score: number };
 
-function weightedTerms(tokens: string[], expansion: string[], expansionWeight: number): Map<string, number> {
+function weightedTerms(tokens: string[], extra: [string[], number][]): Map<string, number> {
   const terms = new Map(tokens.map((t) => [t, 1]));
-  if (expansionWeight > 0) for (const t of expansion) if (!terms.has(t)) terms.set(t, expansionWeight);
+  for (const [list, weight] of extra) if (weight > 0) for (const t of list) if (!terms.has(t)) terms.set(t, weight);
   return terms;
 }
 
 /** BM25 lists of the word and character channels. */
-export function keywordSignals(keyword: KeywordIndexes, settings: RankingSettings, text: string, expansion: string[]): ScoredList[] {
-  if (!text && !expansion.length) return [];
-  const { fields, depth, weights } = settings;
-  const out: ScoredList[] = [];
-  for (const [name, index, weight] of [['word', keyword.word, weights.word], ['char', keyword.char, weights.char]] as const) {
-    if (!weight) continue;
-    const terms = weightedTerms(index.tokenize(text), expansion.flatMap((e) => index.tokenize(e)), settings.expansion);
-    out.push({ name, weight, hits: index.searchWeighted(terms, fields, depth) });
-  }
-  return out;
+export function keywordSignals(keyword: KeywordIndexes, settings: RankingSettings, text: string, expansion: string[], bridged: string[] = []): ScoredList[] {
+  if (!text && !expansion.length && !bridged.length) return [];
+  const { fields, depth } = settings;
+  return channels(keyword, settings).map(({ name, index, weight }) => ({ name, weight, hits: index.searchWeighted(channelTerms(index, settings, text, expansion, bridged), fields, depth) }));
 }
 
-/** The same lists from a KeywordSource (Neo4j's fulltext index) instead of the in-process BM25. */
-export async function keywordSignalsFrom(source: KeywordSource, keyword: KeywordIndexes, settings: RankingSettings, text: string, expansion: string[]): Promise<ScoredList[]> {
-  if (!text && !expansion.length) return [];
-  const { depth, weights } = settings;
-  const out: ScoredList[] = [];
-  for (const [name, index, weight] of [['word', keyword.word, weights.word], ['char', keyword.char, weights.char]] as const) {
-    if (!weight) continue;
-    const terms = weightedTerms(index.tokenize(text), expansion.flatMap((e) => index.tokenize(e)), settings.expansion);
-    out.push({ name, weight, hits: await source.searchWeighted(name, terms, depth) });
-  }
-  return out;
+/** The word and character channels that have a weight. */
+function channels(keyword: KeywordIndexes, settings: RankingSettings) {
+  const { weights } = settings;
+  return ([['word', keyword.word, weights.word], ['char', keyword.char, weights.char]] as const).filter(([, , weight]) => weight).map(([name, index, weight]) => ({ name, index, weight }));
+}
+
+/** One channel's weighted terms: the question's, then expansion and bridge terms at their weights. */
+function channelTerms(index: KeywordIndexes['word'], settings: RankingSettings, text: string, expansion: string[], bridged: string[]): Map<string, number> {
+  return weightedTerms(index.tokenize(text), [
+    [expansion.flatMap((e) => index.tokenize(e)), settings.expansion],
+    [bridged.flatMap((e) => index.tokenize(e)), settings.bridge.weight],
+  ]);
+}
+
+export async function keywordSignalsFrom(source: KeywordSource, keyword: KeywordIndexes, settings: RankingSettings, text: string, expansion: string[], bridged: string[] = []): Promise<ScoredList[]> {
+  if (!text && !expansion.length && !bridged.length) return [];
+  return Promise.all(channels(keyword, settings).map(async ({ name, index, weight }) => ({ name, weight, hits: await source.searchWeighted(name, channelTerms(index, settings, text, expansion, bridged), settings.depth) })));
 }
 
 /**

@@ -70,6 +70,9 @@ export const wordTokens: Tokenizer = (text) => {
   return out;
 };
 
+/** jieba's plain cut (no search-mode parts, no stop words): where the words of a text lie. */
+export const jiebaCut: Tokenizer = (text) => jieba().cut(text, false).filter((w) => w.trim()); // no HMM: unknown strings fall apart into characters
+
 /** Character unigrams and bigrams of CJK runs; Latin/digit runs as whole words. */
 export const charTokens: Tokenizer = (text) => {
   const out: string[] = [];

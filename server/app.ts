@@ -3,10 +3,12 @@
  * injected parts and returned without listening (app/serve.ts listens; tests too).
  */
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { AppDeps } from './deps';
 import { corsFor, hostGuard, requestTimeout, sendDeadline, urlGuard } from './guards';
-import { apiNotFound, errorMiddleware } from './http-errors';
+import { apiNotFound, errorMiddleware, methodNotAllowed } from './http-errors';
+import { aboutRoutes } from './routes/about';
 import { analysisRouter } from './routes/analysis';
 import { catalogRoutes } from './routes/catalog';
 import { docsRoutes } from './routes/docs';
@@ -32,14 +34,16 @@ export function createApp(deps: AppDeps): Express {
   app.use(urlGuard);
   app.use(sendDeadline(config.server.requestTimeoutMs, config.server.sendTimeoutMs));
   app.use(securityHeaders());
+  app.use(compression()); // gzip/deflate when the client accepts it (JSON answers are mostly text)
   app.use(hsts(config.server.hsts));
   app.use(hostGuard(config.server.allowedHosts));
   app.use(corsFor(config.server.corsOrigin));
   app.use('/api', rateLimiter(config.server.rateLimitPerMinute), requestTimeout(config.server.requestTimeoutMs));
   app.use(docsRoutes());
   app.use(neo4jStyleRoutes());
-  for (const routes of [searchRoutes, nodeRoutes, catalogRoutes, statusRoutes, sourceRoutes]) app.use('/api', routes(deps));
+  for (const routes of [searchRoutes, nodeRoutes, catalogRoutes, statusRoutes, sourceRoutes, aboutRoutes]) app.use('/api', routes(deps));
   app.use(analysisRouter(deps)); // /api/analysis/* and /vendor/chart.js for analysis.html
+  app.use('/api', methodNotAllowed(app as unknown as { router: { stack: unknown[] } }));
   app.use('/api', apiNotFound);
   // the page's only third-party script, served from node_modules (no CDN: offline intranets)
   app.use('/vendor/cytoscape', express.static(CYTOSCAPE_DIST, { index: false, maxAge: '1d' }));

@@ -3,7 +3,7 @@
  * status of its KgError code (core/errors.ts). Unknown errors are 500 INTERNAL, details logged only.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { createError, isKgError, type KgError } from '../core/errors';
+import { createError, isKgError, type ErrorCode, type KgError } from '../core/errors';
 
 interface HttpishError {
   status?: number;
@@ -48,3 +48,86 @@ export function errorMiddleware(log: (msg: string) => void): ErrorRequestHandler
 export const apiNotFound: RequestHandler = (req, _res, next) => {
   next(createError('NOT_FOUND', `没有该接口 / no such endpoint: ${req.method} ${req.path}`));
 };
+
+/** A raw HTTP/1.1 answer with a JSON error body, for errors the parser meets before express. */
+function rawAnswer(status: number, reason: string, code: ErrorCode, message: string, extra: Record<string, string> = {}): string {
+  const body = JSON.stringify({ error: { code, message, retriable: false } });
+  const head = [`HTTP/1.1 ${status} ${reason}`, 'Content-Type: application/json; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close', ...Object.entries(extra).map(([k, v]) => `${k}: ${v}`)];
+  return `${head.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/**
+ * The request target of a raw request head with its bytes ≥ 0x80 percent-encoded, when they are
+ * valid UTF-8 (a client that sent `?q=老人` unencoded); null when they are not.
+ */
+export function encodedTarget(raw: Buffer): string | null {
+  const eol = raw.indexOf('\r\n');
+  const line = raw.subarray(0, eol < 0 ? raw.length : eol);
+  const parts = line.toString('latin1').split(' ');
+  if (parts.length !== 3) return null;
+  const target = Buffer.from(parts[1], 'latin1');
+  const text = target.toString('utf8');
+  if (text.includes('\ufffd') || !target.equals(Buffer.from(text, 'utf8'))) return null; // not UTF-8
+  try {
+    return text.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c)); // per code point (4-byte characters too)
+  } catch {
+    return null; // a lone surrogate: not a character
+  }
+}
+
+/**
+ * Errors node's HTTP parser answers itself (before express: no JSON body otherwise): a header
+ * block over the limit → 431, raw UTF-8 in the URL → 308 to the percent-encoded URL (the same
+ * request, as a client should have sent it), bytes that are not UTF-8 → 400, anything else → 400.
+ */
+export function attachClientErrors(server: import('node:http').Server): void {
+  const answerFor = (err: NodeJS.ErrnoException & { rawPacket?: Buffer }): string => {
+    if (err.code === 'HPE_HEADER_OVERFLOW') return rawAnswer(431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', '请求头过大 / request header fields too large');
+    if (err.code === 'HPE_INVALID_URL' && err.rawPacket) {
+      const target = encodedTarget(err.rawPacket);
+      return target
+        ? rawAnswer(308, 'Permanent Redirect', 'URL_NOT_ENCODED', `URL 须百分号编码，请改用 / percent-encode the URL: ${target}`, { Location: target })
+        : rawAnswer(400, 'Bad Request', 'BAD_REQUEST', 'URL 含非 UTF-8 字节 / URL bytes are not UTF-8');
+    }
+    return rawAnswer(400, 'Bad Request', 'BAD_REQUEST', `请求无法解析 / malformed HTTP request${err.code ? ` (${err.code})` : ''}`);
+  };
+  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
+    if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return void socket.destroy();
+    let answer: string;
+    try {
+      answer = answerFor(err);
+    } catch {
+      answer = rawAnswer(400, 'Bad Request', 'BAD_REQUEST', '请求无法解析 / malformed HTTP request'); // never throw from here
+    }
+    socket.end(answer);
+  });
+}
+
+interface RouterLayer {
+  match(path: string): { path: string } | false;
+  route?: { methods: Record<string, boolean> };
+  handle?: { stack?: RouterLayer[] };
+}
+
+function allowedMethods(stack: RouterLayer[], path: string, out: Set<string>): void {
+  for (const layer of stack) {
+    const m = layer.match(path);
+    if (!m) continue;
+    if (layer.route) {
+      for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') out.add(method.toUpperCase());
+    } else if (layer.handle?.stack) allowedMethods(layer.handle.stack, path.slice(m.path.length) || '/', out);
+  }
+}
+
+/** 405 METHOD_NOT_ALLOWED (with `Allow`) for a path some route serves under another method. */
+export function methodNotAllowed(app: { router: { stack: unknown[] } }): RequestHandler {
+  return (req, res, next) => {
+    const methods = new Set<string>();
+    allowedMethods(app.router.stack as RouterLayer[], req.baseUrl + req.path, methods);
+    if (!methods.size || methods.has(req.method)) return next();
+    if (methods.has('GET')) methods.add('HEAD');
+    res.set('Allow', [...methods].sort().join(', '));
+    next(createError('METHOD_NOT_ALLOWED', `不支持 ${req.method}，可用 / ${req.method} not allowed here; use: ${[...methods].sort().join(', ')}`));
+  };
+}

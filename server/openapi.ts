@@ -18,6 +18,7 @@ interface Param {
 const ERR_TEXT: Record<number, string> = {
   400: 'Invalid parameter (BAD_REQUEST, QUERY_EMPTY, QUERY_TOO_LONG)',
   404: 'Not found (NOT_FOUND): no such node, source file, unit or endpoint',
+  405: 'Method not allowed (METHOD_NOT_ALLOWED); the Allow header lists the methods',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   429: 'Rate limited (RATE_LIMITED)',
   503: 'Timed out or a dependency is down (TIMEOUT, STORE_UNAVAILABLE, INDEX_UNAVAILABLE)',
@@ -37,11 +38,13 @@ const depthParam = (description: string): Param => ({ name: 'depth', in: 'query'
 const listParams: Param[] = [
   { name: 'q', in: 'query', description: 'substring of the name or an alias', schema: { type: 'string', maxLength: LIMITS.filterMaxChars }, example: '大数据' },
   { name: 'limit', in: 'query', description: `at most this many items (1–${LIMITS.listMax}, default ${LIMITS.listDefault})`, schema: { type: 'integer', minimum: 1, maximum: LIMITS.listMax } },
+  { name: 'offset', in: 'query', description: `skip this many items (paging; 0–${LIMITS.listOffsetMax}, default 0)`, schema: { type: 'integer', minimum: 0, maximum: LIMITS.listOffsetMax } },
 ];
 
 const searchParams: Param[] = [
   { name: 'q', in: 'query', required: true, description: `question, 1–${LIMITS.qMaxChars} characters after trimming`, schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars }, example: '老人看病、居家养老有哪些智能化手段' },
   { name: 'k', in: 'query', description: `number of results, ${LIMITS.kMin}–${LIMITS.kMax} (default ${LIMITS.kDefault})`, schema: { type: 'integer', minimum: LIMITS.kMin, maximum: LIMITS.kMax } },
+  { name: 'offset', in: 'query', description: `skip this many ranked results (paging; 0–${LIMITS.offsetMax}, default 0)`, schema: { type: 'integer', minimum: 0, maximum: LIMITS.offsetMax } },
   filter('plan', 'only tasks of this Plan id'),
   filter('unit', 'only tasks this Unit id is responsible for'),
   filter('application', 'only tasks that name this Application id'),
@@ -77,7 +80,7 @@ export function openApiDocument(): Record<string, unknown> {
     },
     paths: {
       '/api/search': {
-        get: op('Search tasks', 'Hybrid (dense + BM25 + graph) search over plan tasks, with highlights and each result\'s neighbourhood.', searchParams, 'SearchResponse'),
+        get: op('Search tasks', 'Hybrid (dense + BM25 + graph) search over plan tasks, with highlights and each result\'s neighbourhood; `match` says whether the plans answer at all, `answers` what the graph answers directly (targets, a unit\'s tasks by role, the plan of a document number), `total` and `offset` page the results. Raw (unencoded) UTF-8 in the URL gets a 308 to the percent-encoded URL.', searchParams, 'SearchResponse', [400, 405, 429, 503]),
         post: {
           ...op('Search tasks (JSON body)', 'Same as GET with the parameters as a JSON object body.', [], 'SearchResponse', [400, 413, 429, 503]),
           requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { q: { type: 'string' }, k: { type: 'integer' } }, required: ['q'] } } } },
@@ -94,11 +97,12 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/plans': { get: op('Plans', 'Every plan (and cited higher policy) with its task count.', [], 'PlanList', [429, 503]) },
       '/api/units': { get: op('Units', 'Responsible units whose name or alias contains q.', listParams, 'NodeList') },
       '/api/applications': { get: op('Applications', 'Applications whose name or alias contains q.', listParams, 'NodeList') },
+      '/api/about': { get: op('About', 'Subtitle, example questions (built from the graph) and the request limits the page uses.', [], 'About', [429, 503]) },
       '/api/stats': { get: op('Statistics', 'Node counts per label, relationship counts per type, years mentioned, index sizes.', [], 'Stats', [429, 503]) },
       '/api/health': { get: op('Health', 'Store, index and embedder status; `note` says when no embedding model is active (503 when the store is down).', [], 'Health', [429, 503]) },
-      '/api/source': { get: op('Source files', 'The seed files that citations may open.', [], 'SourceFiles', [429]) },
+      '/api/source': { get: op('Source files', 'The plan files (any format ingest reads) that citations may open.', [], 'SourceFiles', [429]) },
       '/api/source/{file}': {
-        get: op('Source lines', `Original lines of a seed file (a citation: sourceFile, lineStart–lineEnd); at most ${LIMITS.sourceLinesMax} lines.`, [
+        get: op('Source lines', `Lines of a plan file as ingest decoded them (a citation: sourceFile, lineStart–lineEnd; PDF lines carry their page); at most ${LIMITS.sourceLinesMax} lines.`, [
           { name: 'file', in: 'path', required: true, description: 'a seed file name exactly as listed by /api/source', schema: { type: 'string' }, example: '000_4cb10dc33e04c09c.txt' },
           { name: 'from', in: 'query', description: 'first line, 1-based (default 1)', schema: { type: 'integer', minimum: 1 }, example: 40 },
           { name: 'to', in: 'query', description: `last line, inclusive (default from+${LIMITS.sourceLinesDefault - 1})`, schema: { type: 'integer', minimum: 1 }, example: 42 },

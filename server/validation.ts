@@ -1,28 +1,32 @@
 /**
- * Parameter validation for the HTTP API: every public input passes through here, so limits
- * (q 1–200 characters, k 1–50, depth 1–3, deeper neighbourhoods only with fewer results) and
- * the 400 answers are defined in one place.
+ * Parameter validation for the HTTP API: every public input passes through here. The search
+ * limits (question length, k, offset, depth, k at each depth) come from search/options.ts, the one
+ * place they are written; the other request limits are the server's own.
  */
 import { createError } from '../core/errors';
+import { SEARCH_DEFAULTS } from '../search/options';
 import type { SearchOptions } from '../search/types';
 
+const S = SEARCH_DEFAULTS.limits;
+
 export const LIMITS = {
-  qMaxChars: 200,
-  kMin: 1,
-  kMax: 50,
-  kDefault: 10,
-  depthMin: 1,
-  depthMax: 3,
-  depthDefault: 1,
-  // one search answer stays small (docs/API.md "Answer size"): each result's neighbourhood is at
-  // most the store's 200 nodes, so depth 2 is allowed up to k=10 and depth 3 up to k=5 (≈ 400 KB)
-  kMaxAtDepth: { 1: 50, 2: 10, 3: 5 } as Record<number, number>,
+  qMaxChars: S.queryMaxChars,
+  kMin: S.kMin,
+  kMax: S.kMax,
+  kDefault: S.kDefault,
+  offsetMax: S.offsetMax,
+  depthMin: S.depthMin,
+  depthMax: S.depthMax,
+  depthDefault: S.depthDefault,
+  // one search answer stays small (docs/API.md "Answer size"): k at each neighbourhood depth
+  kMaxAtDepth: S.kMaxAtDepth,
   yearMin: 1900,
   yearMax: 2100,
   idMaxChars: 300,
   filterMaxChars: 100,
   listMax: 100,
   listDefault: 50,
+  listOffsetMax: 100_000, // /api/units and /api/applications paging
   neighbourhoodMax: 500, // nodes in one /api/nodes/:id/neighbourhood answer
   neighbourhoodDefault: 200,
   sourceLinesMax: 300, // lines in one /api/source/:file answer
@@ -45,7 +49,7 @@ export function scalar(query: Query, name: string): string | undefined {
   return v;
 }
 
-/** The question: trimmed, 1–200 characters (code points), no control characters. */
+/** The question: trimmed, 1–LIMITS.qMaxChars characters (code points), no control characters. */
 export function parseQuestion(raw: string | undefined): string {
   const q = (raw ?? '').normalize('NFC').trim();
   if (q === '') throw createError('QUERY_EMPTY');
@@ -105,6 +109,8 @@ export function parseSearch(query: Query): { q: string; options: SearchOptions }
   const unit = textParam(query, 'unit');
   const application = textParam(query, 'application');
   const year = intParam(query, 'year', LIMITS.yearMin, LIMITS.yearMax);
+  const offset = intParam(query, 'offset', 0, LIMITS.offsetMax);
+  if (offset !== undefined) options.offset = offset;
   if (plan) options.plan = plan;
   if (unit) options.unit = unit;
   if (application) options.application = application;

@@ -38,6 +38,20 @@ function print(res: SearchResponse): void {
   say(`查询 / query: ${res.query}   (${res.took_ms} ms, ${i.mode})`);
   if (i.entities.length) say(`理解 / understood: ${i.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `(${e.value})` : ''}`).join('  ')}`);
   for (const n of i.notes) say(`注 / note: ${n}`);
+  if (res.match === 'none') {
+    say('\n方案中没有相关内容 / the plans have nothing on this');
+    if (res.nearest.length) say(`相近主题 / nearest topics: ${res.nearest.map((t) => t.text).join('；')}`);
+    return;
+  }
+  say(`匹配 / match: ${res.match === 'strong' ? '强 strong' : '弱 weak'} · 共 ${res.total} 条 / ${res.total} matching, showing ${res.offset + 1}–${res.offset + res.results.length}`);
+  for (const a of res.answers) {
+    if (a.type === 'plan') say(`\n【方案】${a.plan.title}${a.plan.docNumber ? `（${a.plan.docNumber}）` : ''}${a.plan.issuer ? ` · ${a.plan.issuer}` : ''}${a.plan.date ? ` · ${a.plan.date}` : ''} · ${a.tasks} 项任务${a.plan.cited ? ' · 仅被引用 / cited only' : ''}`);
+    if (a.type === 'unit') say(`\n【单位】${a.unit.region ?? ''} ${a.unit.name}: 牵头 ${a.byRole.lead} · 协同 ${a.byRole.co} · 责任 ${a.byRole.responsible}（共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项）`);
+    if (a.type === 'targets') {
+      say(`\n【目标】${a.years.length ? `${a.years.join('、')} 年 ` : ''}共 ${a.total} 项 / targets:`);
+      for (const t of a.items) say(`   ${t.metric} ${t.comparator ?? ''} ${t.value ?? ''}${t.unit ?? ''}${t.year ? ` (${t.year})` : ''} — ${t.plan?.title ?? ''}${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);
+    }
+  }
   if (!res.results.length) say('没有结果 / no results');
   res.results.forEach((r, n) => {
     const p = r.node.properties;

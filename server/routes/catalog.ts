@@ -1,4 +1,4 @@
-/** Facet listings: `GET /api/plans`, `GET /api/units?q=`, `GET /api/applications?q=`. */
+/** Facet listings: `GET /api/plans`, `GET /api/units?q=&limit=&offset=`, `GET /api/applications?q=&limit=&offset=`. */
 import { Router } from 'express';
 import type { GraphNode, Label } from '../../graph/model';
 import type { GraphStore } from '../../graph/store';
@@ -12,13 +12,13 @@ function names(n: GraphNode): string[] {
 }
 
 /** Nodes of a label whose name or an alias contains `q`; exact matches first, then shorter names. */
-async function lookup(store: GraphStore, label: Label, q: string | undefined, limit: number) {
+async function lookup(store: GraphStore, label: Label, q: string | undefined, limit: number, offset: number) {
   const all = await store.nodesByLabel(label);
   const needle = q?.toLowerCase();
   const hits = needle ? all.filter((n) => names(n).some((s) => s.toLowerCase().includes(needle))) : all;
   const rank = (n: GraphNode) => (needle && names(n).some((s) => s.toLowerCase() === needle) ? 0 : 1);
   hits.sort((a, b) => rank(a) - rank(b) || String(a.properties.name).length - String(b.properties.name).length || a.id.localeCompare(b.id));
-  return { total: hits.length, items: hits.slice(0, limit) };
+  return { total: hits.length, offset, items: hits.slice(offset, offset + limit) };
 }
 
 export function catalogRoutes({ store }: AppDeps): Router {
@@ -34,8 +34,8 @@ export function catalogRoutes({ store }: AppDeps): Router {
       const query = req.query as Record<string, unknown>;
       const q = textParam(query, 'q', LIMITS.filterMaxChars);
       const limit = intParam(query, 'limit', 1, LIMITS.listMax) ?? LIMITS.listDefault;
-      const { total, items } = await lookup(store, label, q, limit);
-      res.json({ total, items });
+      const offset = intParam(query, 'offset', 0, LIMITS.listOffsetMax) ?? 0;
+      res.json(await lookup(store, label, q, limit, offset));
     });
   }
   return router;

@@ -34,8 +34,11 @@ test('analysis and search share vectors; a restart with the saved cache embeds n
     expect(model.texts).toBe(tasks.size); // every task once
     const search = await createSearch({ store, config, embedder: shared });
     const passages = allPassages(await loadCorpus(store), withDefaults());
-    const distinct = new Set(passages.map((p) => p.text)).size;
-    // the whole-task passages came from the analysis' vectors: only sentences were computed
+    // the vocabulary bridge embeds the plans' mined terms through the same cache
+    const terms = search.engine.vocabularyTerms();
+    const distinct = new Set([...passages.map((p) => p.text), ...terms]).size;
+    // the whole-task passages came from the analysis' vectors: only sentences and terms were computed
+    expect(terms.length).toBeGreaterThan(0);
     expect(model.texts).toBe(distinct);
     await search.save();
 

@@ -10,7 +10,32 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromium as chromiumPrerequisite, CHROMIUM, describeIf } from '../prerequisites';
 
 export { CHROMIUM };
-export const SHOTS = path.join(__dirname, '../../docs/screenshots');
+/**
+ * Where screenshots go: docs/screenshots/ with `npm run screenshots` (KG_SCREENSHOTS=1), else a
+ * temporary folder, so a test run never changes tracked files.
+ */
+export const SHOTS = process.env.KG_SCREENSHOTS === '1' ? path.join(__dirname, '../../docs/screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'kg-shots-'));
+
+const AXE = path.join(__dirname, '../../node_modules/axe-core/axe.min.js');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core (WCAG 2 A/AA rules) on the page as it is; returns the violations, readable. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // evaluated through the devtools protocol: the page's CSP (script-src 'self') refuses a <script> tag
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 /** `describe` when chromium is there (see test/prerequisites.ts for what happens without it). */
 export function describeWithBrowser(): jest.Describe {

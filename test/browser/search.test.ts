@@ -45,13 +45,17 @@ describeBrowser('search page in chromium', () => {
     expect(await page.$$('#results mark')).not.toHaveLength(0);
 
     // the citation opens the original lines in the side panel
+    // the citation names the plan (not the hashed file name); the file and lines are data on it
     const citeText = (await page.textContent('#results .card .cite'))!;
-    const [, file, from, to] = /来源：(\S+) 第 (\d+)–(\d+) 行/.exec(citeText)!;
+    const planName = (await page.textContent('#results .card .plan'))!;
+    expect(citeText).toMatch(new RegExp(`^来源：${planName} 第 \\d+–\\d+ 行$`));
+    const { file, from, to } = await page.$eval('#results .card .cite', (b) => ({ ...(b as HTMLElement).dataset }));
     await page.click('#results .card .cite');
     await page.waitForSelector('#source-panel:not([hidden]) .lines li.cited');
-    const original = fs.readFileSync(path.join(__dirname, '../../seeds', file), 'utf8').split(/\r?\n/);
+    const original = fs.readFileSync(path.join(__dirname, '../../seeds', file!), 'utf8').split(/\r?\n/);
     const cited = await page.$$eval('#source-panel .lines li.cited', (els) => els.map((e) => e.textContent));
     expect(cited).toEqual(original.slice(Number(from) - 1, Number(to)).map((l) => l || '\u00a0'));
+    expect(await page.textContent('#source-title')).toContain(planName);
     await page.screenshot({ path: path.join(SHOTS, 'citation.png') });
     await page.click('#source-close');
     await expectHidden(page, '#source-panel');
@@ -75,9 +79,15 @@ describeBrowser('search page in chromium', () => {
     const option = await page.$eval('#f-plan option:nth-child(2)', (o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent! }));
     await page.selectOption('#f-plan', option.value);
     await page.waitForFunction((v) => new URL(location.href).searchParams.get('plan') === v, option.value);
-    await page.waitForSelector('#results .card, .state.empty');
-    const plans = await page.$$eval('#results .card .plan', (els) => els.map((e) => e.textContent));
     const planTitle = option.text.replace(/（\d+）$/, '');
+    // the filtered answer replaces the cards: wait for it, not for the old cards still on the page
+    await page
+      .waitForFunction((t) => {
+        const cards = [...document.querySelectorAll('#results .card .plan')].map((e) => e.textContent);
+        return (cards.length > 0 && cards.every((c) => c === t)) || !!document.querySelector('.state.empty');
+      }, planTitle, { timeout: 10_000 })
+      .catch(() => undefined); // on a timeout the assertion below shows what the cards say
+    const plans = await page.$$eval('#results .card .plan', (els) => els.map((e) => e.textContent));
     for (const p of plans) expect(p).toBe(planTitle);
     expect(await page.textContent('#active-filters')).toContain('规划');
     expect(pageErrors).toEqual([]);

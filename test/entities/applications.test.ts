@@ -89,10 +89,27 @@ describe('application grammar', () => {
     expect(names('迭代升级智能光伏、现代家具、经编等产业大脑')).toEqual(['智能光伏产业大脑', '现代家具产业大脑', '经编产业大脑']);
     expect(names('加快贯通公平在线、外卖在线等应用')).toEqual(['公平在线', '外卖在线']);
     expect(names('迭代完善“数字家庭医生”“搬家一件事”等特色品牌应用')).toEqual(['数字家庭医生', '搬家一件事']);
-    // position in a list alone is no evidence
+    // position in a list alone is no evidence; a short list's named items vouch for their siblings
     expect(names('集成行政审批、行政执法、知识产权保护等应用')).toEqual([]);
+    expect(names('打造燃气安全在线、城市防内涝、地下市政基础设施等应用')).toEqual(['燃气安全在线', '城市防内涝', '地下市政基础设施']);
+    expect(names('整合政府信息交换共享平台、公安数据中心等平台资源')).toEqual(['政府信息交换共享平台']);
     // quoted reforms in a list of reforms are not applications
     expect(names('深入推进“证照分离”、告知承诺制等改革')).toEqual([]);
+  });
+
+  test('a quoted name with a description after it is that name (brand, dictionary or its own head)', () => {
+    expect(names('建设“浙政钉”政务协同办公系统')).toEqual(['浙政钉']);
+    expect(names('完善“渝快政”协同办公平台')).toEqual(['渝快政']);
+    expect(names('深化“雪亮工程”智能应用')).toEqual(['“雪亮工程”智能应用']);
+  });
+
+  test('other provinces’ platforms (wording of their plans)', () => {
+    expect(names('依托“粤省事”“粤商通”“粤政易”等平台，推动政务服务“指尖办”')).toEqual(['粤省事', '粤商通', '粤政易']);
+    expect(names('升级“随申办”移动端，建设“一网统管”城运系统')).toEqual(['随申办', '“一网统管”城运系统']);
+    expect(names('建设“赣服通”5.0版，打造“赣政通”政务协同平台')).toEqual(['赣服通', '赣政通']);
+    expect(names('建设“闽政通”APP和省网上办事大厅')).toEqual(['闽政通']);
+    expect(names('加快建设安全生产风险监测预警系统和自然灾害综合监测预警系统')).toEqual(['安全生产风险监测预警系统', '自然灾害综合监测预警系统']);
+    expect(names('完善省一体化政务服务平台，推进城市运行管理服务平台建设')).toEqual([]);
   });
 
   test('one identity per application: quotes, trailing head, region/level prefix, version', () => {

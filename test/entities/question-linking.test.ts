@@ -24,6 +24,11 @@ test('full, short, region-qualified and abbreviated forms link the one unit of t
   expect(units('绍兴市政法委负责哪些任务')).toEqual(['unit:绍兴市/市委政法委']);
 });
 
+test('a county or county-level city that a plan lists as a unit links as that unit', () => {
+  expect(units('嘉善县承担哪些任务')).toEqual(['unit:嘉兴市/嘉善县']);
+  expect(units('平湖市政府负责什么')).toEqual(['unit:嘉兴市/平湖市']);
+});
+
 test('省 means the province: 省人社厅 is the province body, never a city 人社局', () => {
   expect(units('省人社厅协同哪些任务')).toEqual(['unit:浙江省/省人社厅']);
   expect(units('浙江省大数据发展管理局参与哪些任务')).toEqual(['unit:浙江省/省大数据局']);

@@ -1,4 +1,5 @@
-import { extractUnits, firstListedLeads, splitUnits } from '../../ingest/units';
+import { parseDocument } from '../../ingest';
+import { clauseFreeText, extractUnits, firstListedLeads, splitUnits, standingUnits } from '../../ingest/units';
 import { isCollective, unitKey } from '../../ingest/unit-identity';
 
 const roles = (text: string, firstLeads = false) => extractUnits(text, firstLeads).units.map((u) => `${u.raw}:${u.role}`);
@@ -68,4 +69,63 @@ describe('unit identity', () => {
     }
     for (const c of ['市发改委', '嘉善县', '市级数据中心', '杭州海关']) expect(isCollective(c)).toBe(false);
   });
+});
+
+describe('every clause form (issue 11.1)', () => {
+  test('full- and half-width punctuation, traditional characters', () => {
+    expect(roles('(牵头单位:市行政审批服务局;责任单位:市直有关部门、单位,各区市政府)')).toEqual(['市行政审批服务局:lead', '市直有关部门、单位:co', '各区市政府:co']);
+    expect(roles('（牽頭單位：省財政廳；協同單位：省商務廳）')).toEqual(['省財政廳:lead', '省商務廳:co']);
+  });
+
+  test('role verbs: 牵头 / 配合 / 负责落实 / 分别负责落实, in brackets and as a whole line', () => {
+    expect(roles('推进建设。（市工业和信息化局牵头，市住房城乡建设局配合）')).toEqual(['市工业和信息化局:lead', '市住房城乡建设局:co']);
+    expect(roles('推进建设。（市政府办公厅牵头，各区政府、市政府各部门负责落实）')).toEqual(['市政府办公厅:lead', '各区政府:co', '市政府各部门:co']);
+    expect(roles('推进建设。（市数据局、市发展改革委分别负责落实）')).toEqual(['市数据局:responsible', '市发展改革委:responsible']);
+    expect(roles('推进建设。\n市发改委、市人力社保局、团市委配合落实')).toEqual(['市发改委:co', '市人力社保局:co', '团市委:co']);
+    expect(roles('落实等级保护制度，市委网信办、市公安局按职责分工负责。')).toEqual(['市委网信办:responsible', '市公安局:responsible']);
+  });
+
+  test('a bracket that is no clause stays text', () => {
+    expect(roles('推进开发区（园区）整合提升，实施（试点）工程。')).toEqual([]);
+    expect(roles('由市发改委牵头研究制定方案。')).toEqual([]);
+  });
+
+  test('several clauses in one task, own-line blocks, a list on the next line', () => {
+    expect(roles('推进建设。\n牵头单位：市信息化办\n责任单位：市司法局;市审计局\n完成时限：2009年10月底')).toEqual(['市信息化办:lead', '市司法局:co', '市审计局:co']);
+    expect(roles('推进建设。（责任单位：市发改委）完善机制。（责任单位：市财政局）')).toEqual(['市发改委:responsible', '市财政局:responsible']);
+    expect(roles('推进建设。\n责任单位：\n市发改委、市财政局')).toEqual(['市发改委:responsible', '市财政局:responsible']);
+  });
+
+  test('deadline fields and persons are task fields, never units', () => {
+    const f = extractUnits('推进建设。\n牵头市领导：张三\n牵头单位：市发改委\n时限要求：2024年6月底前', false);
+    expect(f.units.map((u) => u.raw)).toEqual(['市发改委']);
+    expect(f.deadline).toBe('2024年6月底前');
+    expect(f.leader).toBe('张三');
+    expect(extractUnits('[责任单位：市数据局；完成时间：2024年12月]', false).deadline).toBe('2024年12月');
+  });
+
+  test('input cut mid-list leaves no fragment unit', () => {
+    expect(roles('稳企业。\n牵头单位：省发展改革委、省经信厅、省发展改')).toEqual(['省发展改革委:lead', '省经信厅:lead']);
+  });
+
+  test('"以下…不再列出" names the units every later task carries', () => {
+    expect(standingUnits('（牵头单位：市行政审批服务局。以下任务均需各区市政府、开发区管委落实,不再一一列出）')).toEqual(['各区市政府', '开发区管委']);
+    expect(standingUnits('（列第一为牵头单位；以下各区、县〔市〕政府均为责任单位，不再列出）')).toEqual(['各区、县〔市〕政府']);
+    expect(standingUnits('推进建设。（责任单位：市发改委）')).toEqual([]);
+  });
+
+  test('the clause-free body drops every clause and field', () => {
+    const text = '推进建设，形成机制。（牵头单位：市发改委；配合单位：市财政局）\n完成时限：2025年底';
+    expect(clauseFreeText(text)).toBe('推进建设，形成机制。');
+  });
+});
+
+test('a "first listed leads" note applies from the top-level section where it stands onward', () => {
+  const text = '某市推进数字政府建设实施方案\n一、夯实基础\n1.任务一。（责任单位：市发改委、市财政局）\n二、深化应用\n2.任务二。（责任单位：市经信局、市公安局。列第一位的为牵头单位，下同）\n3.任务三。（责任单位：市民政局、市人社局）';
+  const doc = parseDocument('note.txt', text);
+  expect(doc.tasks.map((t) => t.units.map((u) => `${u.raw}:${u.role}`))).toEqual([
+    ['市发改委:responsible', '市财政局:responsible'],
+    ['市经信局:lead', '市公安局:co'],
+    ['市民政局:lead', '市人社局:co'],
+  ]);
 });

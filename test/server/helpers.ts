@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { loadConfig, type Config } from '../../core/config';
 import { bootstrap, type Pipeline } from '../../app/pipeline';
 import { createApp, type AppDeps } from '../../server/app';
+import { attachClientErrors } from '../../server/http-errors';
 
 /** A test config: temp data dir, no neural model (fast, deterministic), quiet logs. */
 export function testConfig(overrides: Partial<Config['server']> = {}, env: NodeJS.ProcessEnv = {}): Config {
@@ -48,6 +49,7 @@ export interface Listening {
 export function listen(app: ReturnType<typeof createApp>): Promise<Listening> {
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => {
+      attachClientErrors(server);
       const port = (server.address() as AddressInfo).port;
       resolve({
         url: `http://127.0.0.1:${port}`,

@@ -75,6 +75,27 @@ test('every documented operation answers as documented on the real graph', async
   await check('get', '/api/search', '/api/search?q=', 400);
   await check('get', '/api/search', `/api/search?q=${q}&k=99`, 400);
   await check('post', '/api/search', '/api/search', 200, { q: '数据共享', k: 3 });
+  // every kind of answer, a none match, paging and a wrong method, each against the schema
+  const enc = encodeURIComponent;
+  const target = (await check('get', '/api/search', `/api/search?q=${enc('2025年要达到什么目标')}`, 200)).body;
+  expect(target.answers.map((a: { type: string }) => a.type)).toContain('targets');
+  const unitQ = (await check('get', '/api/search', `/api/search?q=${enc('绍兴市大数据局负责哪些任务')}`, 200)).body;
+  const unitAnswer = unitQ.answers.find((a: { type: string }) => a.type === 'unit');
+  expect(unitAnswer.unit.region).toBe('绍兴市');
+  expect(unitAnswer.byRole.lead + unitAnswer.byRole.co + unitAnswer.byRole.responsible).toBe(unitAnswer.total);
+  expect(unitAnswer.total).toBeGreaterThan(0);
+  const docQ = (await check('get', '/api/search', `/api/search?q=${enc('嘉政发〔2022〕18号')}`, 200)).body;
+  expect(docQ.answers[0]).toMatchObject({ type: 'plan', plan: { docNumber: '嘉政发〔2022〕18号' } });
+  const none = (await check('get', '/api/search', `/api/search?q=${enc('红烧肉怎么做才好吃')}`, 200)).body;
+  expect(none).toMatchObject({ match: 'none', total: 0, results: [] });
+  expect(none.nearest.length).toBeGreaterThan(0);
+  const page2 = (await check('get', '/api/search', `/api/search?q=${q}&k=5&offset=5`, 200)).body;
+  expect(page2).toMatchObject({ offset: 5, k: 5 });
+  await check('get', '/api/search', `/api/search?q=${q}&offset=-1`, 400);
+  const wrong = await request(app).delete('/api/search?q=x');
+  expect({ status: wrong.status, allow: wrong.headers.allow, code: wrong.body.error?.code }).toEqual({ status: 405, allow: 'GET, HEAD, POST', code: 'METHOD_NOT_ALLOWED' });
+  expect(validatorFor('/api/search', 'get', 405, 'application/json')(wrong.body)).toBe(true);
+  await check('get', '/api/about', '/api/about', 200);
   await check('post', '/api/search', '/api/search', 400, { q: ['数据', '共享'] });
   await check('get', '/api/nodes/{id}', `/api/nodes/${task}`, 200);
   await check('get', '/api/nodes/{id}', `/api/nodes/${unit}`, 200);
@@ -85,7 +106,11 @@ test('every documented operation answers as documented on the real graph', async
   await check('get', '/api/plans', '/api/plans', 200);
   await check('get', '/api/units', `/api/units?q=${encodeURIComponent('市')}`, 200);
   await check('get', '/api/units', '/api/units?limit=0', 400);
-  await check('get', '/api/applications', '/api/applications', 200);
+  const apps = (await check('get', '/api/applications', '/api/applications?limit=5', 200)).body;
+  const next = (await check('get', '/api/applications', '/api/applications?limit=5&offset=5', 200)).body;
+  expect(next.offset).toBe(5);
+  expect(next.items.map((n: { id: string }) => n.id)).not.toContain(apps.items[0].id);
+  expect(next.total).toBe(apps.total);
   await check('get', '/api/stats', '/api/stats', 200);
   await check('get', '/api/health', '/api/health', 200);
   await check('get', '/api/source', '/api/source', 200);
@@ -117,6 +142,9 @@ test('every analysis operation answers as documented, bad parameters are 400 wit
   await bad(compare, `?topic=a%01b`, /控制字符/);
   const workload = '/api/analysis/units/workload';
   expect((await get(workload, `?name=${enc('市大数据局')}`, 200)).body.units.length).toBeGreaterThan(1);
+  // a region-qualified name narrows to that region's unit
+  const qualified = (await get(workload, `?name=${enc('金华市大数据局')}`, 200)).body.units;
+  expect(qualified.map((u: { unit: { region: string } }) => u.unit.region)).toEqual(['金华市']);
   await bad(workload, '', /需要 name/);
   await bad(workload, `?name=${enc('局'.repeat(101))}`, /name 过长/);
   await bad(workload, `?name=a&name=b`, /name 只能有一个值/);

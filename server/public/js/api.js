@@ -32,6 +32,7 @@ export const api = {
   plans: () => getJson('/api/plans'),
   stats: () => getJson('/api/stats'),
   health: () => getJson('/api/health'),
+  about: () => getJson('/api/about'),
   units: (q) => getJson('/api/units', { q, limit: 20 }),
   applications: (q) => getJson('/api/applications', { q, limit: 20 }),
   source: (file, from, to) => getJson(`/api/source/${encodeURIComponent(file)}`, { from, to }),

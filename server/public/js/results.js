@@ -2,7 +2,7 @@
 import { h, highlighted } from './dom.js';
 
 export const ROLE_TEXT = { lead: '牵头', co: '协同', responsible: '责任' };
-const SIGNAL_TEXT = { dense: '语义', word: '词', char: '字', graph: '图谱' };
+const SIGNAL_TEXT = { dense: '语义', word: '词', char: '字', exact: '原词', graph: '图谱' };
 
 export function nodeName(n) {
   const p = n.properties || {};
@@ -57,26 +57,47 @@ export function resultCard(result, rank, plansById, on) {
   const snip = snippet(text, marks(result.highlights, 'text'));
   const body = h('p', { class: 'text' }, highlighted(snip.text, snip.ranges));
   if (snip.cut) {
-    body.append(' ', h('button', { type: 'button', class: 'link more', onclick: (e) => { body.replaceChildren(...highlighted(text, marks(result.highlights, 'text'))); e.stopPropagation(); } }, '展开全文'));
+    // one button that toggles between the snippet and the whole text, its state in aria-expanded
+    const short = highlighted(snip.text, snip.ranges);
+    const whole = highlighted(text, marks(result.highlights, 'text'));
+    const textId = `text-${rank}`;
+    body.id = textId;
+    const more = h('button', { type: 'button', class: 'link more', 'aria-expanded': 'false', 'aria-controls': textId }, '展开全文');
+    more.addEventListener('click', (e) => {
+      const open = more.getAttribute('aria-expanded') !== 'true';
+      body.replaceChildren(...(open ? whole : short));
+      more.setAttribute('aria-expanded', String(open));
+      more.textContent = open ? '收起' : '展开全文';
+      e.stopPropagation();
+    });
+    return card(result, rank, plan, title, body, more, units, apps, on);
   }
+  return card(result, rank, plan, title, body, null, units, apps, on);
+}
+
+function card(result, rank, plan, title, body, more, units, apps, on) {
+  const n = result.node;
+  const p = n.properties;
+  const planName = plan ? nodeName(plan) : String(p.planId || '');
   return h('li', { class: 'card', dataset: { id: n.id } },
     h('div', { class: 'card-head' },
       h('span', { class: 'rank' }, String(rank)),
       h('h3', { class: 'title' }, highlighted(title, marks(result.highlights, 'title'))),
     ),
     h('div', { class: 'meta' },
-      h('span', { class: 'plan' }, plan ? nodeName(plan) : String(p.planId || '')),
+      h('span', { class: 'plan' }, planName),
       p.path ? h('span', { class: 'path' }, `第 ${p.path} 项`) : null,
       Array.isArray(p.years) && p.years.length ? h('span', { class: 'years' }, p.years.join('、') + ' 年') : null,
     ),
     body,
+    more ? h('p', { class: 'more-line' }, more) : null,
     units.length ? h('div', { class: 'units' }, h('span', { class: 'label' }, '责任单位'),
       units.map((u) => h('button', { type: 'button', class: `badge unit role-${u.role}`, title: '按此单位筛选', onclick: () => on.unit(u.unit) },
         h('span', { class: 'role' }, ROLE_TEXT[u.role] || u.role), nodeName(u.unit)))) : null,
     apps.length ? h('div', { class: 'apps' }, h('span', { class: 'label' }, '相关应用'),
       apps.map((a) => h('button', { type: 'button', class: 'badge app', title: '按此应用筛选', onclick: () => on.application(a) }, nodeName(a)))) : null,
     h('div', { class: 'card-foot' },
-      p.sourceFile ? h('button', { type: 'button', class: 'link cite', onclick: () => on.cite(n) }, `来源：${p.sourceFile} 第 ${p.lineStart}–${p.lineEnd} 行`) : null,
+      p.sourceFile ? h('button', { type: 'button', class: 'link cite', 'aria-haspopup': 'dialog', dataset: { file: String(p.sourceFile), from: String(p.lineStart), to: String(p.lineEnd) }, onclick: () => on.cite(n) }, `来源：${planName} 第 ${p.lineStart}–${p.lineEnd} 行`) : null,
       h('button', { type: 'button', class: 'link show-graph', onclick: () => on.graph(result) }, '查看图谱'),
       h('span', { class: 'why' }, why(result), ` · 得分 ${Number(result.score).toFixed(3)}`),
     ),

@@ -1,0 +1,64 @@
+/**
+ * `npx tsx bench/match.ts [--no-model] [--verbose]`: the match calibration. Runs the dev
+ * questions, the in-domain questions without judgements (eval/queries-indomain-extra.json) and
+ * the out-of-domain ones (eval/queries-ood.json) and prints how often each gets `none`, with and
+ * without the model, plus the evidence per question with --verbose. Goal (issue 15): ≥ 90 % of
+ * out-of-domain questions `none`, ≤ 3 % of in-domain ones.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../core/config';
+import { createEmbedder } from '../search';
+import type { Embedder } from '../search/embedder';
+import { buildSearch, loadQueries, seedStore } from './lib/harness';
+
+export interface MatchRow { set: string; q: string; match: string; evidence: unknown }
+
+function questions(file: string): string[] {
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { questions: { q: string }[] }).questions.map((x) => x.q);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const config = loadConfig();
+  const evalConfig = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-eval') });
+  const store = await seedStore(config.seedsDir);
+  const sets: [string, string[]][] = [
+    ['dev', loadQueries(path.join(config.root, 'eval', 'queries-dev.json')).map((q) => q.q)],
+    ['in-domain extra', questions(path.join(config.root, 'eval', 'queries-indomain-extra.json'))],
+    ['out-of-domain', questions(path.join(config.root, 'eval', 'queries-ood.json'))],
+  ];
+  const { embedder } = argv.includes('--no-model') ? { embedder: null } : await createEmbedder(config);
+  const out: Record<string, unknown> = {};
+  const NO_TABLE = { expansion: 0, expandDense: false };
+  const configs: [string, Embedder | null, object][] = [['with model', embedder, {}], ['without model', null, {}], ['with model, no table', embedder, NO_TABLE], ['without model, no table', null, NO_TABLE]];
+  for (const [label, e, settings] of configs) {
+    if (label.startsWith('with model') && !e) continue;
+    const search = await buildSearch(store, evalConfig, e, settings);
+    const rows: MatchRow[] = [];
+    for (const [set, qs] of sets) {
+      for (const q of qs) {
+        const r = await search.search(q);
+        rows.push({ set, q, match: r.match, evidence: r.interpretation.evidence });
+      }
+    }
+    console.log(`\n${label}`);
+    const summary: Record<string, Record<string, number>> = {};
+    for (const [set] of sets) {
+      const mine = rows.filter((r) => r.set === set);
+      const count = (m: string) => mine.filter((r) => r.match === m).length;
+      summary[set] = { n: mine.length, strong: count('strong'), weak: count('weak'), none: count('none'), nonePct: Math.round((1000 * count('none')) / mine.length) / 10 };
+      console.log(`${set.padEnd(16)} n ${String(mine.length).padStart(3)}  strong ${String(count('strong')).padStart(3)}  weak ${String(count('weak')).padStart(3)}  none ${String(count('none')).padStart(3)} (${summary[set].nonePct} %)`);
+    }
+    for (const r of rows) {
+      const wrong = (r.set === 'out-of-domain') !== (r.match === 'none');
+      if (argv.includes('--verbose') || (wrong && !label.includes('no table'))) console.log(`${wrong ? '✗' : ' '} ${r.set.padEnd(16)} ${r.match.padEnd(6)} ${JSON.stringify(r.evidence)} ${r.q}`);
+    }
+    out[label] = { summary, rows };
+    if (e) await search.save();
+  }
+  fs.writeFileSync(path.join(config.root, 'bench', 'results', 'match.json'), JSON.stringify({ date: new Date().toISOString(), ...out }, null, 1));
+  await (embedder as { close?: () => Promise<void> } | null)?.close?.();
+}
+
+main(process.argv.slice(2)).then(() => process.exit(0));

@@ -1,0 +1,23 @@
+/**
+ * A web page saved from a government site (.html/.htm): decoded like any text (UTF-8, GB18030…),
+ * then the article is kept with Mozilla's Readability on a linkedom DOM (esm-worker.mjs):
+ * navigation, breadcrumbs, share links and footers are dropped; a table row is one line with its
+ * cells joined by " | ".
+ */
+import { decodeDocument } from '../decode';
+import { runEsmJob } from './esm';
+import { IngestFormatError, type FormatReader } from './types';
+
+/** HTML → text lines (`article`: keep only the page's article). */
+export async function htmlLines(html: string, article: boolean): Promise<string[]> {
+  return (await runEsmJob<{ lines: string[] }>({ kind: 'html', html, article }, 'HTML')).lines;
+}
+
+export const htmlReader: FormatReader = {
+  extensions: ['.html', '.htm', '.xhtml', '.shtml'],
+  async extract(bytes) {
+    const decoded = decodeDocument(bytes);
+    if (!decoded.ok) throw new IngestFormatError(decoded.reason);
+    return { lines: await htmlLines(decoded.text, true), encoding: decoded.encoding };
+  },
+};

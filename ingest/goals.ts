@@ -1,0 +1,28 @@
+/**
+ * The plan's goals paragraph (主要目标, 总体目标, 工作目标, 发展目标): from that heading to the next
+ * numbered item or heading, over the decoded lines of the document (any format, any encoding);
+ * page-break splits re-joined, paragraphs separated by "\n". Analysis reads its targets from it.
+ */
+import { fold } from './fold';
+
+const ITEM_START = /^(?:#+\s*)?(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、]|附件)/;
+const GOAL_HEAD = /^(?:#+\s*)?(?:（[一二三四五六七八九十]+）\s*(?:主要目标|总体目标|工作目标|发展目标)|[一二三四五六七八九十]+、.*(?:主要目标|总体目标|工作目标))/;
+const HEAD_MARK = /^(?:#+\s*)?(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)[^。]*?目标[。.：:]?/;
+
+/** The goals paragraph of a document's lines, or null when it has none. */
+export function goalsParagraph(lines: readonly string[]): string | null {
+  const trimmed = lines.map((l) => l.trim());
+  const folded = trimmed.map(fold);
+  const start = folded.findIndex((l) => GOAL_HEAD.test(l));
+  if (start < 0) return null;
+  const headLen = HEAD_MARK.exec(folded[start])?.[0].length ?? 0;
+  const parts: string[] = [trimmed[start].slice(headLen)];
+  for (let i = start + 1; i < trimmed.length && !ITEM_START.test(folded[i]); i++) {
+    if (!trimmed[i] || /^-{3,}$/.test(trimmed[i])) continue;
+    const prev = parts[parts.length - 1];
+    // a line that does not end a sentence was split by a page break: join without a break
+    parts.push(prev && !/[。；！]$/.test(prev) ? parts.pop()! + trimmed[i] : trimmed[i]);
+  }
+  const text = parts.filter(Boolean).join('\n');
+  return text || null;
+}

@@ -1,0 +1,206 @@
+/**
+ * Answers the graph gives directly, shown above the ranked tasks:
+ * - `targets`: the quantified targets (metric, comparator, value, unit, year, plan, source) for a
+ *   target question ("2025年要达到什么目标"), narrowed by the years, plans and regions it names and,
+ *   when it names a topic, by the targets whose metric shares the topic's characters;
+ * - `unit`: a linked unit's tasks with counts by role (lead / co / responsible);
+ * - `plan`: the plan a document number ("嘉政发〔2022〕18号") or a plan title names.
+ */
+import type { GraphNode, Role } from '../graph/model';
+import type { GraphStore } from '../graph/store';
+import type { Corpus } from './corpus';
+import { nodeName } from './corpus';
+import type { AnswerLimits } from './options';
+import type { LinkedQuery } from './understand';
+
+export interface SourceRef {
+  file: string | null;
+  lineStart: number | null;
+  lineEnd: number | null;
+}
+
+export interface TargetItem {
+  id: string;
+  metric: string;
+  value: number | null;
+  comparator: string | null;
+  unit: string | null;
+  year: number | null;
+  text: string;
+  plan: { id: string; title: string } | null;
+  owner: string; // the plan (goals paragraph) or task that states it
+  source: SourceRef;
+}
+
+export interface UnitTaskItem {
+  id: string;
+  title: string;
+  path: string;
+  planId: string;
+  role: Role;
+}
+
+export type Answer =
+  | { type: 'targets'; years: number[]; total: number; items: TargetItem[] }
+  | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; tasks: UnitTaskItem[] }
+  | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number };
+
+// Chinese question cues of a target question (language, not corpus knowledge).
+const TARGET_CUE = /目标|指标|达到|达成|要实现|实现率|覆盖率|多少(?:个|家|项|%)?/;
+const CUE_WORDS = /要|达到|达成|什么|哪些|多少|目标|指标|实现|的|了|吗|呢|年|底|前|到|是|有|将|计划/g;
+
+// 嘉政发〔2022〕18号, 浙政办发[2021]7号, 国发（2022）14号: issuer code, year, number.
+const DOC_NUMBER = /([\u4e00-\u9fff]{1,10}?)\s*[〔[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,4})\s*号?/g;
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** `code|year|number` of every document number in a text. */
+export function docNumberKeys(text: string): string[] {
+  return [...text.matchAll(DOC_NUMBER)].map((m) => `${m[1]}|${m[2]}|${Number(m[3])}`);
+}
+
+/** Plans a question names by document number (exact issuer code, year and number; a longer issuer code's tail also matches). */
+export function plansByDocNumber(corpus: Corpus, question: string): string[] {
+  const asked = docNumberKeys(question);
+  if (!asked.length) return [];
+  const out: string[] = [];
+  for (const [id, plan] of corpus.plans) {
+    const own = str(plan.properties.docNumber);
+    if (!own) continue;
+    const [key] = docNumberKeys(own);
+    if (!key) continue;
+    const [code, year, no] = key.split('|');
+    if (asked.some((a) => { const [c, y, n] = a.split('|'); return y === year && n === no && (c === code || c.endsWith(code) || code.endsWith(c)); })) out.push(id);
+  }
+  return out;
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const c = s.replace(/[^\u3400-\u9fffa-z0-9]/g, '');
+  for (let i = 0; i + 2 <= c.length; i++) out.add(c.slice(i, i + 2));
+  return out;
+}
+
+/** Items of each group in turn (first of every group, then the second …), groups in first-seen order. */
+function roundRobin<T>(items: T[], group: (t: T) => string | null): T[] {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = group(it) ?? '';
+    groups.set(g, [...(groups.get(g) ?? []), it]);
+  }
+  const out: T[] = [];
+  for (let i = 0; out.length < items.length; i++) for (const list of groups.values()) if (i < list.length) out.push(list[i]);
+  return out;
+}
+
+export class GraphAnswers {
+  private targets: GraphNode[] | null = null;
+
+  constructor(private readonly store: GraphStore, private readonly corpus: Corpus, private readonly limits: AnswerLimits) {}
+
+  private async allTargets(): Promise<GraphNode[]> {
+    this.targets ??= await this.store.nodesByLabel('Target').catch(() => []);
+    return this.targets;
+  }
+
+  private planRef(id: string | null): TargetItem['plan'] {
+    const p = id ? this.corpus.plans.get(id) : undefined;
+    return p ? { id: p.id, title: nodeName(p) } : null;
+  }
+
+  private async targetAnswer(link: LinkedQuery): Promise<Answer | null> {
+    if (!TARGET_CUE.test(link.normalized)) return null;
+    const all = await this.allTargets();
+    if (!all.length) return null;
+    const planOf = (t: GraphNode): string | null => {
+      const owner = String(t.properties.owner ?? '');
+      if (this.corpus.plans.has(owner)) return owner;
+      return this.corpus.byId.get(owner)?.planId ?? null;
+    };
+    let pool = all;
+    if (link.years.length) pool = pool.filter((t) => link.years.includes(num(t.properties.year) ?? -1));
+    if (link.plans.length || link.regions.length) {
+      pool = pool.filter((t) => {
+        const plan = planOf(t);
+        const region = plan ? str(this.corpus.plans.get(plan)?.properties.region) : null;
+        return (plan && link.plans.includes(plan)) || (region && link.regions.includes(region));
+      });
+    }
+    // a topic beyond the cue words narrows to the targets sharing its characters
+    const topic = bigrams(link.residual.replace(CUE_WORDS, ' '));
+    if (topic.size) {
+      const scored = pool.map((t) => {
+        const own = bigrams(`${String(t.properties.metric ?? '')}${String(t.properties.text ?? '')}`);
+        return { t, s: [...topic].filter((b) => own.has(b)).length };
+      });
+      const best = Math.max(0, ...scored.map((x) => x.s));
+      // the targets sharing most of the topic (at least half the best overlap)
+      if (best > 0) pool = scored.filter((x) => x.s * 2 >= best).sort((a, b) => b.s - a.s).map((x) => x.t);
+      else if (!link.years.length) return null; // a topic no target speaks of, and no year: not a target question
+    }
+    if (!pool.length) return null;
+    if (!topic.size) pool = roundRobin(pool, planOf); // no topic: every plan's targets in turn
+    const items = pool.slice(0, this.limits.targets).map((t): TargetItem => {
+      const p = t.properties;
+      const owner = String(p.owner ?? '');
+      const task = this.corpus.byId.get(owner);
+      const plan = planOf(t);
+      const planNode = plan ? this.corpus.plans.get(plan) : undefined;
+      return {
+        id: t.id,
+        metric: String(p.metric ?? ''),
+        value: num(p.value),
+        comparator: str(p.comparator),
+        unit: str(p.unit),
+        year: num(p.year),
+        text: String(p.text ?? ''),
+        plan: this.planRef(plan),
+        owner,
+        source: task
+          ? { file: str(task.node.properties.sourceFile), lineStart: num(task.node.properties.lineStart), lineEnd: num(task.node.properties.lineEnd) }
+          : { file: str(p.sourceFile) ?? str(planNode?.properties.sourceFile), lineStart: num(p.lineStart), lineEnd: num(p.lineEnd) },
+      };
+    });
+    return { type: 'targets', years: link.years, total: pool.length, items };
+  }
+
+  private unitAnswers(link: LinkedQuery): Answer[] {
+    return link.units.slice(0, 3).flatMap((id): Answer[] => {
+      const unit = this.corpus.units.get(id);
+      const rows = this.corpus.tasksOfUnit.get(id) ?? [];
+      if (!unit || !rows.length) return [];
+      const byRole: Record<Role, number> = { lead: 0, co: 0, responsible: 0 };
+      for (const r of rows) byRole[r.role]++;
+      const listed = link.role ? rows.filter((r) => r.role === link.role) : rows;
+      const tasks = listed.slice(0, this.limits.unitTasks).flatMap((r) => {
+        const t = this.corpus.byId.get(r.taskId);
+        return t ? [{ id: t.id, title: t.title, path: String(t.node.properties.path ?? ''), planId: t.planId, role: r.role }] : [];
+      });
+      return [{ type: 'unit', unit: { id, name: nodeName(unit), region: str(unit.properties.region) }, total: listed.length, byRole, tasks }];
+    });
+  }
+
+  private planAnswers(planIds: string[]): Answer[] {
+    return planIds.slice(0, 3).flatMap((id): Answer[] => {
+      const p = this.corpus.plans.get(id);
+      if (!p) return [];
+      const q = p.properties;
+      return [{
+        type: 'plan',
+        plan: { id, title: nodeName(p), docNumber: str(q.docNumber), issuer: str(q.issuer), date: str(q.date), region: str(q.region), cited: q.cited === true, sourceFile: str(q.sourceFile) },
+        tasks: this.corpus.tasks.filter((t) => t.planId === id).length,
+      }];
+    });
+  }
+
+  /** Everything the graph answers for this question (documents named by number first). */
+  async answer(link: LinkedQuery, docPlans: string[]): Promise<Answer[]> {
+    const out: Answer[] = [...this.planAnswers(docPlans)];
+    const target = await this.targetAnswer(link);
+    if (target) out.push(target);
+    out.push(...this.unitAnswers(link));
+    return out;
+  }
+}

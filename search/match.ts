@@ -1,0 +1,82 @@
+/**
+ * Whether the plans answer a question at all: `strong`, `weak` or `none`, from evidence that
+ * does not depend on the corpus' topics — a linked entity (unit, application, plan), how much
+ * of the question's own character mass the best results hold (IDF-weighted character bigrams,
+ * so words the plans never use weigh most), and, with the model, the best dense cosine.
+ * Thresholds live in options.ts (calibration in docs/SEARCH.md, `npx tsx bench/match.ts`).
+ */
+import type { Bm25Index } from './bm25';
+import type { MatchThresholds } from './options';
+
+export type Match = 'strong' | 'weak' | 'none';
+
+export interface MatchEvidence {
+  /** Units, applications or plans linked (the graph itself answers). */
+  linked: boolean;
+  /** Best share (0..1) of the question's IDF-weighted bigrams found in one of the top results. */
+  coverage: number;
+  /** Share of the question's bigrams the plans use anywhere (their vocabulary, not one task). */
+  vocabulary: number;
+  /** Expansion terms (table and bridge) that the best results hold. */
+  expansionHits: number;
+  /** Best dense score among the results (null without the model). */
+  cosine: number | null;
+  /** Content characters (CJK, Latin letters, digits) in the question's text part. */
+  chars: number;
+}
+
+// Question words and particles (Chinese and English): how a question is asked, not what about.
+// Plans never use them, so left in they would weigh most and sink every question's coverage.
+const QUESTION_WORDS = /怎么样|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪款|什么|为什么|为何|多少|几个|能不能|会不会|有没有|是不是|是否|可不可以|可以|吗|呢|吧|啊|呀|嘛|请问|我想|想要|一下|要|了|的|和|与|及|或|在|是|有|被|把|对|给|都|也|就|还|又|\b(?:what|how|which|who|why|when|where|is|are|the|a|an|of|to|in|for|and|or|do|does|can)\b/g;
+
+/** Character bigrams of CJK runs and whole Latin words (question words removed): the units coverage is measured in. */
+export function coverageTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.replace(QUESTION_WORDS, ' ').matchAll(/[\u3400-\u9fff]+|[a-z][a-z0-9]*|\d+/g)) {
+    const run = m[0];
+    if (!/[\u3400-\u9fff]/.test(run[0])) {
+      if (run.length > 1 && !/^\d+$/.test(run)) out.push(run);
+      continue;
+    }
+    if (run.length === 1) out.push(run);
+    for (let i = 0; i + 2 <= run.length; i++) out.push(run.slice(i, i + 2));
+  }
+  return [...new Set(out)];
+}
+
+/** The best coverage of `text` by one of `ids` in the character index. */
+export function bestCoverage(char: Bm25Index, text: string, ids: string[]): number {
+  const tokens = coverageTokens(text);
+  if (!tokens.length) return 0;
+  let best = 0;
+  for (const id of ids) best = Math.max(best, char.idfCovered(tokens, id));
+  return best;
+}
+
+/**
+ * Share of `text`'s coverage tokens that occur in any document of the character index. Latin
+ * words in a question that also has Chinese are left out (glosses like "data security 数据安全").
+ */
+export function vocabularyShare(char: Bm25Index, text: string): number {
+  const all = coverageTokens(text);
+  const cjk = all.filter((t) => /[\u3400-\u9fff]/.test(t));
+  const tokens = cjk.length ? cjk : all;
+  if (!tokens.length) return 0;
+  return tokens.filter((t) => char.documentFrequency(t) > 0).length / tokens.length;
+}
+
+export function contentChars(text: string): number {
+  return (text.replace(QUESTION_WORDS, ' ').match(/[\u3400-\u9fffa-z0-9]/g) ?? []).length;
+}
+
+export function classifyMatch(e: MatchEvidence, t: MatchThresholds): Match {
+  if (e.linked) return 'strong';
+  if (e.chars < t.minChars) return 'none';
+  const foreign = e.vocabulary < t.noneVocabulary;
+  if (e.cosine !== null) {
+    if (foreign && e.cosine < t.noneCosine && e.expansionHits < t.noneExpansionHits.model) return 'none';
+    return e.coverage >= t.strongCoverage || e.cosine >= t.strongCosine ? 'strong' : 'weak';
+  }
+  if (foreign && e.coverage < t.noneCoverage && e.expansionHits < t.noneExpansionHits.keyword) return 'none';
+  return e.coverage >= t.strongCoverage ? 'strong' : 'weak';
+}

@@ -1,0 +1,82 @@
+/**
+ * The one place for search's request limits, thresholds and answer sizes, each with its default
+ * and what it means. Ranking weights (the tuned numbers) are in settings.ts beside them; the
+ * server's parameter validation (server/validation.ts), the engine, the CLI and the page all read
+ * their limits from here (the page through `GET /api/about`), so a limit is written once.
+ */
+export interface SearchLimits {
+  /** Longest question, in characters (code points) after trimming. Default 200. */
+  queryMaxChars: number;
+  /** Results per page: `k` from 1 to kMax, default kDefault (1..50, 10). */
+  kMin: number;
+  kMax: number;
+  kDefault: number;
+  /** Largest `offset` (paging): results kMax deep pages up to this many. Default 200. */
+  offsetMax: number;
+  /** Neighbourhood depth of each result (1..3, default 1). */
+  depthMin: number;
+  depthMax: number;
+  depthDefault: number;
+  /**
+   * Most results per page at each depth, so one answer stays small (each result's neighbourhood
+   * holds up to the store's 200 nodes): depth 1 → 50, 2 → 10, 3 → 5 (≈ 400 KB).
+   */
+  kMaxAtDepth: Record<number, number>;
+}
+
+/**
+ * When a response says `match: "strong" | "weak" | "none"` (search/match.ts; calibration on the
+ * dev questions, eval/queries-indomain-extra.json and eval/queries-ood.json: docs/SEARCH.md,
+ * `npx tsx bench/match.ts`). A linked unit, application or plan is always `strong`.
+ */
+export interface MatchThresholds {
+  /** Below this share of the question's bigrams used anywhere in the plans, the plans may not speak of it. Default 0.6. */
+  noneVocabulary: number;
+  /** With the model: `none` when also the best dense score is under this. Default 0.5. */
+  noneCosine: number;
+  /** Without the model: `none` when also the best result holds less than this share of the question (IDF-weighted). Default 0.34. */
+  noneCoverage: number;
+  /**
+   * `none` only when also fewer than this many expansion terms (table and bridge) occur in the
+   * best results: with the model 3, without it 2 (an everyday question the table maps to the
+   * plans' terms is in the domain even when its own words are not the plans').
+   */
+  noneExpansionHits: { model: number; keyword: number };
+  /** Coverage from which a match is `strong` (else `weak`). Default 0.6. */
+  strongCoverage: number;
+  /** With the model: dense score from which a match is `strong`. Default 0.62. */
+  strongCosine: number;
+  /** Fewer content characters (question words removed) than this: `none`. Default 2. */
+  minChars: number;
+}
+
+/** How many items each kind of graph answer lists. */
+export interface AnswerLimits {
+  /** Targets listed for a target question. Default 12. */
+  targets: number;
+  /** Tasks listed per unit for a unit question. Default 20. */
+  unitTasks: number;
+  /** Nearest topics offered when nothing matches. Default 5. */
+  nearest: number;
+}
+
+export interface SearchOptionsConfig {
+  limits: SearchLimits;
+  match: MatchThresholds;
+  answers: AnswerLimits;
+}
+
+export const SEARCH_DEFAULTS: SearchOptionsConfig = {
+  limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1, kMaxAtDepth: { 1: 50, 2: 10, 3: 5 } },
+  match: { noneVocabulary: 0.6, noneCosine: 0.5, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
+  answers: { targets: 12, unitTasks: 20, nearest: 5 },
+};
+
+/** Defaults with some fields replaced (tests, sweeps). */
+export function searchOptions(o: { limits?: Partial<SearchLimits>; match?: Partial<MatchThresholds>; answers?: Partial<AnswerLimits> } = {}): SearchOptionsConfig {
+  return {
+    limits: { ...SEARCH_DEFAULTS.limits, ...o.limits },
+    match: { ...SEARCH_DEFAULTS.match, ...o.match },
+    answers: { ...SEARCH_DEFAULTS.answers, ...o.answers },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The corpus' own vocabulary, mined from the plans (never written by hand): quoted coined terms
+ * (“一件事”, “非粮化”, “无废城市”), section headings, application names the tasks mention, and
+ * the words of the plans. Three uses, each general:
+ *
+ * - **bridge**: with the model, terms whose vector is close to the question's join the query
+ *   (everyday wording → the plans' terms, e.g. 办事不用来回跑 → 最多跑一次), but only when the term
+ *   co-occurs in some task with another word of the question (it agrees with the rest of it), and
+ *   never when the question already holds that term or an official term containing it;
+ * - **exact**: coined terms found verbatim in the question name the tasks that use them;
+ * - **correct**: a 3–4 character span of the question found nowhere in the plans that is one
+ *   character away from exactly one plan word (浙里半 → 浙里办, 数子化 → 数字化).
+ */
+import type { Corpus } from './corpus';
+import { headingText, nodeName } from './corpus';
+import { normalize } from './normalize';
+import type { Tokenizer } from './tokenize';
+
+export interface Term {
+  text: string; // normalised, no spaces
+  kind: 'quoted' | 'heading' | 'application';
+  tasks: string[]; // ids of the tasks whose text holds the term
+}
+
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const QUOTED = /[“"「『]([^”"」』\n]{2,12})[”"」』]/g;
+
+const compact = (s: string) => normalize(s).replace(/ /g, '');
+
+// Function characters of Chinese (conjunctions, prepositions, particles): never read as a typo.
+const FUNCTION_CHARS = new Set('的了和与及或在是由被把将对为于等之其并也都吗呢啊吧从向给让跟同而且就还又很最'.split(''));
+
+export class Vocabulary {
+  readonly terms: Term[] = [];
+  private readonly byText = new Map<string, Term>();
+  private readonly grams = new Set<string>(); // every CJK 3- and 4-gram of the plans' text
+  private readonly words = new Map<number, Map<string, number>>(); // length → plan word → document frequency
+  private readonly wordTasks = new Map<string, Set<string>>(); // question-side word → tasks (co-occurrence)
+
+  constructor(private readonly corpus: Corpus, private readonly tokenize: Tokenizer, private readonly cut: Tokenizer = tokenize) {
+    const add = (raw: string, kind: Term['kind']) => {
+      const text = compact(raw);
+      if (text.length < 2 || text.length > 16 || this.byText.has(text)) return;
+      const tasks = corpus.tasks.filter((t) => t.normText.replace(/ /g, '').includes(text)).map((t) => t.id);
+      if (!tasks.length) return;
+      const term: Term = { text, kind, tasks };
+      this.byText.set(text, term);
+      this.terms.push(term);
+    };
+    for (const t of corpus.tasks) {
+      for (const m of `${t.title}\n${t.text}`.matchAll(QUOTED)) add(m[1], 'quoted');
+      for (const h of t.section) add(headingText(h), 'heading');
+      const body = t.normText.replace(/ /g, '');
+      for (const run of body.match(CJK_RUN) ?? []) {
+        for (const n of [3, 4]) for (let i = 0; i + n <= run.length; i++) this.grams.add(run.slice(i, i + n));
+      }
+      const seen = new Set<string>();
+      for (const w of tokenize(t.normText)) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        let tasks = this.wordTasks.get(w);
+        if (!tasks) this.wordTasks.set(w, (tasks = new Set()));
+        tasks.add(t.id);
+        if (/^[\u3400-\u9fff]{3,4}$/.test(w)) {
+          let m = this.words.get(w.length);
+          if (!m) this.words.set(w.length, (m = new Map()));
+          m.set(w, (m.get(w) ?? 0) + 1);
+        }
+      }
+    }
+    for (const app of corpus.apps.values()) add(nodeName(app), 'application');
+    // coined terms and names are plan words too (jieba may not know 一网通办 as one word)
+    for (const t of this.terms) {
+      if (!/^[\u3400-\u9fff]{3,4}$/.test(t.text)) continue;
+      let m = this.words.get(t.text.length);
+      if (!m) this.words.set(t.text.length, (m = new Map()));
+      m.set(t.text, Math.max(m.get(t.text) ?? 0, t.tasks.length));
+    }
+  }
+
+  /** Terms found verbatim in the (normalised) question, longest first, none inside another. */
+  inQuestion(normalized: string, kinds: Term['kind'][] = ['quoted', 'application']): Term[] {
+    const q = normalized.replace(/ /g, '');
+    const found = this.terms.filter((t) => kinds.includes(t.kind) && t.text.length >= 2 && q.includes(t.text)).sort((a, b) => b.text.length - a.text.length);
+    const out: Term[] = [];
+    for (const t of found) if (!out.some((o) => o.text.includes(t.text))) out.push(t);
+    return out;
+  }
+
+  /**
+   * Bridge candidates (term index → cosine) that pass the two checks: not already in the
+   * question (nor inside an official term it holds), and co-occurring in a task with one of
+   * the question's own topic words (its residual: linked units, regions and years are not topic).
+   */
+  agreeing(normalized: string, residual: string, candidates: { index: number; score: number }[], linked: string[] = []): { term: Term; score: number }[] {
+    const q = normalized.replace(/ /g, '');
+    const present = this.terms.filter((t) => q.includes(t.text));
+    // the question's own topic words: the residual (units, regions, years taken out by linking)
+    const own = [...new Set(this.tokenize(residual))].filter((w) => w.length >= 2 && this.wordTasks.has(w));
+    const out: { term: Term; score: number }[] = [];
+    for (const c of candidates) {
+      const term = this.terms[c.index];
+      if (!term || q.includes(term.text) || present.some((p) => p.text.includes(term.text) || term.text.includes(p.text))) continue;
+      if (linked.some((l) => l.length >= 2 && term.text.includes(l))) continue; // the question's units/regions are not its topic
+      const agrees = own.some((w) => !term.text.includes(w) && term.tasks.some((id) => this.wordTasks.get(w)!.has(id)));
+      if (agrees) out.push({ term, score: c.score });
+    }
+    return out;
+  }
+
+  /**
+   * One-character corrections: each 3–4 character span of the question's CJK runs that occurs
+   * nowhere in the plans, replaced by the single most frequent plan word of the same length that
+   * differs from it in exactly one position (ties: no correction).
+   */
+  corrections(normalized: string): Correction[] {
+    const out: Correction[] = [];
+    const used: [number, number][] = [];
+    // where the question's own words lie (jieba on the whole question): a span's edge character
+    // that belongs to a word reaching outside the span is part of that word, not a typo
+    const cut: [number, number][] = [];
+    let pos = 0;
+    for (const w of this.cut(normalized)) {
+      const at = normalized.indexOf(w, pos);
+      if (at < 0) continue;
+      cut.push([at, at + w.length]);
+      pos = at + w.length;
+    }
+    const partOfOuterWord = (i: number, a: number, b: number) => cut.some(([s, e]) => e - s >= 2 && s <= i && i < e && (s < a || e > b));
+    for (const m of normalized.matchAll(CJK_RUN)) {
+      const run = m[0];
+      for (const n of [4, 3]) {
+        const vocab = this.words.get(n);
+        if (!vocab) continue;
+        for (let i = 0; i + n <= run.length; i++) {
+          const span = run.slice(i, i + n);
+          const at = m.index + i;
+          if (this.grams.has(span) || used.some(([a, b]) => at < b && at + n > a)) continue;
+          // words of two or more characters all through (市场/监督): real words the plans do not use, no typo
+          if (this.cut(span).every((w) => w.length >= 2)) continue;
+          let best: string | null = null;
+          let bestDf = 0;
+          let tie = false;
+          for (const [w, df] of vocab) {
+            let diff = 0;
+            let where = -1;
+            for (let j = 0; j < n && diff < 2; j++) if (w[j] !== span[j]) [diff, where] = [diff + 1, j];
+            if (diff !== 1 || df < 2) continue;
+            // a function character (和, 在, 被 …) or a character of a neighbouring word is no typo
+            if (FUNCTION_CHARS.has(span[where]) || partOfOuterWord(at + where, at, at + n)) continue;
+            if (df > bestDf) [best, bestDf, tie] = [w, df, false];
+            else if (df === bestDf) tie = true;
+          }
+          if (best && !tie) {
+            out.push({ from: span, to: best });
+            used.push([at, at + n]);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** The question with its corrections applied. */
+export function applyCorrections(normalized: string, corrections: Correction[]): string {
+  let out = normalized;
+  for (const c of corrections) out = out.replace(c.from, c.to);
+  return out;
+}

@@ -1,0 +1,52 @@
+// Answer cards: what the graph answers directly, shown above the ranked tasks (targets with
+// their numbers and sources, a unit's tasks by role, the plan a document number names).
+import { h } from './dom.js';
+import { nodeName, ROLE_TEXT } from './results.js';
+
+const planTitle = (plansById, id) => (plansById.get(id) ? nodeName(plansById.get(id)) : id);
+
+function targetsCard(a, plansById, on) {
+  return h('section', { class: 'answer targets', 'aria-labelledby': 'ans-targets' },
+    h('h2', { id: 'ans-targets' }, `${a.years.length ? `${a.years.join('、')} 年` : ''}量化目标（共 ${a.total} 项${a.total > a.items.length ? `，显示 ${a.items.length} 项` : ''}）`),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '指标'), h('th', { scope: 'col' }, '目标值'), h('th', { scope: 'col' }, '年份'), h('th', { scope: 'col' }, '方案'), h('th', { scope: 'col' }, '出处'))),
+      h('tbody', {}, a.items.map((t) => h('tr', {},
+        h('td', {}, t.metric),
+        h('td', { class: 'value' }, `${t.comparator && t.comparator !== '=' ? `${t.comparator} ` : ''}${t.value ?? ''}${t.unit ?? ''}`),
+        h('td', {}, t.year ? String(t.year) : '—'),
+        h('td', {}, t.plan ? t.plan.title : ''),
+        h('td', {}, t.source.file && t.source.lineStart
+          ? h('button', { type: 'button', class: 'link', onclick: () => on.source(t.source.file, t.source.lineStart, t.source.lineEnd, plansById.get(t.plan?.id)) }, `第 ${t.source.lineStart}–${t.source.lineEnd} 行`)
+          : h('span', { title: t.text }, '主要目标'))),
+      )),
+    ),
+  );
+}
+
+function unitCard(a, plansById) {
+  const id = `ans-unit-${a.unit.id.replace(/[^\w]/g, '')}`;
+  return h('section', { class: 'answer unit', 'aria-labelledby': id },
+    h('h2', { id }, `${a.unit.region && !a.unit.name.startsWith(a.unit.region) ? a.unit.region : ''}${a.unit.name}：共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项任务`),
+    h('p', { class: 'roles' }, ['lead', 'co', 'responsible'].map((r) => h('span', { class: `badge role-${r}` }, h('span', { class: 'role' }, ROLE_TEXT[r]), `${a.byRole[r]} 项`))),
+    h('ul', {}, a.tasks.map((t) => h('li', {}, h('span', { class: `badge role-${t.role}` }, h('span', { class: 'role' }, ROLE_TEXT[t.role])), ` ${t.title}`, h('span', { class: 'path' }, ` · ${planTitle(plansById, t.planId)} 第 ${t.path} 项`)))),
+    a.total > a.tasks.length ? h('p', { class: 'more' }, `另有 ${a.total - a.tasks.length} 项见下方结果`) : null,
+  );
+}
+
+function planCard(a) {
+  const p = a.plan;
+  return h('section', { class: 'answer plan', 'aria-labelledby': 'ans-plan' },
+    h('h2', { id: 'ans-plan' }, p.title),
+    h('dl', {},
+      p.docNumber ? [h('dt', {}, '文号'), h('dd', {}, p.docNumber)] : null,
+      p.issuer ? [h('dt', {}, '发文单位'), h('dd', {}, p.issuer)] : null,
+      p.date ? [h('dt', {}, '日期'), h('dd', {}, p.date)] : null,
+      h('dt', {}, '任务'), h('dd', {}, p.cited ? '本库只有其被引用的记录' : `${a.tasks} 项（见下方结果）`),
+    ),
+  );
+}
+
+/** The cards for a response's `answers`; `on.source(file, from, to, plan)` opens a citation. */
+export function answerCards(answers, plansById, on) {
+  return answers.map((a) => (a.type === 'targets' ? targetsCard(a, plansById, on) : a.type === 'unit' ? unitCard(a, plansById) : planCard(a)));
+}

@@ -1,0 +1,72 @@
+/**
+ * File formats: each FormatReader against its contract, and format parity: the seeds converted to
+ * .docx, .html (a government-site page) and .pdf (printed by chromium with a running header,
+ * footer and page numbers; scripts/make-format-fixtures.ts) give the same tasks, units, roles,
+ * plan and attachment list as the .txt.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseFile, type ParsedDocument } from '../../ingest';
+import { docxReader } from '../../ingest/formats/docx';
+import { htmlReader } from '../../ingest/formats/html';
+import { pdfReader } from '../../ingest/formats/pdf';
+import { textReader } from '../../ingest/formats/txt';
+import { formatReaderContract } from './format-reader.contract';
+import { SEEDS, seedFiles } from './helpers';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/formats');
+const SEED = '001_c58432d889cd2317';
+const fixture = (ext: string) => () => fs.readFileSync(path.join(FIXTURES, `${SEED}${ext}`));
+const binary = Buffer.concat([Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 7]), Buffer.alloc(256, 0)]);
+const TITLE = '绍兴市加快推进数字政府建设实施方案';
+
+formatReaderContract('txt', textReader, () => fs.readFileSync(path.join(SEEDS, `${SEED}.txt`)), TITLE, binary);
+formatReaderContract('docx', docxReader, fixture('.docx'), TITLE, Buffer.from('PK\u0003\u0004 not really a zip archive'));
+formatReaderContract('html', htmlReader, fixture('.html'), TITLE, binary);
+formatReaderContract('pdf', pdfReader, fixture('.pdf'), TITLE, Buffer.from('%PDF-1.7\n1 0 obj broken'));
+
+const core = (d: ParsedDocument) => d.tasks.map((t) => ({ path: t.path, title: t.title.replace(/\s+/g, ''), kind: t.kind, units: t.units.map((u) => `${u.raw}:${u.role}`) }));
+const plan = (d: ParsedDocument) => ({ title: d.plan.title, issuer: d.plan.issuer, docNumber: d.plan.docNumber, date: d.plan.date, region: d.plan.region, level: d.plan.level, implements: d.plan.implements.map((c) => c.docNumber) });
+
+describe.each(seedFiles())('format parity: %s', (file) => {
+  const stem = file.replace(/\.txt$/, '');
+  let txt: ParsedDocument;
+  beforeAll(async () => {
+    txt = await parseFile(path.join(SEEDS, file));
+  });
+
+  test.each(['.docx', '.html', '.pdf'])('%s gives the same tasks, units, roles, plan and attachment list as the .txt', async (ext) => {
+    const name = `${stem}${ext}`;
+    const doc = await parseFile(path.join(FIXTURES, name));
+    expect(doc.report.ok).toBe(true);
+    expect(core(doc)).toEqual(core(txt));
+    expect(plan(doc)).toEqual(plan(txt));
+    expect(doc.listedApps).toEqual(txt.listedApps);
+    expect(doc.plan.sourceFile).toBe(name);
+    // provenance: every task's lines (of the extracted text) hold its title
+    for (const t of doc.tasks) {
+      expect(t.sourceFile).toBe(name);
+      expect(doc.lines.slice(t.lineStart - 1, t.lineEnd).join('').replace(/\s+/g, '')).toContain(t.title.replace(/\s+/g, '').slice(0, 8));
+      if (ext === '.pdf') expect(t.page).toBeGreaterThanOrEqual(1);
+      else expect(t.page).toBeUndefined();
+    }
+  });
+});
+
+test('the web page keeps the article and drops navigation, breadcrumbs, share links and the footer', async () => {
+  const doc = await parseFile(path.join(FIXTURES, `${SEED}.html`));
+  const text = doc.lines.join('\n');
+  expect(text).toContain(TITLE);
+  for (const furniture of ['当前位置', '互动交流', '走进本市', '分享到', '打印本页', '相关文章', 'ICP备', '网站标识码', '浏览次数']) expect(text).not.toContain(furniture);
+});
+
+test('the PDF drops its running header and page numbers, keeps each paragraph whole with its page', async () => {
+  const doc = await parseFile(path.join(FIXTURES, `${SEED}.pdf`));
+  expect(doc.lines.filter((l) => /^[—-]\s*\d+\s*[—-]$/.test(l.trim()))).toEqual([]);
+  expect(doc.lines.filter((l) => l.replace(/\s+/g, '') === TITLE)).toHaveLength(1); // the title, not the running header
+  expect(Math.max(...doc.pages!)).toBeGreaterThan(2);
+  const txtLines = fs.readFileSync(path.join(SEEDS, `${SEED}.txt`), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 60);
+  const pdfText = new Set(doc.lines.map((l) => l.replace(/\s+/g, '')));
+  const whole = txtLines.filter((l) => pdfText.has(l.replace(/\s+/g, ''))).length;
+  expect(whole / txtLines.length).toBeGreaterThan(0.9); // wrapped lines joined back into the printed paragraphs
+});
