@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(`\nwritten ${path.relative(config.root, out)}`);
   if (argv.includes('--update-golden')) {
     const rankings = (r?: RunSummary) => (r ? Object.fromEntries(r.queries.map((q) => [q.id, q.ranking])) : null);
-    const golden = path.join(config.root, 'test', 'golden', 'dev-rankings.json');
+    const golden = path.join(config.root, 'test', 'seeds', 'dev-rankings.json');
     const old = fs.existsSync(golden) ? JSON.parse(fs.readFileSync(golden, 'utf8')) : {};
     const data = {
       note: 'Top-10 dev rankings (file#path). Regenerate after an intended ranking change: npm run eval -- --update-golden',

@@ -1,5 +1,5 @@
 import { appKey } from '../../ingest/app-names';
-import { goldFiles, parsedSeed } from './helpers';
+import { goldFiles, parsedSeed } from '../ingest/helpers';
 
 const golds = goldFiles(); // eval/gold-dev is part of the repository: goldFiles() throws when it is missing
 

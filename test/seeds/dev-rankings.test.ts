@@ -1,6 +1,6 @@
 /**
  * Golden dev rankings: the top 10 of every dev question, with and without the model, must match
- * test/golden/dev-rankings.json, so any change in ranking behaviour shows up in review.
+ * test/seeds/dev-rankings.json, so any change in ranking behaviour shows up in review.
  * After an intended change: `npm run eval -- --update-golden`, then review the JSON diff.
  */
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ const golden = JSON.parse(fs.readFileSync(path.join(__dirname, 'dev-rankings.jso
 const queriesFile = path.resolve(__dirname, '../../eval/queries-dev.json');
 // A cache that outlives the run: the first model run embeds the seeds (~1 min on 2 cores), later ones reuse it.
 const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-golden-search') });
-const HOW = 'ranking changed: if intended, run `npm run eval -- --update-golden` and review the diff of test/golden/dev-rankings.json';
+const HOW = 'ranking changed: if intended, run `npm run eval -- --update-golden` and review the diff of test/seeds/dev-rankings.json';
 
 // Floors a little under the measured figures (docs/SEARCH.md): a change that costs quality fails here.
 const FLOOR = { keyword: 0.9, hybrid: 0.91, unit: 0.95 };
@@ -34,7 +34,7 @@ describe('golden dev rankings', () => {
   // the model's vectors may swap near-ties, but quality must not drop.
   function report(name: string, run: Awaited<ReturnType<typeof runQueries>>, expected: Record<string, string[]> | null): void {
     const moved = expected ? run.queries.filter((q) => JSON.stringify(q.ranking) !== JSON.stringify(expected[q.id] ?? [])).map((q) => q.id) : [];
-    console.log(`${name}: nDCG@10 ${run.overall.ndcg10.toFixed(3)} on ${run.queries.length} dev questions; top-10 differs from test/golden/dev-rankings.json for ${moved.length}${moved.length ? ` (${moved.join(' ')}) — ${HOW}` : ''}`);
+    console.log(`${name}: nDCG@10 ${run.overall.ndcg10.toFixed(3)} on ${run.queries.length} dev questions; top-10 differs from test/seeds/dev-rankings.json for ${moved.length}${moved.length ? ` (${moved.join(' ')}) — ${HOW}` : ''}`);
   }
 
   test('keyword + graph (no model): nDCG@10 floor', async () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ingestDirectory } from '../../ingest';
 import { splitLines } from '../../ingest/normalize';
-import { parsedSeed, SEEDS, seedFiles } from './helpers';
+import { parsedSeed, SEEDS, seedFiles } from '../ingest/helpers';
 
 const EXPECTED: Record<string, { tasks: number; measures: number }> = {
   '000_4cb10dc33e04c09c.txt': { tasks: 28, measures: 5 },
