@@ -2,10 +2,8 @@
  * Exact cosine scan over normalised vectors: the reference the HNSW index is checked against,
  * and a fine index on its own for a few thousand vectors.
  */
-import fs from 'node:fs/promises';
-import { createError } from '../core/errors';
 import { writeAtomic } from '../graph/atomic-file';
-import { checkDimensions, TopHits, type LocalVectorIndex, type VectorHit } from './vector-index';
+import { checkDimensions, checkIndexHeader, readIndexJson, TopHits, type LocalVectorIndex, type VectorHit } from './vector-index';
 
 const VERSION = 1;
 
@@ -70,18 +68,8 @@ export class ExactIndex implements LocalVectorIndex {
   }
 
   async load(file: string): Promise<void> {
-    let snap: ExactSnapshot;
-    try {
-      snap = JSON.parse(await fs.readFile(file, 'utf8')) as ExactSnapshot;
-    } catch (e) {
-      throw createError('SNAPSHOT_CORRUPT', `向量索引无法读取 / cannot read vector index ${file}`, { cause: e });
-    }
-    if (snap.version !== VERSION || snap.kind !== 'exact') {
-      throw createError('SNAPSHOT_VERSION', `向量索引版本未知 / unknown vector index version ${snap.version}`);
-    }
-    if (snap.dimensions !== this.dimensions) {
-      throw createError('SNAPSHOT_CORRUPT', `向量维度不符 / index has ${snap.dimensions} dimensions, expected ${this.dimensions}`);
-    }
+    const snap = await readIndexJson<ExactSnapshot>(file);
+    checkIndexHeader(file, { current: snap.version === VERSION && snap.kind === 'exact', version: snap.version, dimensions: snap.dimensions }, this.dimensions);
     const buf = Buffer.from(snap.vectors, 'base64');
     const flat = new Float32Array(Uint8Array.from(buf).buffer); // copy: pooled Buffers may be unaligned
     this.keys = [];

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { HierarchicalNSW } from 'hnswlib-node';
 import { createError } from '../core/errors';
 import { commitTemp, readJsonIfExists, tempPath, writeAtomic } from '../graph/atomic-file';
-import { checkDimensions, type LocalVectorIndex, type VectorHit } from './vector-index';
+import { checkDimensions, checkIndexHeader, type LocalVectorIndex, type VectorHit } from './vector-index';
 
 const VERSION = 2;
 
@@ -122,12 +122,7 @@ export class HnswIndex implements LocalVectorIndex {
   async load(file: string): Promise<void> {
     const table = await readJsonIfExists<KeyTable>(`${file}.keys.json`);
     if (!table) throw createError('SNAPSHOT_CORRUPT', `缺少向量键表 / missing key table ${file}.keys.json`);
-    if (table.version !== VERSION || table.kind !== 'hnsw') {
-      throw createError('SNAPSHOT_VERSION', `向量索引版本未知 / unknown vector index version ${table.version}`);
-    }
-    if (table.dimensions !== this.dimensions) {
-      throw createError('SNAPSHOT_CORRUPT', `向量维度不符 / index has ${table.dimensions} dimensions, expected ${this.dimensions}`);
-    }
+    checkIndexHeader(`${file}.keys.json`, { current: table.version === VERSION && table.kind === 'hnsw', version: table.version, dimensions: table.dimensions }, this.dimensions);
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);

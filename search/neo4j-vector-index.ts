@@ -8,14 +8,12 @@
  * (UNWIND … MERGE, in batches) by the next search, save or flush. save(file) writes only where
  * the vectors are (space, dimensions, size); load(file) reopens that space.
  */
-import fs from 'node:fs/promises';
-import { createError } from '../core/errors';
 import * as Q from '../graph/cypher';
 import type { DriverLike, TxLike } from '../graph/neo4j-store';
 import { toKgError } from '../graph/neo4j-errors';
 import { int } from '../graph/neo4j-values';
 import { writeAtomic } from '../graph/atomic-file';
-import { checkDimensions, type VectorHit, type VectorIndex } from './vector-index';
+import { checkDimensions, checkIndexHeader, readIndexJson, type VectorHit, type VectorIndex } from './vector-index';
 
 const FORMAT = 'zj-govplan-kg/neo4j-vector-index';
 const VERSION = 1;
@@ -97,14 +95,8 @@ export class Neo4jVectorIndex implements VectorIndex {
   }
 
   async load(file: string): Promise<void> {
-    let p: Pointer;
-    try {
-      p = JSON.parse(await fs.readFile(file, 'utf8')) as Pointer;
-    } catch (e) {
-      throw createError('SNAPSHOT_CORRUPT', `向量索引无法读取 / cannot read vector index ${file}`, { cause: e });
-    }
-    if (p.format !== FORMAT || p.version !== VERSION) throw createError('SNAPSHOT_VERSION', `向量索引版本未知 / unknown vector index version ${p.version}`);
-    if (p.dimensions !== this.dimensions) throw createError('SNAPSHOT_CORRUPT', `向量维度不符 / index file ${file} has ${p.dimensions} dimensions, index ${this.dimensions}`);
+    const p = await readIndexJson<Pointer>(file);
+    checkIndexHeader(file, { current: p.format === FORMAT && p.version === VERSION, version: p.version, dimensions: p.dimensions }, this.dimensions);
     this.space = Q.vectorSpace(p.space);
     this.ready = false;
     this.pending.clear();

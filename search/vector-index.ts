@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import { createError } from '../core/errors';
 
 /** An approximate nearest-neighbour index over normalised vectors (cosine). */
@@ -44,6 +45,24 @@ export class TopHits {
 /** An index in this process (ExactIndex, HnswIndex): its answers come at once. */
 export interface LocalVectorIndex extends VectorIndex {
   search(vector: Float32Array, k: number, accept?: (key: string) => boolean): VectorHit[];
+}
+
+/** An index file's JSON, or SNAPSHOT_CORRUPT when it cannot be read or parsed. */
+export async function readIndexJson<T>(file: string): Promise<T> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+  } catch (e) {
+    throw createError('SNAPSHOT_CORRUPT', `向量索引无法读取 / cannot read vector index ${file}`, { cause: e });
+  }
+}
+
+/**
+ * The header checks every VectorIndex's load makes: SNAPSHOT_VERSION for a file of another
+ * format or version (`current` false), SNAPSHOT_CORRUPT for one of another dimension.
+ */
+export function checkIndexHeader(file: string, header: { current: boolean; version: unknown; dimensions: unknown }, dimensions: number): void {
+  if (!header.current) throw createError('SNAPSHOT_VERSION', `向量索引版本未知 / unknown vector index version ${String(header.version)} in ${file}`);
+  if (header.dimensions !== dimensions) throw createError('SNAPSHOT_CORRUPT', `向量维度不符 / index file ${file} has ${String(header.dimensions)} dimensions, expected ${dimensions}`);
 }
 
 /** Refuses a vector whose length is not the index's (both implementations call it on add). */
