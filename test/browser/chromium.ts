@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
+import { createApp } from '../../server/app';
 import { chromium as chromiumPrerequisite, CHROMIUM, describeIf } from '../prerequisites';
+import { closePipeline, listen, realDeps, type Listening } from '../server/helpers';
 
 export { CHROMIUM };
 /**
@@ -65,4 +67,27 @@ export async function openBrowser(viewport = { width: 1360, height: 900 }): Prom
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} @ ${m.location().url}:${m.location().lineNumber}`); });
   page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
   return { ctx, page, errors };
+}
+
+export interface AppPage extends BrowserPage {
+  srv: Listening;
+}
+
+/**
+ * Registers the suite's set-up and tear-down: the real app (real pipeline over the seeds) on a
+ * free port and a fresh chromium page before the tests, both closed after. The fields are filled
+ * in `beforeAll`.
+ */
+export function pageOnRealApp(viewport?: { width: number; height: number }): AppPage {
+  const s = {} as AppPage;
+  beforeAll(async () => {
+    s.srv = await listen(createApp(await realDeps()));
+    Object.assign(s, await openBrowser(viewport));
+  }, 60_000);
+  afterAll(async () => {
+    await s.ctx?.close();
+    await s.srv?.close();
+    await closePipeline();
+  });
+  return s;
 }
