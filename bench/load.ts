@@ -35,8 +35,11 @@ const hasModel = !('reason' in resolveModelSource(loadConfig({ ...process.env, K
 
 /** Server settings per variant of ours with the model (the environment the server child gets). */
 const VARIANTS: Record<string, Record<string, string>> = {
-  default: {}, // config defaults: KG_EMBED_BATCH=16, KG_EMBED_THREADS=1
+  default: {}, // config defaults: KG_EMBED_BATCH=4, KG_EMBED_THREADS=1
   nobatch: { KG_EMBED_BATCH: '1' },
+  batch2: { KG_EMBED_BATCH: '2' },
+  batch8: { KG_EMBED_BATCH: '8' },
+  batch16: { KG_EMBED_BATCH: '16' },
   threads2: { KG_EMBED_THREADS: '2' },
   ortdefault: { KG_EMBED_THREADS: '0' },
 };

@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hfEndpoint: env.HF_ENDPOINT || null,
       disabled: (env.KG_EMBEDDER || '').toLowerCase() === 'none',
       timeoutMs: Math.max(50, int(env.KG_EMBED_TIMEOUT_MS, 2000)),
-      queryBatch: Math.max(1, int(env.KG_EMBED_BATCH, 16)),
+      queryBatch: Math.max(1, int(env.KG_EMBED_BATCH, 4)),
       threads: Math.max(0, int(env.KG_EMBED_THREADS, 1)),
       queryCache: Math.max(0, int(env.KG_QUERY_CACHE, 2000)),
     },

@@ -83,7 +83,8 @@ export function allRegions(): readonly Region[] {
  * keeps only the candidates inside it, e.g. the plan's province.
  */
 export function lookupRegions(name: string, within?: string | null): Region[] {
-  const list = byName.get(name) ?? [];
+  const list = byName.get(name);
+  if (!list) return [];
   const exact = list.filter((r) => r.name === name);
   const ordered = [...exact, ...list.filter((r) => r.name !== name)];
   return within ? ordered.filter((r) => isWithin(r, within)) : ordered;
@@ -137,6 +138,7 @@ export function findRegionMentions(text: string, within?: string | null): Region
     let found: RegionMention | null = null;
     for (let len = Math.min(MAX_NAME, chars.length - i); len >= 2 && !found; len--) {
       const s = chars.slice(i, i + len).join('');
+      if (!byName.has(s)) continue;
       const candidates = lookupRegions(s, within);
       if (candidates.length) found = { start: offsets[i], end: offsets[i + len], text: s, candidates };
     }

@@ -9,6 +9,7 @@ import { loadCorpus, nodeName, ownHeading, type Corpus } from './corpus';
 import type { Embedder } from './embedder';
 import type { EmbeddingCache } from './embedding-cache';
 import { normalize, normalizeAligned } from './normalize';
+import { DenseMatrix, KeyedMatrix } from './dense-matrix';
 import { passagesOf, type Passage } from './passages';
 import { DEFAULT_SETTINGS, type RankingSettings } from './settings';
 import { addUserWords, charTokens, jiebaCut, wordTokens, type Tokenizer } from './tokenize';
@@ -36,9 +37,9 @@ export const DEFAULT_TOKENIZERS: Tokenizers = { word: wordTokens, char: charToke
 
 export interface DenseIndex {
   vectors: VectorIndex;
-  taskVectors: Map<string, Float32Array>; // whole-task vectors (similar tasks, 'mix' pooling)
+  taskVectors: KeyedMatrix; // whole-task vectors by task id (similar tasks, 'mix' pooling, feedback)
   passages: number;
-  termVectors?: Float32Array[]; // vectors of the vocabulary's terms, same order (the bridge)
+  termVectors?: DenseMatrix; // vectors of the vocabulary's terms, row i = term i (the bridge)
 }
 
 /** Progress of an index build (the object form app/pipeline.ts forwards). */
@@ -90,7 +91,7 @@ export async function buildDense(
   const passages = allPassages(corpus, settings);
   const vecs = await cache.embed(embedder, passages.map((p) => p.text), (done, total) => onProgress?.({ stage: 'embed', message: `嵌入 / embedding ${done}/${total}`, done, total }));
   if (vectors.size === 0) vectors.addMany(passages.map((p, i) => ({ key: p.key, vector: vecs[i] })));
-  const taskVectors = new Map<string, Float32Array>();
+  const taskVectors = new KeyedMatrix(embedder.dimensions);
   passages.forEach((p, i) => {
     if (p.key === p.taskId) taskVectors.set(p.taskId, vecs[i]);
   });

@@ -16,6 +16,8 @@ export interface TaskDoc {
   body: string; // text without its responsibility clause: unit lists are graph facts, not topic
   section: string[];
   normText: string; // normalizeAligned(title + text), for substring checks at query time
+  compactText: string; // normText without spaces (coined terms are matched across them)
+  compactTitle: string; // the normalised title without spaces
   years: number[];
   units: { id: string; role: Role; order: number }[];
   apps: string[]; // Application ids
@@ -56,6 +58,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
   for (const n of data.nodes) {
     if (!n.labels.includes('Task')) continue;
     const p = n.properties;
+    const normText = normalizeAligned(`${str(p.title)} ${str(p.text)}`);
     const doc: TaskDoc = {
       node: n,
       id: n.id,
@@ -64,7 +67,9 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
       text: str(p.text),
       body: taskBody(p),
       section: strs(p.section),
-      normText: normalizeAligned(`${str(p.title)} ${str(p.text)}`),
+      normText,
+      compactText: normText.replace(/ /g, ''),
+      compactTitle: normalizeAligned(str(p.title)).replace(/ /g, ''),
       years: nums(p.years),
       units: [],
       apps: [],

@@ -8,6 +8,10 @@
 // queries into one `embed` message (search/transformers-embedder.ts); messages run one at a time
 // here, in order, so a batch never competes with another for the cores.
 
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
 let extractor = null;
 
 async function init({ source, localModelPath, modelId, remoteHost, cacheDir, quantized, threads }) {
@@ -21,11 +25,26 @@ async function init({ source, localModelPath, modelId, remoteHost, cacheDir, qua
   }
   if (threads > 0) {
     // transformers.js v2 passes no session options: add onnxruntime's intra-op thread count
-    // (the same onnxruntime-node module object transformers.js imports)
+    // (the same onnxruntime-node module object transformers.js imports). onnxruntime-node 1.14
+    // ignores the options of a session made from a buffer (what transformers.js passes: its
+    // 'wasm' provider is not even rejected), so every session ran one spinning thread per core
+    // whatever was asked; a session made from a file path honours them. The model bytes go to
+    // a private temporary file for the load (any source: the npm tarball, a local dir, the hub).
     const ort = await import('onnxruntime-node');
     const session = (ort.default ?? ort).InferenceSession;
     const create = session.create.bind(session);
-    session.create = (model, options = {}) => create(model, { ...options, intraOpNumThreads: threads, interOpNumThreads: 1 });
+    session.create = async (model, options = {}) => {
+      const wanted = { ...options, executionProviders: ['cpu'], intraOpNumThreads: threads, interOpNumThreads: 1 };
+      if (!(model instanceof Uint8Array)) return create(model, wanted);
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kg-onnx-model-'));
+      const file = path.join(dir, 'model.onnx');
+      try {
+        await fs.writeFile(file, model, { mode: 0o600 });
+        return await create(file, wanted);
+      } finally {
+        await fs.rm(dir, { recursive: true, force: true });
+      }
+    };
   }
   extractor = await pipeline('feature-extraction', modelId, { quantized });
   const probe = await extractor('测试', { pooling: 'cls', normalize: true });

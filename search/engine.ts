@@ -8,7 +8,6 @@ import type { GraphStore } from '../graph/store';
 import { GraphAnswers, plansByDocNumber } from './answers';
 import type { DenseIndex, KeywordIndexes } from './build';
 import { ownHeading } from './corpus';
-import { dot } from './exact-index';
 import type { Embedder, EmbedderStatus } from './embedder';
 import type { Expansion } from './expand';
 import { fuse, type Fused, type ScoredList } from './fusion';
@@ -92,10 +91,8 @@ export class SearchEngine implements SearchService {
     const vectors = dense?.termVectors;
     if (!vectors || settings.bridge.weight <= 0 || settings.bridge.terms <= 0) return [];
     const candidates: { index: number; score: number }[] = [];
-    vectors.forEach((v, index) => {
-      const score = dot(q, v);
-      if (score >= settings.bridge.minCosine) candidates.push({ index, score });
-    });
+    const scores = vectors.scores(q);
+    for (let index = 0; index < vectors.rows; index++) if (scores[index] >= settings.bridge.minCosine) candidates.push({ index, score: scores[index] });
     candidates.sort((a, b) => b.score - a.score);
     return keyword.vocabulary.agreeing(normalized, residual, candidates.slice(0, settings.bridge.terms * 4), linked).slice(0, settings.bridge.terms).map((x) => x.term.text);
   }
@@ -110,10 +107,8 @@ export class SearchEngine implements SearchService {
     if (!terms.length) return null;
     const hits = new Map<string, number>();
     for (const t of keyword.corpus.tasks) {
-      const title = normalizeAligned(t.title).replace(/ /g, '');
-      const text = t.normText.replace(/ /g, '');
       let s = 0;
-      for (const term of terms) if (text.includes(term)) s += term.length * (title.includes(term) ? 2 : 1);
+      for (const term of terms) if (t.compactText.includes(term)) s += term.length * (t.compactTitle.includes(term) ? 2 : 1);
       if (s > 0) hits.set(t.id, s);
     }
     if (!hits.size) return null;
@@ -405,7 +400,10 @@ export class SearchEngine implements SearchService {
     if (!best) {
       // one scan over every task vector (O(tasks × dimensions)): 14 k × 512 at ×100
       const out: SimilarTask[] = [];
-      for (const [id, w] of dense.taskVectors) if (corpus.byId.get(id)?.planId !== me.planId) out.push({ id, score: dot(v, w) });
+      const scores = dense.taskVectors.scores(v);
+      dense.taskVectors.keys.forEach((id, row) => {
+        if (corpus.byId.get(id)?.planId !== me.planId) out.push({ id, score: scores[row] });
+      });
       best = out.sort((a, b) => b.score - a.score).slice(0, n);
       if (memo.size >= SIMILAR_MEMO_MAX) memo.delete(memo.keys().next().value!);
       memo.set(key, best);

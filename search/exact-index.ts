@@ -3,7 +3,8 @@
  * and a fine index on its own for a few thousand vectors.
  */
 import { writeAtomic } from '../graph/atomic-file';
-import { checkDimensions, checkIndexHeader, readIndexJson, TopHits, type LocalVectorIndex, type VectorHit } from './vector-index';
+import { bestRows, DenseMatrix } from './dense-matrix';
+import { checkDimensions, checkIndexHeader, readIndexJson, type LocalVectorIndex, type VectorHit } from './vector-index';
 
 const VERSION = 1;
 
@@ -23,10 +24,12 @@ export function dot(a: Float32Array, b: Float32Array): number {
 
 export class ExactIndex implements LocalVectorIndex {
   private keys: string[] = [];
-  private vectors: Float32Array[] = [];
+  private vectors: DenseMatrix;
   private readonly position = new Map<string, number>();
 
-  constructor(readonly dimensions: number) {}
+  constructor(readonly dimensions: number) {
+    this.vectors = new DenseMatrix(dimensions);
+  }
 
   get size(): number {
     return this.keys.length;
@@ -36,12 +39,12 @@ export class ExactIndex implements LocalVectorIndex {
     checkDimensions(vector, this.dimensions);
     const at = this.position.get(key);
     if (at !== undefined) {
-      this.vectors[at] = vector;
+      this.vectors.set(at, vector);
       return;
     }
     this.position.set(key, this.keys.length);
+    this.vectors.set(this.keys.length, vector);
     this.keys.push(key);
-    this.vectors.push(vector);
   }
 
   addMany(items: { key: string; vector: Float32Array }[]): void {
@@ -49,14 +52,12 @@ export class ExactIndex implements LocalVectorIndex {
   }
 
   search(vector: Float32Array, k: number, accept?: (key: string) => boolean): VectorHit[] {
-    const top = new TopHits(k);
-    for (let i = 0; i < this.keys.length; i++) if (!accept || accept(this.keys[i])) top.offer(this.keys[i], dot(this.vectors[i], vector));
-    return top.hits;
+    return bestRows(this.vectors.scores(vector), this.keys.length, (r) => this.keys[r], k, accept);
   }
 
   async save(file: string): Promise<void> {
     const flat = new Float32Array(this.size * this.dimensions);
-    this.vectors.forEach((v, i) => flat.set(v, i * this.dimensions));
+    for (let i = 0; i < this.size; i++) flat.set(this.vectors.row(i), i * this.dimensions);
     const snap: ExactSnapshot = {
       version: VERSION,
       kind: 'exact',
@@ -73,7 +74,7 @@ export class ExactIndex implements LocalVectorIndex {
     const buf = Buffer.from(snap.vectors, 'base64');
     const flat = new Float32Array(Uint8Array.from(buf).buffer); // copy: pooled Buffers may be unaligned
     this.keys = [];
-    this.vectors = [];
+    this.vectors = new DenseMatrix(this.dimensions, snap.keys.length);
     this.position.clear();
     snap.keys.forEach((key, i) => this.add(key, flat.slice(i * this.dimensions, (i + 1) * this.dimensions)));
   }

@@ -27,6 +27,7 @@ import { createEmbedder } from './embedder-factory';
 import { EmbeddingCache } from './embedding-cache';
 import { SearchEngine } from './engine';
 import { defaultExpansion, type Expansion } from './expand';
+import { DenseMatrix } from './dense-matrix';
 import { HnswIndex } from './hnsw-index';
 import type { SearchIndexes } from './neo4j-indexes';
 import { searchOptions, type SearchOptionsConfig } from './options';
@@ -115,7 +116,7 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
     const passageEmbedder = embedder instanceof CachedEmbedder ? embedder.inner : embedder;
     dense = await buildDense(keyword.corpus, passageEmbedder, cache, indexSaved ? vectors : makeVectors(embedder.dimensions, true), settings, onProgress);
     // the plans' own terms, for the vocabulary bridge (cached like the passages)
-    dense.termVectors = await cache.embed(passageEmbedder, keyword.vocabulary.terms.map((t) => t.text));
+    dense.termVectors = DenseMatrix.of(await cache.embed(passageEmbedder, keyword.vocabulary.terms.map((t) => t.text)), embedder.dimensions);
     onProgress?.({ stage: 'vectors', message: `向量索引 / vector index: ${dense.vectors.size}` });
     // Stores that index vectors themselves (Neo4j) get the whole-task embeddings too.
     await store.setTaskEmbeddings?.([...dense.taskVectors].map(([id, v]) => ({ id, vector: Array.from(v) })));

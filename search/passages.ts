@@ -45,7 +45,13 @@ export function passagesOf(t: TaskDoc, withSentences: boolean): Passage[] {
   return [whole, ...sentences.map((s, i) => ({ key: `${t.id}#${i + 1}`, taskId: t.id, text: s }))];
 }
 
+/** The task a passage key belongs to (`id#3` → `id`; a whole-task key is the task id). */
 export const taskOfKey = (key: string): string => {
   const at = key.lastIndexOf('#');
-  return at > 0 && /^\d+$/.test(key.slice(at + 1)) ? key.slice(0, at) : key;
+  if (at <= 0 || at === key.length - 1) return key;
+  for (let i = at + 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return key;
+  }
+  return key.slice(0, at);
 };

@@ -5,7 +5,6 @@
  * question the best keyword matches cover, and pseudo-relevance feedback on the query vector.
  */
 import type { DenseIndex, KeywordIndexes } from './build';
-import { dot } from './exact-index';
 import type { ScoredList } from './fusion';
 import type { KeywordSource } from './keyword-source';
 import { taskOfKey } from './passages';
@@ -62,15 +61,17 @@ export async function denseHits(q: Float32Array, dense: DenseIndex, settings: Ra
   const best = new Map<string, number>();
   const hits = await dense.vectors.search(q, Math.min(dense.vectors.size, settings.depth * 4));
   for (const h of hits) {
-    if (settings.dense === 'whole' && h.key !== taskOfKey(h.key)) continue;
     const id = taskOfKey(h.key);
-    if (!best.has(id) || best.get(id)! < h.score) best.set(id, h.score);
+    if (settings.dense === 'whole' && h.key !== id) continue;
+    const was = best.get(id);
+    if (was === undefined || was < h.score) best.set(id, h.score);
   }
   if (settings.dense === 'mix') {
-    // mean of the whole-task cosine (exact; few hundred tasks) and the best passage cosine
+    // mean of the whole-task cosine (exact: every task's in one pass) and the best passage cosine
+    const whole = dense.taskVectors.scores(q);
     for (const [id, s] of best) {
-      const v = dense.taskVectors.get(id);
-      if (v) best.set(id, (s + dot(q, v)) / 2);
+      const row = dense.taskVectors.rowOf(id);
+      if (row >= 0) best.set(id, (s + whole[row]) / 2);
     }
   }
   return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
@@ -86,10 +87,11 @@ export function feedbackHits(hits: Hit[], dense: DenseIndex, topIds: string[], b
   if (!vs.length || beta <= 0) return hits;
   const c = new Float32Array(vs[0].length);
   for (const v of vs) for (let i = 0; i < c.length; i++) c[i] += v[i] / vs.length;
+  const toward = dense.taskVectors.scores(c);
   return hits
     .map((h) => {
-      const v = dense.taskVectors.get(h.id);
-      return { id: h.id, score: h.score + (v ? beta * dot(v, c) : 0) };
+      const row = dense.taskVectors.rowOf(h.id);
+      return { id: h.id, score: h.score + (row >= 0 ? beta * toward[row] : 0) };
     })
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }

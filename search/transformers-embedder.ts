@@ -4,8 +4,11 @@
  *
  * Queries are micro-batched: while one batch of queries is in the model, the queries that
  * arrive wait and go together as the next batch (at most `queryBatch`). An idle embedder sends
- * a lone query at once, so batching adds no latency; under load one forward pass serves many
- * requests (a batch of 8 costs about twice one query, not eight times).
+ * a lone query at once, so batching adds no latency. With one onnxruntime thread a batch saves
+ * little per query (≈ 1.7 vs 2.0 ms for a short question); what matters is that batches stay
+ * small (default 4): the model then computes one batch while the server's event loop finishes
+ * the last one, instead of the two taking turns (docs/PERFORMANCE.md: batch 16 → 247 req/s,
+ * batch 4 → 305 at 8 connections).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -88,7 +91,7 @@ export class TransformersEmbedder implements Embedder {
   static async start(options: TransformersOptions): Promise<TransformersEmbedder> {
     // advanced serialization: Float32Arrays cross the IPC channel as typed arrays
     const worker = fork(path.join(__dirname, 'embed-worker.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, Math.max(1, options.queryBatch ?? 16), options.queryInstruction ?? BGE_QUERY_INSTRUCTION, options.queueTimeoutMs ?? Infinity);
+    const e = new TransformersEmbedder(worker, options.displayModel, options.batchSize ?? 8, Math.max(1, options.queryBatch ?? 4), options.queryInstruction ?? BGE_QUERY_INSTRUCTION, options.queueTimeoutMs ?? Infinity);
     try {
       const { dimensions } = (await e.call('init', {
         source: options.source,

@@ -40,13 +40,15 @@ export class Vocabulary {
   private readonly byText = new Map<string, Term>();
   private readonly grams = new Set<string>(); // every CJK 3- and 4-gram of the plans' text
   private readonly words = new Map<number, Map<string, number>>(); // length → plan word → document frequency
+  // plan words by each one-character mask: 浙里办 under "?里办", "浙?办", "浙里?" (built on first use)
+  private masked: Map<string, { word: string; df: number; where: number }[]> | null = null;
   private readonly wordTasks = new Map<string, Set<string>>(); // question-side word → tasks (co-occurrence)
 
   constructor(private readonly corpus: Corpus, private readonly tokenize: Tokenizer, private readonly cut: Tokenizer = tokenize) {
     const add = (raw: string, kind: Term['kind']) => {
       const text = compact(raw);
       if (text.length < 2 || text.length > 16 || this.byText.has(text)) return;
-      const tasks = corpus.tasks.filter((t) => t.normText.replace(/ /g, '').includes(text)).map((t) => t.id);
+      const tasks = corpus.tasks.filter((t) => t.compactText.includes(text)).map((t) => t.id);
       if (!tasks.length) return;
       const term: Term = { text, kind, tasks };
       this.byText.set(text, term);
@@ -55,7 +57,7 @@ export class Vocabulary {
     for (const t of corpus.tasks) {
       for (const m of `${t.title}\n${t.text}`.matchAll(QUOTED)) add(m[1], 'quoted');
       for (const h of t.section) add(headingText(h), 'heading');
-      const body = t.normText.replace(/ /g, '');
+      const body = t.compactText;
       for (const run of body.match(CJK_RUN) ?? []) {
         for (const n of [3, 4]) for (let i = 0; i + n <= run.length; i++) this.grams.add(run.slice(i, i + n));
       }
@@ -141,16 +143,16 @@ export class Vocabulary {
           const span = run.slice(i, i + n);
           const at = m.index + i;
           if (this.grams.has(span) || used.some(([a, b]) => at < b && at + n > a)) continue;
+          // plan words one character away (the span itself is no plan word: it is no 3/4-gram of the plans)
+          const near: { word: string; df: number; where: number }[] = [];
+          for (let j = 0; j < n; j++) near.push(...(this.maskIndex().get(maskAt(span, j)) ?? []));
+          if (!near.length) continue;
           // words of two or more characters all through (市场/监督): real words the plans do not use, no typo
           if (this.cut(span).every((w) => w.length >= 2)) continue;
           let best: string | null = null;
           let bestDf = 0;
           let tie = false;
-          for (const [w, df] of vocab) {
-            let diff = 0;
-            let where = -1;
-            for (let j = 0; j < n && diff < 2; j++) if (w[j] !== span[j]) [diff, where] = [diff + 1, j];
-            if (diff !== 1 || df < 2) continue;
+          for (const { word: w, df, where } of near) {
             // a function character (和, 在, 被 …) or a character of a neighbouring word is no typo
             if (FUNCTION_CHARS.has(span[where]) || partOfOuterWord(at + where, at, at + n)) continue;
             if (df > bestDf) [best, bestDf, tie] = [w, df, false];
@@ -165,7 +167,28 @@ export class Vocabulary {
     }
     return out;
   }
+
+  /** Plan words of 3–4 characters used in two tasks or more, under each of their one-character masks. */
+  private maskIndex(): Map<string, { word: string; df: number; where: number }[]> {
+    if (this.masked) return this.masked;
+    const index = new Map<string, { word: string; df: number; where: number }[]>();
+    for (const vocab of this.words.values()) {
+      for (const [word, df] of vocab) {
+        if (df < 2) continue;
+        for (let where = 0; where < word.length; where++) {
+          const key = maskAt(word, where);
+          let list = index.get(key);
+          if (!list) index.set(key, (list = []));
+          list.push({ word, df, where });
+        }
+      }
+    }
+    return (this.masked = index);
+  }
 }
+
+/** `s` with its character at `at` replaced by a mark no text holds. */
+const maskAt = (s: string, at: number): string => `${s.slice(0, at)}\u0000${s.slice(at + 1)}`;
 
 /** The question with its corrections applied. */
 export function applyCorrections(normalized: string, corrections: Correction[]): string {

@@ -3,12 +3,14 @@
  * normalisation, semantics, the query instruction, and HNSW recall@10 against the exact scan
  * on the seeds' passage vectors.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
 import { allPassages } from '../../search/build';
 import { loadCorpus } from '../../search/corpus';
-import { createEmbedder, type EmbedderChoice } from '../../search/embedder-factory';
+import { createEmbedder, resolveModelSource, type EmbedderChoice } from '../../search/embedder-factory';
+import { TransformersEmbedder } from '../../search/transformers-embedder';
 import { describeIf, model as modelPrerequisite } from '../prerequisites';
 import { EmbeddingCache } from '../../search/embedding-cache';
 import { dot, ExactIndex } from '../../search/exact-index';
@@ -71,4 +73,21 @@ describeIf('real-model tests', modelPrerequisite())('bge-small-zh-v1.5 (transfor
     console.log(`hnsw recall@10 on ${passages.length} seed passages, ${queries.length} queries: ${recall.toFixed(4)}`);
     expect(recall).toBeGreaterThanOrEqual(0.99);
   }, 180000);
+
+  test('KG_EMBED_THREADS is honoured: one onnxruntime thread starts fewer threads than two (the model bytes are loaded from a file)', async () => {
+    const source = resolveModelSource(config);
+    if ('reason' in source) throw new Error(source.reason);
+    const threadsOf = async (threads: number) => {
+      const e = await TransformersEmbedder.start({ ...source, threads });
+      try {
+        await e.embedQuery('推进数据安全体系建设');
+        return Number(/Threads:\s+(\d+)/.exec(fs.readFileSync(`/proc/${e.pid}/status`, 'utf8'))![1]);
+      } finally {
+        await e.close();
+      }
+    };
+    const [one, two] = [await threadsOf(1), await threadsOf(2)];
+    // onnxruntime-node 1.14 ignored the options of a session made from a buffer: both had a pool thread per core
+    expect(one).toBeLessThan(two);
+  }, 120000);
 });
