@@ -41,6 +41,7 @@ export interface Config {
     queryBatch: number; // KG_EMBED_BATCH: most concurrent queries embedded in one model call
     threads: number; // KG_EMBED_THREADS: onnxruntime intra-op threads in the model process (0 = onnxruntime's default)
     queryCache: number; // KG_QUERY_CACHE: recent query vectors kept (LRU); 0 = none
+    queryInstruction: boolean; // KG_QUERY_INSTRUCTION=on: bge's retrieval instruction before each question (off by default: docs/PERFORMANCE.md)
   };
   server: {
     corsOrigin: string | null;
@@ -110,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queryBatch: Math.max(1, int(env.KG_EMBED_BATCH, 4)),
       threads: Math.max(0, int(env.KG_EMBED_THREADS, 1)),
       queryCache: Math.max(0, int(env.KG_QUERY_CACHE, 2000)),
+      queryInstruction: /^(on|1|true|yes)$/i.test(env.KG_QUERY_INSTRUCTION ?? ''),
     },
     server: {
       corsOrigin: env.CORS_ORIGIN || null,

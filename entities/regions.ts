@@ -71,6 +71,7 @@ for (const r of ALL) {
 }
 for (const list of byName.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || a.code.localeCompare(b.code));
 const MAX_NAME = Math.max(...[...byName.keys()].map((k) => [...k].length));
+const FIRST_TWO = new Set([...byName.keys()].map((k) => [...k].slice(0, 2).join(''))); // every name is 2+ characters
 
 /** Every region of the dataset. */
 export function allRegions(): readonly Region[] {
@@ -136,6 +137,11 @@ export function findRegionMentions(text: string, within?: string | null): Region
   offsets.push(off);
   for (let i = 0; i < chars.length; ) {
     let found: RegionMention | null = null;
+    // no name starts with these two characters (most positions of a text): nothing to try
+    if (!FIRST_TWO.has(chars[i] + (chars[i + 1] ?? ''))) {
+      i++;
+      continue;
+    }
     for (let len = Math.min(MAX_NAME, chars.length - i); len >= 2 && !found; len--) {
       const s = chars.slice(i, i + len).join('');
       if (!byName.has(s)) continue;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from '../core/config';
 import type { Embedder, EmbedderStatus } from './embedder';
 import { SupervisedEmbedder } from './supervised-embedder';
-import { TransformersEmbedder, type TransformersOptions } from './transformers-embedder';
+import { BGE_QUERY_INSTRUCTION, TransformersEmbedder, type TransformersOptions } from './transformers-embedder';
 
 const ONNX = path.join('onnx', 'model_quantized.onnx');
 
@@ -22,7 +22,7 @@ const FIX = '运行 node scripts/fetch-model.mjs，或设置 KG_MODEL_DIR / HF_E
 /** Where the model would be loaded from, without loading it. */
 export function resolveModelSource(config: Config): TransformersOptions | { reason: string } {
   const m = config.model;
-  const tuning = { queryBatch: m.queryBatch, threads: m.threads, queueTimeoutMs: m.timeoutMs };
+  const tuning = { queryBatch: m.queryBatch, threads: m.threads, queueTimeoutMs: m.timeoutMs, queryInstruction: m.queryInstruction ? BGE_QUERY_INSTRUCTION : '' };
   if (m.disabled) return { reason: 'KG_EMBEDDER=none: 已关闭神经检索 / neural search disabled' };
   if (m.localDir) {
     if (!fs.existsSync(path.join(m.localDir, ONNX))) return { reason: `KG_MODEL_DIR=${m.localDir} 中没有 / has no ${ONNX}` };

@@ -129,7 +129,7 @@ export class SearchEngine implements SearchService {
     let bridged: string[] = [];
     if (dense && embedder && denseQuery && settings.weights.dense) {
       const text = settings.expandDense && expansion.length ? `${denseQuery} ${expansion.join(' ')}` : denseQuery;
-      q = await (settings.queryInstruction ? embedder.embedQuery(text) : embedder.embed([text]).then((v) => v[0])).catch((e: unknown) => {
+      q = await embedder.embedQuery(text).catch((e: unknown) => {
         // the model process is down or stalled (search/supervised-embedder.ts): answer keyword + graph
         if ((e as { code?: string }).code !== 'MODEL_UNAVAILABLE') throw e;
         notes.push(`神经检索暂不可用，仅关键词+图谱 / neural search unavailable (keyword + graph only): ${(e as Error).message}`);
@@ -149,11 +149,12 @@ export class SearchEngine implements SearchService {
       denseList.weight = settings.weights.dense * (1 + settings.adaptive * (1 - keywordCoverage(keyword, textQuery, lists.find((l) => l.name === 'word')?.hits ?? [])));
     }
     const all = () => (denseList ? [...lists, denseList] : lists);
-    let fused = fuse(all(), settings);
+    // the feedback passes need the first fusions' order only; the last one reports each list's ranks
+    let fused = fuse(all(), settings, false);
     if (q && dense && denseList && settings.prf.beta > 0) {
       const top = fused.slice(0, settings.prf.docs).map((f) => f.id);
       denseList = { ...denseList, hits: feedbackHits(denseList.hits, dense, top, settings.prf.beta) };
-      fused = fuse(all(), settings);
+      fused = fuse(all(), settings, false);
     }
     const { rm3 } = settings;
     const w = lists.findIndex((l) => l.name === 'word');
@@ -165,8 +166,8 @@ export class SearchEngine implements SearchService {
       const top = fused.slice(0, rm3.docs).map((f) => f.id);
       for (const f of keyword.word.feedbackTerms(top, rm3.terms, new Set(terms.keys()))) terms.set(f.term, rm3.weight * f.weight);
       lists[w] = { ...lists[w], hits: source ? await source.searchWeighted('word', terms, settings.depth) : keyword.word.searchWeighted(terms, settings.fields, settings.depth) };
-      fused = fuse(all(), settings);
     }
+    fused = fuse(all(), settings);
     return { fused, cosine, bridged };
   }
 

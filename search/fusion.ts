@@ -12,7 +12,7 @@ export interface RankedList {
 export interface Fused {
   id: string;
   score: number;
-  ranks: Record<string, number | null>; // 1-based rank in each list, null when absent
+  ranks: Record<string, number | null>; // 1-based rank in each list, null when absent ({} when not asked for)
 }
 
 function ranksOf(lists: RankedList[], id: string, positions: Map<string, Map<string, number>>): Record<string, number | null> {
@@ -34,14 +34,14 @@ function positionsOf(lists: RankedList[]): Map<string, Map<string, number>> {
 }
 
 /** Weighted RRF: score(d) = Σ w_l / (k + rank_l(d)). Ties broken by id for stable output. */
-export function rrf(lists: RankedList[], k = 60): Fused[] {
+export function rrf(lists: RankedList[], k = 60, withRanks = true): Fused[] {
   const positions = positionsOf(lists);
   const scores = new Map<string, number>();
   for (const l of lists) {
     const w = l.weight ?? 1;
     for (const [id, rank] of positions.get(l.name)!) scores.set(id, (scores.get(id) ?? 0) + w / (k + rank));
   }
-  return sortFused(scores, lists, positions);
+  return sortFused(scores, lists, positions, withRanks);
 }
 
 export interface ScoredList {
@@ -88,15 +88,18 @@ export function zscoreSum(lists: ScoredList[]): Fused[] {
   return sortFused(scores, asRanked, positions);
 }
 
-function sortFused(scores: Map<string, number>, lists: RankedList[], positions: Map<string, Map<string, number>>): Fused[] {
+function sortFused(scores: Map<string, number>, lists: RankedList[], positions: Map<string, Map<string, number>>, withRanks = true): Fused[] {
   return [...scores]
-    .map(([id, score]) => ({ id, score, ranks: ranksOf(lists, id, positions) }))
+    .map(([id, score]) => ({ id, score, ranks: withRanks ? ranksOf(lists, id, positions) : {} }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Fuses scored lists the way `settings.fusion` says (RRF uses ranks only). */
-export function fuse(lists: ScoredList[], settings: { fusion: 'rrf' | 'zscore' | 'minmax'; rrfK: number }): Fused[] {
+/**
+ * Fuses scored lists the way `settings.fusion` says (RRF uses ranks only). `withRanks` false
+ * leaves each item's per-list ranks out (`{}`): an intermediate fusion (feedback) needs the order only.
+ */
+export function fuse(lists: ScoredList[], settings: { fusion: 'rrf' | 'zscore' | 'minmax'; rrfK: number }, withRanks = true): Fused[] {
   if (settings.fusion === 'zscore') return zscoreSum(lists);
   if (settings.fusion === 'minmax') return weightedSum(lists);
-  return rrf(lists.map((l) => ({ name: l.name, weight: l.weight, ids: l.hits.map((h) => h.id) })), settings.rrfK);
+  return rrf(lists.map((l) => ({ name: l.name, weight: l.weight, ids: l.hits.map((h) => h.id) })), settings.rrfK, withRanks);
 }

@@ -4,8 +4,6 @@ export interface RankingSettings {
   dense: 'whole' | 'maxpool' | 'mix';
   /** Also embed sentences of long tasks (needed by 'maxpool' and 'mix'). */
   sentences: boolean;
-  /** Embed queries with bge's retrieval instruction (passages never get it). */
-  queryInstruction: boolean;
   /** RRF weights of the text signals (`exact`: tasks holding a coined term or the short question verbatim). */
   weights: { dense: number; word: number; char: number; exact: number };
   /** BM25 field weights (both keyword channels). */
@@ -44,7 +42,6 @@ export interface RankingSettings {
 export const DEFAULT_SETTINGS: RankingSettings = {
   dense: 'mix',
   sentences: true,
-  queryInstruction: true,
   weights: { dense: 1, word: 0.5, char: 1, exact: 1 },
   fields: { title: 0.5, text: 1, section: 0, heading: 0.2, units: 0, apps: 0 },
   fusion: 'rrf',

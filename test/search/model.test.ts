@@ -44,13 +44,21 @@ describeIf('real-model tests', modelPrerequisite())('bge-small-zh-v1.5 (transfor
     expect(Math.hypot(...v)).toBeCloseTo(1, 4);
   });
 
-  test('related texts are closer than unrelated ones; the query instruction changes the vector', async () => {
+  test('related texts are closer than unrelated ones; a query is embedded as written unless KG_QUERY_INSTRUCTION=on', async () => {
     const e = choice.embedder!;
     const [a, b, c] = await e.embed(['防止个人隐私信息泄露', '敏感数据加密脱敏，保护个人信息安全', '推进河道水库数字孪生建设']);
     expect(dot(a, b)).toBeGreaterThan(dot(a, c) + 0.1);
-    const q = await e.embedQuery('防止个人隐私信息泄露');
-    expect(dot(q, a)).toBeLessThan(0.999);
-    expect(dot(q, b)).toBeGreaterThan(dot(q, c));
+    const plain = await e.embedQuery('防止个人隐私信息泄露');
+    const [alone] = await e.embed(['防止个人隐私信息泄露']); // alone: a batch's padding and int8 ranges move a vector slightly
+    expect(dot(plain, alone)).toBeGreaterThan(0.9999);
+    const instructed = await createEmbedder(loadConfig({ ...process.env, KG_QUERY_INSTRUCTION: 'on' }));
+    try {
+      const q = await instructed.embedder!.embedQuery('防止个人隐私信息泄露');
+      expect(dot(q, a)).toBeLessThan(0.999);
+      expect(dot(q, b)).toBeGreaterThan(dot(q, c));
+    } finally {
+      await instructed.embedder?.close();
+    }
   });
 
   test('HNSW recall@10 against the exact scan on the seeds\' passage vectors is at least 0.99', async () => {
