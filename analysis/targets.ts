@@ -17,12 +17,27 @@ export function fileSourceReader(seedsDir: string): SourceReader {
   };
 }
 
-function targetNode(ownerId: string, n: number, t: TargetCandidate, source: 'goal' | 'task'): GraphNode {
+function targetNode(ownerId: string, n: number, t: TargetCandidate, source: 'goal' | 'task', lines: { lineStart: number; lineEnd: number } | null): GraphNode {
   return {
     id: ids.target(ownerId, n),
     labels: ['Target'],
-    properties: { metric: t.metric, value: t.value, unit: t.unit, comparator: t.comparator, year: t.year, text: t.text, source, owner: ownerId },
+    properties: { metric: t.metric, value: t.value, unit: t.unit, comparator: t.comparator, year: t.year, text: t.text, source, owner: ownerId, ...(lines ?? {}) },
   };
+}
+
+/**
+ * The source lines of a goal target: those of the goals paragraph holding its clause (ingest's
+ * goalsLineStarts/goalsLineEnds, one pair per "\n"-separated paragraph); null when unknown.
+ */
+function goalLines(plan: GraphNode, goals: string, clause: string): { lineStart: number; lineEnd: number } | null {
+  const starts = plan.properties.goalsLineStarts;
+  const ends = plan.properties.goalsLineEnds;
+  if (!Array.isArray(starts) || !Array.isArray(ends)) return null;
+  const bare = (s: string) => s.replace(/\s+/g, ''); // the clause is read without the spaces around numbers
+  const at = goals.split('\n').findIndex((p) => bare(p).includes(bare(clause)));
+  const lineStart = starts[at];
+  const lineEnd = ends[at];
+  return typeof lineStart === 'number' && typeof lineEnd === 'number' ? { lineStart, lineEnd } : null;
 }
 
 /**
@@ -32,9 +47,9 @@ function targetNode(ownerId: string, n: number, t: TargetCandidate, source: 'goa
 export function targetGraph(graph: GraphData, readSource?: SourceReader): GraphData {
   const nodes: GraphNode[] = [];
   const relationships: GraphRelationship[] = [];
-  const add = (ownerId: string, found: TargetCandidate[], source: 'goal' | 'task') => {
+  const add = (ownerId: string, found: TargetCandidate[], source: 'goal' | 'task', linesOf: (t: TargetCandidate) => { lineStart: number; lineEnd: number } | null = () => null) => {
     found.forEach((t, i) => {
-      const node = targetNode(ownerId, i + 1, t, source);
+      const node = targetNode(ownerId, i + 1, t, source, linesOf(t));
       nodes.push(node);
       relationships.push({ type: 'HAS_TARGET', start: ownerId, end: node.id, properties: { source } });
     });
@@ -50,7 +65,7 @@ export function targetGraph(graph: GraphData, readSource?: SourceReader): GraphD
       const sourceFile = n.properties.sourceFile;
       const doc = typeof stored !== 'string' && readSource && typeof sourceFile === 'string' ? readSource(sourceFile) : null;
       const goal = typeof stored === 'string' ? stored || null : doc ? mainGoalText(doc) : null;
-      if (goal) add(n.id, extractTargets(goal, 'paragraph'), 'goal');
+      if (goal) add(n.id, extractTargets(goal, 'paragraph'), 'goal', (t) => (typeof stored === 'string' ? goalLines(n, goal, t.text) : null));
     }
   }
   return { nodes, relationships };

@@ -29,6 +29,8 @@ export interface PlanProps {
   level: 'province' | 'city' | 'county' | 'district' | null; // GB/T 2260 (province-level municipalities are province)
   sourceFile: string | null; // null for a cited higher policy known only by its citation
   goals?: string; // the plan's 主要目标 paragraph as ingest read it ('' when it has none); absent on cited plans
+  goalsLineStarts?: number[]; // per paragraph of `goals` ("\n"-separated): its first line in the source (1-based)
+  goalsLineEnds?: number[]; // … and its last line
   cited?: boolean; // true for a Plan known only from another plan's citation
 }
 

@@ -15,7 +15,7 @@ import { extractMetadata } from './metadata';
 import { parseAppTable } from './app-table';
 import { toGraph, unitAliasGroups } from './to-graph';
 import { mergeGraphs } from './merge';
-import { goalsParagraph } from './goals';
+import { goalsSection } from './goals';
 import { extract, type Extracted } from './formats';
 import { listDocuments, readDocumentBytes, type DocumentSource } from './sources';
 import type { IngestReport, ParsedDocument, ParsedPlan } from './types';
@@ -26,13 +26,13 @@ export { mergeGraphs } from './merge';
 export { readDocumentSource, listDocuments } from './sources';
 export { clauseFreeText, taskBody } from './units';
 export { ROLE_LABELS, FIELD_LABELS } from './labels';
-export { goalsParagraph } from './goals';
+export { goalsParagraph, goalsSection } from './goals';
 
 const stem = (fileName: string) => path.basename(fileName).replace(/\.[^.]+$/, '') || fileName;
 
 function emptyPlan(fileName: string): ParsedPlan {
   const title = stem(fileName);
-  return { id: ids.plan(title), title, untitled: true, issuer: null, docNumber: null, date: null, region: null, level: null, sourceFile: fileName, goals: '', implements: [] };
+  return { id: ids.plan(title), title, untitled: true, issuer: null, docNumber: null, date: null, region: null, level: null, sourceFile: fileName, goals: '', goalsLineStarts: [], goalsLineEnds: [], implements: [] };
 }
 
 function failed(fileName: string, message: string, t0: number): ParsedDocument {
@@ -77,7 +77,11 @@ function parse(fileName: string, source: Extracted, t0: number, opts: ParseOptio
   const meta = extractMetadata(lines, bodyStart, tasks.flatMap((t) => t.units.map((u) => u.raw)));
   const title = meta.title ?? stem(fileName);
   const planId = ids.plan(opts.planKey ?? meta.docNumber ?? title);
-  const plan: ParsedPlan = { id: planId, ...meta, title, untitled: meta.title === null, sourceFile: fileName, goals: goalsParagraph(source.lines) ?? '' };
+  const goals = goalsSection(source.lines);
+  const plan: ParsedPlan = {
+    id: planId, ...meta, title, untitled: meta.title === null, sourceFile: fileName,
+    goals: goals?.text ?? '', goalsLineStarts: goals?.lines.map(([from]) => from) ?? [], goalsLineEnds: goals?.lines.map(([, to]) => to) ?? [],
+  };
   for (const t of tasks) t.id = ids.task(planId, t.path);
   if (source.pages) for (const t of tasks) t.page = source.pages[t.lineStart - 1];
   const graph = toGraph(plan, tasks, listedApps);

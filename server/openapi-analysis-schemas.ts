@@ -38,8 +38,10 @@ const targetFields = {
   text: { type: 'string', description: 'the clause the target was read from' },
   source: { type: 'string', enum: ['goal', 'task'], description: "goal: the plan's 主要目标 paragraph; task: a task's text" },
   owner: { type: 'string', description: 'id of the Plan or Task that states it' },
+  lineStart: { type: 'integer', minimum: 1, description: "a goal's first source line (its paragraph of the plan's 主要目标); a task's target cites the task's lines" },
+  lineEnd: { type: 'integer', minimum: 1, description: "a goal's last source line" },
 };
-const targetRequired = Object.keys(targetFields).filter((k) => k !== 'year');
+const targetRequired = Object.keys(targetFields).filter((k) => !['year', 'lineStart', 'lineEnd'].includes(k));
 
 export const analysisSchemas: Record<string, object> = {
   AnalysisPlanRef: closed(planRef),

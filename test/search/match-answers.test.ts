@@ -116,8 +116,15 @@ describe('answers from the graph, total and paging', () => {
       expect(t.source.file).toMatch(/\.txt$/);
     }
     expect(new Set(a.items.map((t) => t.plan?.id)).size).toBeGreaterThan(1); // every plan in turn
-    // a target stated in a task cites the task's lines
-    expect(a.items.some((t) => t.source.lineStart !== null)).toBe(true);
+    // a target stated in a task cites the task's lines, one of a plan's goals paragraph the lines of
+    // its paragraph: every item has source lines, and those lines of the file hold the target's clause
+    for (const t of a.items) {
+      expect(t.source.lineStart).not.toBeNull();
+      const lines = fs.readFileSync(path.join(ROOT, 'seeds', path.basename(t.source.file!)), 'utf8').split(/\r?\n/);
+      const cited = lines.slice(t.source.lineStart! - 1, t.source.lineEnd!).join('').replace(/\s+/g, '');
+      expect(cited).toContain(t.text.replace(/\s+/g, ''));
+    }
+    expect(a.items.some((t) => t.owner.startsWith('plan:'))).toBe(true); // goals-paragraph targets are among them
   });
 
   test('a topic narrows the targets to those about it', async () => {
