@@ -10,6 +10,7 @@ import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
 import type { Corpus } from './corpus';
 import { nodeName } from './corpus';
+import { TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
 import type { LinkedQuery } from './understand';
 
@@ -47,7 +48,6 @@ export type Answer =
 
 // Chinese question cues of a target question (language, not corpus knowledge).
 const TARGET_CUE = /目标|指标|达到|达成|要实现|实现率|覆盖率|多少(?:个|家|项|%)?/;
-const CUE_WORDS = /要|达到|达成|什么|哪些|多少|目标|指标|实现|的|了|吗|呢|年|底|前|到|是|有|将|计划/g;
 
 // 嘉政发〔2022〕18号, 浙政办发[2021]7号, 国发（2022）14号: issuer code, year, number.
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,10}?)\s*[〔[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,4})\s*号?/g;
@@ -129,7 +129,7 @@ export class GraphAnswers {
       });
     }
     // a topic beyond the cue words narrows to the targets sharing its characters
-    const topic = bigrams(link.residual.replace(CUE_WORDS, ' '));
+    const topic = bigrams(link.residual.replace(TARGET_CUES, ' '));
     if (topic.size) {
       const scored = pool.map((t) => {
         const own = bigrams(`${String(t.properties.metric ?? '')}${String(t.properties.text ?? '')}`);

@@ -6,6 +6,7 @@
  * Thresholds live in options.ts (calibration in docs/SEARCH.md, `npx tsx bench/match.ts`).
  */
 import type { Bm25Index } from './bm25';
+import { QUESTION_WORDS } from './knowledge/language';
 import type { MatchThresholds } from './options';
 
 export type Match = 'strong' | 'weak' | 'none';
@@ -25,9 +26,8 @@ export interface MatchEvidence {
   chars: number;
 }
 
-// Question words and particles (Chinese and English): how a question is asked, not what about.
-// Plans never use them, so left in they would weigh most and sink every question's coverage.
-const QUESTION_WORDS = /怎么样|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪款|什么|为什么|为何|多少|几个|能不能|会不会|有没有|是不是|是否|可不可以|可以|吗|呢|吧|啊|呀|嘛|请问|我想|想要|一下|要|了|的|和|与|及|或|在|是|有|被|把|对|给|都|也|就|还|又|\b(?:what|how|which|who|why|when|where|is|are|the|a|an|of|to|in|for|and|or|do|does|can)\b/g;
+// QUESTION_WORDS (search/knowledge/language.json): how a question is asked, not what about. Plans
+// never use them, so left in they would weigh most and sink every question's coverage.
 
 /** Character bigrams of CJK runs and whole Latin words (question words removed): the units coverage is measured in. */
 export function coverageTokens(text: string): string[] {

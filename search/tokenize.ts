@@ -6,20 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nodejieba from 'nodejieba';
+import { STOPCHARS, STOPWORDS } from './knowledge/language';
 
 export type Tokenizer = (text: string) => string[];
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9%.+#]*/g;
 
-// Question words and glue that carry no topic; removed from both sides (harmless in documents).
-const STOPWORDS = new Set(
-  ('的 了 和 与 及 或 在 是 有 由 被 把 将 对 为 于 等 之 其 中 上 下 以 并 也 都 要 会 能 可 可以 '
-    + '哪些 哪个 什么 怎么 怎样 如何 多少 谁 吗 呢 啊 吧 有没有 能不能 会不会 是否 方面 情况 '
-    + '用来 干什么 做什么 一下 各 各地 各市 这个 那个 我们 他们 里 方案 任务 工作 '
-    + 'the of and or to in for a an is are on by with what how which who').split(/\s+/),
-);
-const STOPCHARS = new Set('的了和与及或在是由被把将对为于等之其并也都吗呢啊吧哪些什么怎谁'.split(''));
+// Question words and glue that carry no topic, removed from both sides (harmless in documents): search/knowledge/language.json
 
 /**
  * nodejieba's dictionaries as loaded here: the default word dictionary, HMM model, user and stop

@@ -13,6 +13,7 @@
  */
 import type { Corpus } from './corpus';
 import { headingText, nodeName } from './corpus';
+import { FUNCTION_CHARS } from './knowledge/language';
 import { normalize } from './normalize';
 import type { Tokenizer } from './tokenize';
 
@@ -32,8 +33,6 @@ const QUOTED = /[“"「『]([^”"」』\n]{2,12})[”"」』]/g;
 
 const compact = (s: string) => normalize(s).replace(/ /g, '');
 
-// Function characters of Chinese (conjunctions, prepositions, particles): never read as a typo.
-const FUNCTION_CHARS = new Set('的了和与及或在是由被把将对为于等之其并也都吗呢啊吧从向给让跟同而且就还又很最'.split(''));
 
 export class Vocabulary {
   readonly terms: Term[] = [];

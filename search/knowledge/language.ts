@@ -1,0 +1,48 @@
+/**
+ * The language data of search (language.json): how Chinese questions are asked — stopwords,
+ * question words, the cue words of target questions, function characters. Data, not code: a
+ * deployment for other wording edits the file. Read once, checked (format, version, every list
+ * present) and turned into the sets and patterns the tokenizer, `match`, the target answers and
+ * the typo corrections use.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface LanguageFile {
+  format: string;
+  version: number;
+  stopwords: { words: string[] };
+  stopchars: { chars: string };
+  questionWords: { words: string[]; latin: string[] };
+  targetCues: { words: string[] };
+  functionChars: { chars: string };
+}
+
+export const LANGUAGE_FILE = path.join(__dirname, 'language.json');
+
+/** Reads and checks a language file; throws on another format or version, or a missing list. */
+export function loadLanguage(file: string): LanguageFile {
+  const d = JSON.parse(fs.readFileSync(file, 'utf8')) as LanguageFile;
+  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words];
+  if (d.format !== 'kg-language' || d.version !== 1 || lists.some((l) => !Array.isArray(l)) || typeof d.stopchars?.chars !== 'string' || typeof d.functionChars?.chars !== 'string') {
+    throw new Error(`${file}: not a kg-language file of version 1 with every list`);
+  }
+  return d;
+}
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One alternation, longest word first (at one position the longer word wins). */
+const alternation = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+const data = loadLanguage(LANGUAGE_FILE);
+
+/** Words that carry no topic, removed on both sides of the keyword channels. */
+export const STOPWORDS: ReadonlySet<string> = new Set(data.stopwords.words);
+/** Single characters the character channel drops. */
+export const STOPCHARS: ReadonlySet<string> = new Set([...data.stopchars.chars]);
+/** Question words and particles, Chinese and (whole-word) English: how a question is asked. */
+export const QUESTION_WORDS = new RegExp(`${alternation(data.questionWords.words)}|\\b(?:${alternation(data.questionWords.latin)})\\b`, 'g');
+/** The words of a target question that are not its topic. */
+export const TARGET_CUES = new RegExp(alternation(data.targetCues.words), 'g');
+/** Conjunctions, prepositions and particles: never a typo. */
+export const FUNCTION_CHARS: ReadonlySet<string> = new Set([...data.functionChars.chars]);

@@ -1,0 +1,40 @@
+/**
+ * The language data (search/knowledge/language.json) as the search reads it: the lists reach the
+ * tokenizer, `match`, the target answers and the corrections, longer words first; a file of
+ * another format, version or with a list missing is refused.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FUNCTION_CHARS, LANGUAGE_FILE, loadLanguage, QUESTION_WORDS, STOPWORDS, TARGET_CUES } from '../../search/knowledge/language';
+import { contentChars } from '../../search/match';
+import { charTokens, wordTokens } from '../../search/tokenize';
+
+test('the question words are removed whole, longest first, English only as whole words', () => {
+  expect('这个方案怎么样'.replace(QUESTION_WORDS, ' ')).toBe('这个方案 ');
+  expect('whatever how'.replace(QUESTION_WORDS, '|')).toBe('whatever |');
+  expect(contentChars('请问有哪些数字化手段？')).toBe(contentChars('数字化手段'));
+  expect('2025年要达到什么目标'.replace(TARGET_CUES, '')).toBe('2025');
+});
+
+test('stopwords leave both keyword channels; function characters are the file\'s', () => {
+  expect(STOPWORDS.has('哪些')).toBe(true);
+  expect(wordTokens('哪些数据安全')).not.toContain('哪些');
+  expect(charTokens('的数据')).not.toContain('的');
+  const file = loadLanguage(LANGUAGE_FILE);
+  expect([...FUNCTION_CHARS].join('')).toBe(file.functionChars.chars);
+});
+
+test('a language file of another format or version, or with a list missing, is refused', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-lang-'));
+  try {
+    const good = JSON.parse(fs.readFileSync(LANGUAGE_FILE, 'utf8')) as Record<string, unknown>;
+    for (const bad of [{ ...good, format: 'other' }, { ...good, version: 2 }, { ...good, questionWords: { words: [] } }, { ...good, stopchars: {} }]) {
+      const f = path.join(dir, 'l.json');
+      fs.writeFileSync(f, JSON.stringify(bad));
+      expect(() => loadLanguage(f)).toThrow(/kg-language/);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
