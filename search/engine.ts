@@ -124,18 +124,21 @@ export class SearchEngine implements SearchService {
     const { keyword, dense, embedder, settings } = this.parts;
     const source = this.parts.keywordSource;
     let denseList: ScoredList | null = null;
-    let q: Float32Array | null = null;
     let cosine: number | null = null;
     let bridged: string[] = [];
+    let vector: Promise<Float32Array | null> = Promise.resolve(null);
     if (dense && embedder && denseQuery && settings.weights.dense) {
       const text = settings.expandDense && expansion.length ? `${denseQuery} ${expansion.join(' ')}` : denseQuery;
-      q = await embedder.embedQuery(text).catch((e: unknown) => {
+      vector = embedder.embedQuery(text).catch((e: unknown) => {
         // the model process is down or stalled (search/supervised-embedder.ts): answer keyword + graph
         if ((e as { code?: string }).code !== 'MODEL_UNAVAILABLE') throw e;
         notes.push(`神经检索暂不可用，仅关键词+图谱 / neural search unavailable (keyword + graph only): ${(e as Error).message}`);
         return null;
       });
     }
+    // what does not need the query vector is computed while the model process embeds the question
+    const exact = this.exactList(normalized, textQuery);
+    const q = await vector;
     if (q && dense) {
       const hits = await denseHits(q, dense, settings);
       cosine = hits.length ? hits[0].score : null;
@@ -143,7 +146,6 @@ export class SearchEngine implements SearchService {
       denseList = { name: 'dense', weight: settings.weights.dense, hits };
     }
     const lists: ScoredList[] = source ? await keywordSignalsFrom(source, keyword, settings, textQuery, expansion, bridged) : keywordSignals(keyword, settings, textQuery, expansion, bridged);
-    const exact = this.exactList(normalized, textQuery);
     if (exact) lists.push(exact);
     if (denseList && settings.adaptive > 0) {
       denseList.weight = settings.weights.dense * (1 + settings.adaptive * (1 - keywordCoverage(keyword, textQuery, lists.find((l) => l.name === 'word')?.hits ?? [])));
@@ -245,8 +247,11 @@ export class SearchEngine implements SearchService {
     const textQuery = link.residual;
     const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized) : [];
     const denseOff: string[] = [];
-    const { fused, cosine, bridged } = await this.textFusion(textQuery, link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff);
-    const { tiers } = await this.graphTiers(link);
+    // the graph's reads (round trips on Neo4j) overlap the query embedding
+    const [{ fused, cosine, bridged }, { tiers }] = await Promise.all([
+      this.textFusion(textQuery, link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff),
+      this.graphTiers(link),
+    ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
     const graphRank = new Map(graphIds.map((id, i) => [id, i + 1]));
