@@ -155,4 +155,26 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     await phone.screenshot({ path: path.join(SHOTS, 'search-phone-graph.png') });
     await phone.close();
   }, 30_000);
+
+  test('phone: the target card fits the screen, each target one block with its value, plan and source link', async () => {
+    const phone = await s.ctx.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${s.srv.url}/?q=${encodeURIComponent('2025年要达到什么目标')}`);
+    await phone.waitForSelector('.answer.targets tbody tr');
+    const layout = await phone.evaluate(() => {
+      const card = document.querySelector('.answer.targets') as HTMLElement;
+      const row = card.querySelector('tbody tr') as HTMLElement;
+      const [metric, value, , plan, source] = [...row.children].map((c) => (c as HTMLElement).getBoundingClientRect());
+      return { overflow: card.scrollWidth - card.clientWidth, cardRight: card.getBoundingClientRect().right, width: window.innerWidth, metric, value, plan, source, header: getComputedStyle(card.querySelector('thead')!).display };
+    });
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.cardRight).toBeLessThanOrEqual(layout.width);
+    expect(layout.header).toBe('none');
+    expect(layout.value.top).toBe(layout.metric.top); // metric and value on one line
+    expect(layout.plan.top).toBeGreaterThanOrEqual(layout.metric.bottom - 1); // the plan below, full width
+    expect(layout.source.top).toBeGreaterThanOrEqual(layout.plan.bottom - 1);
+    expect(await phone.locator('.answer.targets tbody tr').first().locator('button.link').textContent()).toMatch(/^第 \d+–\d+ 行$/);
+    await phone.screenshot({ path: path.join(SHOTS, 'search-phone-targets.png') });
+    await phone.close();
+  }, 30_000);
 });
