@@ -5,6 +5,12 @@ import { nodeName, ROLE_TEXT } from './results.js';
 
 const planTitle = (plansById, id) => (plansById.get(id) ? nodeName(plansById.get(id)) : id);
 
+// A unit's name with its region: 绍兴市 + 市公安局 → 绍兴市公安局 (the name's level word is the region's own), 浙江省 + 省大数据局 → 浙江省大数据局.
+export function qualifiedUnit(region, name) {
+  if (!region || name.startsWith(region)) return name;
+  return name[0] === region[region.length - 1] && '省市县区'.includes(name[0]) ? region + name.slice(1) : region + name;
+}
+
 function targetsCard(a, plansById, on) {
   return h('section', { class: 'answer targets', 'aria-labelledby': 'ans-targets' },
     h('h2', { id: 'ans-targets' }, `${a.years.length ? `${a.years.join('、')} 年` : ''}量化目标（共 ${a.total} 项${a.total > a.items.length ? `，显示 ${a.items.length} 项` : ''}）`),
@@ -26,7 +32,7 @@ function targetsCard(a, plansById, on) {
 function unitCard(a, plansById) {
   const id = `ans-unit-${a.unit.id.replace(/[^\w]/g, '')}`;
   return h('section', { class: 'answer unit', 'aria-labelledby': id },
-    h('h2', { id }, `${a.unit.region && !a.unit.name.startsWith(a.unit.region) ? a.unit.region : ''}${a.unit.name}：共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项任务`),
+    h('h2', { id }, `${qualifiedUnit(a.unit.region, a.unit.name)}：共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项任务`),
     h('p', { class: 'roles' }, ['lead', 'co', 'responsible'].map((r) => h('span', { class: `badge role-${r}` }, h('span', { class: 'role' }, ROLE_TEXT[r]), `${a.byRole[r]} 项`))),
     h('ul', {}, a.tasks.map((t) => h('li', {}, h('span', { class: `badge role-${t.role}` }, h('span', { class: 'role' }, ROLE_TEXT[t.role])), ` ${t.title}`, h('span', { class: 'path' }, ` · ${planTitle(plansById, t.planId)} 第 ${t.path} 项`)))),
     a.total > a.tasks.length ? h('p', { class: 'more' }, `另有 ${a.total - a.tasks.length} 项见下方结果`) : null,
