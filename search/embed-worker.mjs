@@ -36,13 +36,21 @@ async function init({ source, localModelPath, modelId, remoteHost, cacheDir, qua
     session.create = async (model, options = {}) => {
       const wanted = { ...options, executionProviders: ['cpu'], intraOpNumThreads: threads, interOpNumThreads: 1 };
       if (!(model instanceof Uint8Array)) return create(model, wanted);
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kg-onnx-model-'));
-      const file = path.join(dir, 'model.onnx');
+      let dir;
       try {
+        dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kg-onnx-model-'));
+        const file = path.join(dir, 'model.onnx');
         await fs.writeFile(file, model, { mode: 0o600 });
         return await create(file, wanted);
+      } catch (err) {
+        // no writable temp folder (or the file failed): the model still loads, with onnxruntime's own threads
+        if (dir === undefined || err?.code === 'ENOSPC' || err?.code === 'EACCES' || err?.code === 'EROFS') {
+          process.stderr.write(`[embed-worker] onnxruntime thread setting not applied (${err?.code ?? err}): model loaded from memory\n`);
+          return create(model, options);
+        }
+        throw err;
       } finally {
-        await fs.rm(dir, { recursive: true, force: true });
+        if (dir !== undefined) await fs.rm(dir, { recursive: true, force: true });
       }
     };
   }

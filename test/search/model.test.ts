@@ -97,5 +97,16 @@ describeIf('real-model tests', modelPrerequisite())('bge-small-zh-v1.5 (transfor
     const [one, two] = [await threadsOf(1), await threadsOf(2)];
     // onnxruntime-node 1.14 ignored the options of a session made from a buffer: both had a pool thread per core
     expect(one).toBeLessThan(two);
+    // no writable temp folder: the model still loads from memory (with onnxruntime's own threads)
+    const tmp = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(os.tmpdir(), 'kg-no-such-dir', 'nested');
+    try {
+      const e = await TransformersEmbedder.start({ ...source, threads: 1 });
+      expect((await e.embedQuery('推进数据安全体系建设')).length).toBe(512);
+      await e.close();
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
   }, 120000);
 });
