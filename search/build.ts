@@ -40,7 +40,29 @@ export interface DenseIndex {
   taskVectors: KeyedMatrix; // whole-task vectors by task id (similar tasks, 'mix' pooling, feedback)
   passages: number;
   termVectors?: DenseMatrix; // vectors of the vocabulary's terms, row i = term i (the bridge)
+  scan?: PassageScan; // a small in-process index: every passage scored by one scan instead of the graph walk
 }
+
+/**
+ * Every passage vector in one matrix, kept when the corpus is small enough (≤ PASSAGE_SCAN_MAX
+ * passages) and the vector index is in this process: the dense list then comes from one exact
+ * scan pooled per task (signals.ts), where the HNSW walk with the hundreds of neighbours the
+ * pooling needs visits most of the points anyway and returns them as objects to pool.
+ */
+export interface PassageScan {
+  matrix: DenseMatrix; // passage i's unit vector in row i
+  task: Int32Array; // passage row → its task's row in taskVectors
+  whole: Int32Array; // task row → the row of its whole-task passage
+}
+
+/** Most passages scanned instead of searched (8 MiB of 512-d vectors); larger corpora walk the HNSW graph. */
+export const PASSAGE_SCAN_MAX = 4096;
+
+const unit = (v: Float32Array): Float32Array => {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
+  return n > 0 && Math.abs(n - 1) > 1e-6 ? v.map((x) => x / Math.sqrt(n)) : v;
+};
 
 /** Progress of an index build (the object form app/pipeline.ts forwards). */
 export interface ProgressEvent {
@@ -87,6 +109,7 @@ export async function buildDense(
   vectors: VectorIndex,
   settings: Pick<RankingSettings, 'sentences'>,
   onProgress?: Progress,
+  scanMax = 0, // keep a PassageScan up to this many passages (0: never; an index outside this process)
 ): Promise<DenseIndex> {
   const passages = allPassages(corpus, settings);
   const vecs = await cache.embed(embedder, passages.map((p) => p.text), (done, total) => onProgress?.({ stage: 'embed', message: `嵌入 / embedding ${done}/${total}`, done, total }));
@@ -95,5 +118,14 @@ export async function buildDense(
   passages.forEach((p, i) => {
     if (p.key === p.taskId) taskVectors.set(p.taskId, vecs[i]);
   });
-  return { vectors, taskVectors, passages: passages.length };
+  const dense: DenseIndex = { vectors, taskVectors, passages: passages.length };
+  if (passages.length > 0 && passages.length <= scanMax) {
+    const whole = new Int32Array(taskVectors.size).fill(-1);
+    passages.forEach((p, i) => {
+      if (p.key === p.taskId) whole[taskVectors.rowOf(p.taskId)] = i;
+    });
+    const task = Int32Array.from(passages, (p) => taskVectors.rowOf(p.taskId));
+    if (!task.includes(-1) && !whole.includes(-1)) dense.scan = { matrix: DenseMatrix.of(vecs.map(unit), embedder.dimensions), task, whole };
+  }
+  return dense;
 }

@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Config } from '../core/config';
 import type { GraphStore } from '../graph/store';
 import { readJsonIfExists, writeAtomic } from '../graph/atomic-file';
-import { allPassages, buildDense, buildKeyword, type DenseIndex, type Progress, type Tokenizers } from './build';
+import { allPassages, buildDense, buildKeyword, PASSAGE_SCAN_MAX, type DenseIndex, type Progress, type Tokenizers } from './build';
 import { CachedEmbedder } from './cached-embedder';
 import type { Embedder, EmbedderStatus } from './embedder';
 import { createEmbedder } from './embedder-factory';
@@ -114,7 +114,8 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
     }
     indexSaved = vectors.size === meta.passages;
     const passageEmbedder = embedder instanceof CachedEmbedder ? embedder.inner : embedder;
-    dense = await buildDense(keyword.corpus, passageEmbedder, cache, indexSaved ? vectors : makeVectors(embedder.dimensions, true), settings, onProgress);
+    // a corpus this small is scanned in process (not with Neo4j's index: its candidates come from Neo4j)
+    dense = await buildDense(keyword.corpus, passageEmbedder, cache, indexSaved ? vectors : makeVectors(embedder.dimensions, true), settings, onProgress, options.indexes ? 0 : PASSAGE_SCAN_MAX);
     // the plans' own terms, for the vocabulary bridge (cached like the passages)
     dense.termVectors = DenseMatrix.of(await cache.embed(passageEmbedder, keyword.vocabulary.terms.map((t) => t.text)), embedder.dimensions);
     onProgress?.({ stage: 'vectors', message: `向量索引 / vector index: ${dense.vectors.size}` });

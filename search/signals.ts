@@ -58,6 +58,7 @@ export function keywordCoverage(keyword: KeywordIndexes, text: string, top: Hit[
 
 /** Dense score per task: whole-task cosine, best passage, or their mean ('mix'). */
 export async function denseHits(q: Float32Array, dense: DenseIndex, settings: RankingSettings): Promise<Hit[]> {
+  if (dense.scan) return scannedHits(q, dense, dense.scan, settings);
   const best = new Map<string, number>();
   const hits = await dense.vectors.search(q, Math.min(dense.vectors.size, settings.depth * 4));
   for (const h of hits) {
@@ -75,6 +76,34 @@ export async function denseHits(q: Float32Array, dense: DenseIndex, settings: Ra
     }
   }
   return [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The same pooling from one exact scan of every passage (small corpora, build.ts PassageScan):
+ * the passages among the `depth × 4` best (those the index search returns) give each task its
+ * best passage; 'mix' averages it with the task's whole-passage cosine from the same scan.
+ */
+function scannedHits(q: Float32Array, dense: DenseIndex, scan: NonNullable<DenseIndex['scan']>, settings: RankingSettings): Hit[] {
+  let norm = 0;
+  for (let i = 0; i < q.length; i++) norm += q[i] * q[i];
+  const s = scan.matrix.scores(q);
+  if (norm > 0 && Math.abs(norm - 1) > 1e-6) for (let i = 0; i < s.length; i++) s[i] /= Math.sqrt(norm);
+  const n = s.length;
+  const k = Math.min(n, settings.depth * 4);
+  const threshold = k < n ? Float64Array.from(s).sort()[n - k] : -Infinity;
+  const best = new Float64Array(scan.whole.length).fill(-Infinity);
+  for (let p = 0; p < n; p++) {
+    if (s[p] < threshold) continue;
+    const t = scan.task[p];
+    if (settings.dense === 'whole' && scan.whole[t] !== p) continue;
+    if (s[p] > best[t]) best[t] = s[p];
+  }
+  const hits: Hit[] = [];
+  for (let t = 0; t < best.length; t++) {
+    if (best[t] === -Infinity) continue;
+    hits.push({ id: dense.taskVectors.keys[t], score: settings.dense === 'mix' ? (best[t] + s[scan.whole[t]]) / 2 : best[t] });
+  }
+  return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
 /**

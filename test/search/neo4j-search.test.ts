@@ -62,5 +62,7 @@ describeNeo4j('KG_SEARCH_INDEX=neo4j on a real server', () => {
     expect(relevant.has(`${path.basename(String(top.sourceFile))}#${top.path}`)).toBe(true);
     expect(res.results.some((r) => r.why.word !== null || r.why.char !== null)).toBe(true); // fulltext candidates
     expect(res.results.some((r) => r.why.dense !== null)).toBe(true); // vector-index candidates
+    // the candidates come from Neo4j: no in-process scan of the passages replaces its vector index
+    expect((pipeline.search as unknown as { engine: { parts: { dense: { scan?: unknown } | null } } }).engine.parts.dense?.scan).toBeUndefined();
   });
 }, model());
