@@ -4,6 +4,7 @@
  * trailing 应用 / 平台 / 系统 (当 at least three characters remain), and lower-cases Latin letters:
  * 浙里督 = “浙里督”系统, 互联网+监管 = “互联网+监管”平台, 浙江公平在线 = 公平在线.
  */
+import { memoize } from '../core/memo';
 import { tagWords } from './pos';
 import { lookupRegions } from './regions';
 
@@ -24,19 +25,8 @@ function withoutPrefix(k: string): string {
   return out;
 }
 
-const keys = new Map<string, string>(); // appKey is pure and asked for the same names (the platform list) on every task
-const KEYS_MAX = 20_000;
-
-/** The identity key of an application name (same key = same application). */
-export function appKey(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    if (keys.size >= KEYS_MAX) keys.clear();
-    key = computeKey(name);
-    keys.set(name, key);
-  }
-  return key;
-}
+/** The identity key of an application name (same key = same application). Pure, and asked for the same names (the platform list) on every task. */
+export const appKey = memoize(computeKey, 20_000);
 
 function computeKey(name: string): string {
   let k = name.replace(/[\s“”‘’"'「」『』]/g, '').toLowerCase();

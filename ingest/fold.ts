@@ -5,14 +5,13 @@
  * offset found in the folded text slices the original (names keep the document's own characters).
  */
 import * as OpenCC from 'opencc-js';
+import { memoize } from '../core/memo';
 
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 
 const PUNCT: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '[': '［', ']': '］' };
 const WIDE_OR_ASCII = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a(),;:!?[\]]/g;
 const CJK = /[\u3400-\u9fff]/;
-const CACHE_MAX = 50_000;
-const cache = new Map<string, string>();
 
 function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
@@ -33,14 +32,9 @@ function compute(text: string): string {
   return safe;
 }
 
+const foldShort = memoize(compute, 50_000);
+
 /** Folds a text for matching; the result has exactly the input's length. Short strings (names, lines) are cached. */
 export function fold(text: string): string {
-  if (text.length > 200) return compute(text);
-  let f = cache.get(text);
-  if (f === undefined) {
-    if (cache.size >= CACHE_MAX) cache.clear();
-    f = compute(text);
-    cache.set(text, f);
-  }
-  return f;
+  return text.length > 200 ? compute(text) : foldShort(text);
 }

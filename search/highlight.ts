@@ -3,22 +3,12 @@
  * on `normalizeAligned` text, whose offsets equal the original's (UTF-16 code units).
  */
 import type { Highlight } from './types';
+import { memoize } from '../core/memo';
 import { normalizeAligned } from './normalize';
 
 // Results repeat (the same tasks answer many questions): their normalised texts are kept
 // rather than recomputed per response (normalizeAligned was 40% of a search's time).
-const NORM_MAX = 4096;
-const normMemo = new Map<string, string>();
-
-function normalizedOf(text: string): string {
-  let norm = normMemo.get(text);
-  if (norm === undefined) {
-    norm = normalizeAligned(text);
-    if (normMemo.size >= NORM_MAX) normMemo.delete(normMemo.keys().next().value!);
-    normMemo.set(text, norm);
-  }
-  return norm;
-}
+const normalizedOf = memoize(normalizeAligned, 4096);
 
 /** Spans of `terms` in `text` (longest terms first, no overlaps, adjacent spans merged). */
 export function findSpans(text: string, terms: string[]): { start: number; end: number }[] {
