@@ -11,7 +11,8 @@ const HEAD_MARK = /^(?:#+\s*)?(?:（[一二三四五六七八九十]+）|[一二
 
 export interface GoalsSection {
   text: string; // the paragraphs, separated by "\n"
-  lines: [number, number][]; // per paragraph of `text`: its first and last line (1-based) in the document
+  lineStarts: number[]; // per paragraph of `text`: its first line (1-based) in the document
+  lineEnds: number[]; // … and its last line
 }
 
 /** The goals paragraph of a document's lines, or null when it has none. */
@@ -37,5 +38,5 @@ export function goalsSection(lines: readonly string[]): GoalsSection | null {
   }
   const kept = parts.filter((p) => p.text);
   if (!kept.length) return null;
-  return { text: kept.map((p) => p.text).join('\n'), lines: kept.map((p) => [p.from, p.to]) };
+  return { text: kept.map((p) => p.text).join('\n'), lineStarts: kept.map((p) => p.from), lineEnds: kept.map((p) => p.to) };
 }

@@ -80,7 +80,7 @@ function parse(fileName: string, source: Extracted, t0: number, opts: ParseOptio
   const goals = goalsSection(source.lines);
   const plan: ParsedPlan = {
     id: planId, ...meta, title, untitled: meta.title === null, sourceFile: fileName,
-    goals: goals?.text ?? '', goalsLineStarts: goals?.lines.map(([from]) => from) ?? [], goalsLineEnds: goals?.lines.map(([, to]) => to) ?? [],
+    goals: goals?.text ?? '', goalsLineStarts: goals?.lineStarts ?? [], goalsLineEnds: goals?.lineEnds ?? [],
   };
   for (const t of tasks) t.id = ids.task(planId, t.path);
   if (source.pages) for (const t of tasks) t.page = source.pages[t.lineStart - 1];

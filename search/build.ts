@@ -9,7 +9,7 @@ import { loadCorpus, nodeName, ownHeading, type Corpus } from './corpus';
 import type { Embedder } from './embedder';
 import type { EmbeddingCache } from './embedding-cache';
 import { normalize, normalizeAligned } from './normalize';
-import { DenseMatrix, KeyedMatrix } from './dense-matrix';
+import { DenseMatrix, KeyedMatrix, unitVector } from './dense-matrix';
 import { passagesOf, type Passage } from './passages';
 import { DEFAULT_SETTINGS, type RankingSettings } from './settings';
 import { addUserWords, charTokens, jiebaCut, wordTokens, type Tokenizer } from './tokenize';
@@ -58,11 +58,6 @@ export interface PassageScan {
 /** Most passages scanned instead of searched (8 MiB of 512-d vectors); larger corpora walk the HNSW graph. */
 export const PASSAGE_SCAN_MAX = 4096;
 
-const unit = (v: Float32Array): Float32Array => {
-  let n = 0;
-  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
-  return n > 0 && Math.abs(n - 1) > 1e-6 ? v.map((x) => x / Math.sqrt(n)) : v;
-};
 
 /** Progress of an index build (the object form app/pipeline.ts forwards). */
 export interface ProgressEvent {
@@ -125,7 +120,7 @@ export async function buildDense(
       if (p.key === p.taskId) whole[taskVectors.rowOf(p.taskId)] = i;
     });
     const task = Int32Array.from(passages, (p) => taskVectors.rowOf(p.taskId));
-    if (!task.includes(-1) && !whole.includes(-1)) dense.scan = { matrix: DenseMatrix.of(vecs.map(unit), embedder.dimensions), task, whole };
+    if (!task.includes(-1) && !whole.includes(-1)) dense.scan = { matrix: DenseMatrix.of(vecs.map(unitVector), embedder.dimensions), task, whole };
   }
   return dense;
 }

@@ -2,10 +2,8 @@
  * Row vectors of one dimension in one contiguous Float32Array: every row's dot product with a
  * query in one tight pass (no per-row objects, no Map lookups), and the k best rows picked from
  * those scores. What the exact vector index, the small-index scan of HnswIndex, the vocabulary
- * bridge and the whole-task cosines ('mix' pooling, feedback) compute per query.
+ * bridge, the whole-task cosines ('mix' pooling, feedback) and the passage scan compute per query.
  */
-import { TopHits, type VectorHit } from './vector-index';
-
 export class DenseMatrix {
   private data: Float32Array;
   private count = 0;
@@ -67,28 +65,11 @@ export class DenseMatrix {
   }
 }
 
-/**
- * The `k` best rows by score as hits (best first; equal scores: the smaller key first, the
- * order every VectorIndex returns). A sort of the accepted rows when k is a large share of
- * them, the bounded insertion of TopHits when k is small.
- */
-export function bestRows(scores: Float64Array, count: number, keyOf: (row: number) => string, k: number, accept?: (key: string) => boolean): VectorHit[] {
-  if (k <= 0) return [];
-  if (k * 8 < count) {
-    const top = new TopHits(k);
-    for (let r = 0; r < count; r++) {
-      const key = keyOf(r);
-      if (!accept || accept(key)) top.offer(key, scores[r]);
-    }
-    return top.hits;
-  }
-  const all: VectorHit[] = [];
-  for (let r = 0; r < count; r++) {
-    const key = keyOf(r);
-    if (!accept || accept(key)) all.push({ key, score: scores[r] });
-  }
-  all.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return all.length > k ? all.slice(0, k) : all;
+/** `v` scaled to length 1 (itself when it already is, or is all zeros). */
+export function unitVector(v: Float32Array): Float32Array {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) n += v[i] * v[i];
+  return n > 0 && Math.abs(n - 1) > 1e-6 ? v.map((x) => x / Math.sqrt(n)) : v;
 }
 
 /** A DenseMatrix whose rows have keys (task ids, terms): a Map's reads plus every row's score at once. */
@@ -97,9 +78,8 @@ export class KeyedMatrix implements Iterable<[string, Float32Array]> {
   private readonly rowOfKey = new Map<string, number>();
   readonly keys: string[] = [];
 
-  constructor(readonly dimensions: number, entries: Iterable<[string, Float32Array]> = []) {
+  constructor(readonly dimensions: number) {
     this.matrix = new DenseMatrix(dimensions);
-    for (const [key, v] of entries) this.set(key, v);
   }
 
   get size(): number {

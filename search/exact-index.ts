@@ -3,8 +3,8 @@
  * and a fine index on its own for a few thousand vectors.
  */
 import { writeAtomic } from '../graph/atomic-file';
-import { bestRows, DenseMatrix } from './dense-matrix';
-import { checkDimensions, checkIndexHeader, readIndexJson, type LocalVectorIndex, type VectorHit } from './vector-index';
+import { DenseMatrix } from './dense-matrix';
+import { checkDimensions, checkIndexHeader, readIndexJson, TopHits, type LocalVectorIndex, type VectorHit } from './vector-index';
 
 const VERSION = 1;
 
@@ -52,7 +52,10 @@ export class ExactIndex implements LocalVectorIndex {
   }
 
   search(vector: Float32Array, k: number, accept?: (key: string) => boolean): VectorHit[] {
-    return bestRows(this.vectors.scores(vector), this.keys.length, (r) => this.keys[r], k, accept);
+    const scores = this.vectors.scores(vector);
+    const top = new TopHits(k);
+    for (let i = 0; i < this.keys.length; i++) if (!accept || accept(this.keys[i])) top.offer(this.keys[i], scores[i]);
+    return top.hits;
   }
 
   async save(file: string): Promise<void> {

@@ -5,6 +5,7 @@
  * question the best keyword matches cover, and pseudo-relevance feedback on the query vector.
  */
 import type { DenseIndex, KeywordIndexes } from './build';
+import { unitVector } from './dense-matrix';
 import type { ScoredList } from './fusion';
 import type { KeywordSource } from './keyword-source';
 import { taskOfKey } from './passages';
@@ -84,10 +85,7 @@ export async function denseHits(q: Float32Array, dense: DenseIndex, settings: Ra
  * best passage; 'mix' averages it with the task's whole-passage cosine from the same scan.
  */
 function scannedHits(q: Float32Array, dense: DenseIndex, scan: NonNullable<DenseIndex['scan']>, settings: RankingSettings): Hit[] {
-  let norm = 0;
-  for (let i = 0; i < q.length; i++) norm += q[i] * q[i];
-  const s = scan.matrix.scores(q);
-  if (norm > 0 && Math.abs(norm - 1) > 1e-6) for (let i = 0; i < s.length; i++) s[i] /= Math.sqrt(norm);
+  const s = scan.matrix.scores(unitVector(q));
   const n = s.length;
   const k = Math.min(n, settings.depth * 4);
   const threshold = k < n ? Float64Array.from(s).sort()[n - k] : -Infinity;

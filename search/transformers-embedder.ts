@@ -19,7 +19,7 @@ import type { Embedder, EmbedderStatus } from './embedder';
  * bge's instruction for short retrieval queries (passages are embedded without it). Off by
  * default (KG_QUERY_INSTRUCTION=on puts it back): it more than doubles a short question's tokens,
  * so the model's CPU per query (1.7 → 2.3 ms under load) and throughput (380 → 280 req/s at 8
- * connections), for dev nDCG@10 0.932 vs 0.934 (docs/PERFORMANCE.md); bge v1.5 is trained to work without it.
+ * connections), for dev nDCG@10 0.932 vs 0.933 (docs/PERFORMANCE.md); bge v1.5 is trained to work without it.
  */
 export const BGE_QUERY_INSTRUCTION = '为这个句子生成表示以用于检索相关文章：';
 

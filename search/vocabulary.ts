@@ -136,8 +136,6 @@ export class Vocabulary {
     for (const m of normalized.matchAll(CJK_RUN)) {
       const run = m[0];
       for (const n of [4, 3]) {
-        const vocab = this.words.get(n);
-        if (!vocab) continue;
         for (let i = 0; i + n <= run.length; i++) {
           const span = run.slice(i, i + n);
           const at = m.index + i;

@@ -19,7 +19,7 @@ import { HashEmbedder } from './hash-embedder';
 
 const ROOT = path.join(__dirname, '../..');
 /** The engine's dense side (a private part: what the scan tests look at). */
-export const denseOf = (engine: unknown): DenseIndex | null => (engine as { parts: { dense: DenseIndex | null } }).parts.dense;
+const denseOf = (engine: unknown): DenseIndex | null => (engine as { parts: { dense: DenseIndex | null } }).parts.dense;
 
 test('the scan gives the exact index\'s dense list for whole, maxpool and mix pooling; past scanMax there is no scan', async () => {
   const { graph } = await buildGraph(path.join(ROOT, 'seeds'));
