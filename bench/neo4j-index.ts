@@ -14,6 +14,7 @@ import { Neo4jStore } from '../graph/neo4j-store';
 import { createEmbedder, createSearch, type Search } from '../search';
 import type { Embedder } from '../search/embedder';
 import { neo4jSearchIndexes } from '../search/neo4j-indexes';
+import { timeSearches } from './common/stats';
 import { loadQueries, memoQueries, runQueries, seedStore, type RunSummary } from './lib/harness';
 
 const config = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-bench-neo4j-index'), KG_LOG_LEVEL: 'silent' });
@@ -21,14 +22,7 @@ const f3 = (x: number) => x.toFixed(3);
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 async function latency(search: Search, questions: string[], rounds = 3): Promise<{ medianMs: number; p95Ms: number }> {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    for (const q of questions) {
-      const t = performance.now();
-      await search.search(q, { k: 10 });
-      times.push(performance.now() - t);
-    }
-  }
+  const times = await timeSearches(search, questions, rounds);
   return { medianMs: Number(quantile(times, 0.5).toFixed(2)), p95Ms: Number(quantile(times, 0.95).toFixed(2)) };
 }
 

@@ -10,7 +10,7 @@ import { snapshotPath } from '../graph/open-store';
 import { createSearch } from '../search';
 import { childArgs, report } from './common/child';
 import { devQueries } from './common/queries';
-import { dirBytes, peakRssMb, summarize, type Latency } from './common/stats';
+import { dirBytes, peakRssMb, summarize, timeSearches, type Latency } from './common/stats';
 
 export interface QueryArgs {
   dir: string;
@@ -48,15 +48,8 @@ export async function runQueries(a: QueryArgs): Promise<QueryResult> {
   const status = p.search.status().embedder;
   if (a.neural && !status.active) throw new Error(`no neural model: ${status.reason}`);
   for (const q of queries) await p.search.search(q.q, { k: 10 });
-  const ms: number[] = [];
   const start = performance.now();
-  for (let r = 0; r < a.rounds; r++) {
-    for (const q of queries) {
-      const t = performance.now();
-      await p.search.search(q.q, { k: 10 });
-      ms.push(performance.now() - t);
-    }
-  }
+  const ms = await timeSearches(p.search, queries.map((q) => q.q), a.rounds);
   const wall = performance.now() - start;
   await p.close();
   return {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadConfig } from '../core/config';
 import { createEmbedder } from '../search';
 import { devQueries } from './common/queries';
-import { summarize } from './common/stats';
+import { summarize, timeSearches } from './common/stats';
 import { buildSearch, seedStore } from './lib/harness';
 
 async function main(argv: string[]): Promise<number> {
@@ -24,15 +24,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const search = await buildSearch(store, config, e, {});
     for (const q of queries) await search.search(q); // warm-up: JIT, jieba, ONNX session
-    const times: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      for (const q of queries) {
-        const t = performance.now();
-        await search.search(q, { k: 10 });
-        times.push(performance.now() - t);
-      }
-    }
-    const s = summarize(times);
+    const s = summarize(await timeSearches(search, queries, rounds));
     const f = (x: number) => x.toFixed(1).padStart(6);
     console.log(`${label.padEnd(24)} n=${s.n}  p50 ${f(s.p50)} ms  p95 ${f(s.p95)} ms  p99 ${f(s.p99)} ms  max ${f(s.max)} ms`);
   }

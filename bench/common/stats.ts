@@ -22,6 +22,19 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+/** Each search's time in ms: every question `rounds` times over (top 10, as the product answers). */
+export async function timeSearches(search: { search(q: string, o: { k: number }): Promise<unknown> }, questions: string[], rounds: number): Promise<number[]> {
+  const ms: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t = performance.now();
+      await search.search(q, { k: 10 });
+      ms.push(performance.now() - t);
+    }
+  }
+  return ms;
+}
+
 export function summarize(ms: number[]): Latency {
   const s = [...ms].sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 100) / 100;
