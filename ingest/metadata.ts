@@ -5,7 +5,7 @@
  * its basis ("《…》（国发〔2022〕14号）"); the plan's own number is never one it implements.
  * Matching runs on folded lines (fold.ts); values are sliced from the original characters.
  */
-import { findRegionMentions, type Region, type RegionLevel } from '../entities/regions';
+import { findRegionMentions, isWithin, type Region, type RegionLevel, type RegionMention } from '../entities/regions';
 import { fold } from './fold';
 import type { Line } from './normalize';
 import { matchMarker } from './outline';
@@ -62,7 +62,9 @@ interface HeadLine {
 /** The value of a labelled head field ("发布机构：X", "发布机构 X", or the label alone with X on the next line). */
 function labelled(head: HeadLine[], label: RegExp): string | null {
   for (let i = 0; i < head.length; i++) {
-    const m = new RegExp(`(?:^|[•·\\s])(?:${label.source})[：]?`).exec(head[i].f);
+    // at the line's start, after a separator, or after a number ending the field before it (a head
+    // line of several fields whose spaces were dropped: 南府办〔2024〕9号发布日期：2024-03-15来源：…)
+    const m = new RegExp(`(?:^|[•·\\s]|(?<=[号\\d]))(?:${label.source})[：]?`).exec(head[i].f);
     if (!m) continue;
     const after = head[i].raw.slice(m.index + m[0].length).replace(/^[：:\s]+/, '');
     const own = after.split(/\s{2,}|(?=[\u4e00-\u9fa5]{2,6}[：:])/)[0];
@@ -108,6 +110,9 @@ function findIssuer(head: HeadLine[]): string | null {
   }
   const field = labelled(head, /发布机构|发文机关|发文单位|发文机构|制发机关/);
   if (field) return field;
+  // a web page's 来源 (source) names the issuing office when it is one: 来源：佛山市南海区人民政府办公室
+  const source = labelled(head, /来源|信息来源/);
+  if (source && new RegExp(`^[\\u4e00-\\u9fa5]{2,30}${ORG_END}$`).test(fold(source))) return source;
   // a signature: the organisation's name alone on a line, the date on the next
   for (let i = 0; i + 1 < head.length; i++) {
     const m = new RegExp(`^([\\u4e00-\\u9fa5]{2,30}${ORG_END})$`).exec(head[i].f);
@@ -124,8 +129,10 @@ function findDocNumber(head: HeadLine[]): string | null {
   for (const l of head) {
     const m = [...l.f.matchAll(DOC_NO)][0];
     if (!m) continue;
-    // alone on its line, or opening the notice that issues the plan: "浙政办发〔2019〕7号《…关于印发…》"
-    if (m[0].length >= l.f.length - 2 || (m.index <= 1 && /^《[^》]*关于印发/.test(l.f.slice(m.index + m[0].length)))) return docNo(m);
+    // alone on its line, opening the notice that issues the plan ("浙政办发〔2019〕7号《…关于印发…》"),
+    // or opening a line of labelled fields ("南府办〔2024〕9号 发布日期：2024-03-15 来源：…")
+    const rest = l.f.slice(m.index + m[0].length);
+    if (m[0].length >= l.f.length - 2 || (m.index <= 1 && (/^《[^》]*关于印发/.test(rest) || /^[\u4e00-\u9fa5]{2,6}[：:]/.test(rest)))) return docNo(m);
   }
   const field = labelled(head, /文号|发文字号|发文号/);
   const m = field ? [...fold(field).matchAll(DOC_NO)][0] : undefined;
@@ -134,18 +141,36 @@ function findDocNumber(head: HeadLine[]): string | null {
 
 function findDate(head: HeadLine[], all: Line[]): string | null {
   for (const l of head) if (DATE_LINE.test(l.f)) return parseDate(l.f);
-  const field = labelled(head, /成文日期|发文日期|印发日期|签发日期/);
-  if (field && parseDate(fold(field))) return parseDate(fold(field));
+  // the date it was issued; a web page's publication date when that is all it gives
+  for (const label of [/成文日期|发文日期|印发日期|签发日期/, /发布日期|发布时间/]) {
+    const field = labelled(head, label);
+    if (field && parseDate(fold(field))) return parseDate(fold(field));
+  }
   const signed = all.find((l) => /^[\d〇零一二三四五六七八九]{4}\s*年.{1,10}日\s*印发$/.test(fold(l.text)));
   return signed ? parseDate(fold(signed.text)) : null;
+}
+
+/**
+ * A region named at once with one inside it (佛山市南海区, 浙江省杭州市) is the inner one: the
+ * candidate of the mention right after `at` that lies inside `region`, followed further in.
+ */
+function innermost(mentions: RegionMention[], at: number, region: Region): Region {
+  let r = region;
+  for (let i = at + 1; i < mentions.length && mentions[i].start === mentions[i - 1].end; i++) {
+    const inner = mentions[i].candidates.find((c) => c.name !== r.name && isWithin(c, r.name));
+    if (!inner) break;
+    r = inner;
+  }
+  return r;
 }
 
 /** The region a name mentions first: a full name anywhere, a city's or province's short form. */
 function regionIn(text: string | null, within?: string | null): Region | null {
   if (!text) return null;
-  for (const m of findRegionMentions(fold(text).replace(/^\d{4}年(?:度)?/, ''), within)) {
+  const mentions = findRegionMentions(fold(text).replace(/^\d{4}年(?:度)?/, ''), within);
+  for (const [i, m] of mentions.entries()) {
     const full = m.candidates.find((c) => c.name === m.text);
-    if (full) return full;
+    if (full) return innermost(mentions, i, full);
     const big = m.candidates.find((c) => c.level === 'province' || c.level === 'city');
     if (big) return big;
   }
@@ -154,8 +179,9 @@ function regionIn(text: string | null, within?: string | null): Region | null {
 
 /** The jurisdiction of the plan: the issuer's, else the title's, else the one its unit names start with. */
 export function regionOf(title: string | null, issuer: string | null, unitNames: string[] = []): Region | null {
-  const byIssuer = issuer ? findRegionMentions(fold(issuer)).find((m) => m.start === 0) : undefined;
-  const fromIssuer = byIssuer ? (byIssuer.candidates.find((c) => c.name === byIssuer.text) ?? byIssuer.candidates[0]) : null;
+  const issuerMentions = issuer ? findRegionMentions(fold(issuer)) : [];
+  const byIssuer = issuerMentions[0]?.start === 0 ? issuerMentions[0] : undefined;
+  const fromIssuer = byIssuer ? innermost(issuerMentions, 0, byIssuer.candidates.find((c) => c.name === byIssuer.text) ?? byIssuer.candidates[0]) : null;
   const fromTitle = regionIn(title, fromIssuer?.name);
   if (fromIssuer) return fromTitle && fromTitle.name !== fromIssuer.name && fromTitle.province === fromIssuer.name ? fromTitle : fromIssuer;
   if (fromTitle) return fromTitle;

@@ -48,12 +48,22 @@ function endsClause(text: string): boolean {
 }
 
 /** Whether the next line continues a line cut by a page break (`prev`: the line's last TAIL characters). */
+/**
+ * A row of labelled fields separated by spaces, as a web page prints a plan's particulars
+ * (南府办〔2024〕9号 发布日期：2024-03-15 来源：…): complete, never a line cut by a page break.
+ */
+function isFieldRow(line: string): boolean {
+  const parts = line.trim().split(/\s+/);
+  return parts.length >= 2 && parts.slice(1).every((p) => /^[\u4e00-\u9fa5]{2,6}[：:]\S/.test(p));
+}
+
 function canJoin(prev: string, prevLength: number, nextText: string): boolean {
   const next = fold(nextText);
   if (endsClause(prev) || (prevLength <= 40 && isHeading(prev)) || TITLE_END.test(prev)) return false;
   // a short line without any sentence punctuation is a heading or a title, not a cut line
   if (prevLength < 30 && !/[。，、；：,;]/.test(prev)) return false;
   if (prevLength < MIN_CUT_LINE || prev.includes('\t') || next.includes('\t') || prev.includes('|')) return false;
+  if (isFieldRow(prev)) return false;
   if (HEADING_START.test(next) || NO_JOIN_NEXT.test(next)) return false;
   return true;
 }

@@ -1,4 +1,5 @@
-import { parseDocument } from '../../ingest';
+import path from 'node:path';
+import { parseDocument, parseFile } from '../../ingest';
 import { extractYears } from '../../ingest/years';
 import { parseDate } from '../../ingest/metadata';
 import { extractApplications } from '../../ingest/applications';
@@ -91,4 +92,17 @@ describe('small grammars', () => {
     expect(apps('牵头建设“长护在线”应用，打造“一地创新、全省共享”品牌')).toEqual(['长护在线']);
     expect(apps('推进政府系统高效运行改革，提升系统性重塑能力')).toEqual([]);
   });
+});
+
+test('a web page of a district plan (Guangdong style): its number, date and source office on one row, the district as region, every clause', async () => {
+  // test/fixtures/web/nanhai.html, written for this test: 南府办〔2024〕9号 发布日期：… 来源：… on one line, 牵头单位/配合单位/责任单位 clauses
+  const doc = await parseFile(path.join(__dirname, '../fixtures/web/nanhai.html'));
+  const { title, issuer, docNumber, date, region, level } = doc.plan;
+  expect({ title, issuer, docNumber, date, region, level }).toEqual({
+    title: '佛山市南海区2024年数字政府建设工作要点', issuer: '佛山市南海区人民政府办公室', docNumber: '南府办〔2024〕9号', date: '2024-03-15', region: '南海区', level: 'district',
+  });
+  expect(doc.plan.implements.map((c) => c.docNumber)).not.toContain('南府办〔2024〕9号'); // its own number is no citation
+  expect(doc.tasks.filter((t) => t.kind === 'task').map((t) => t.path)).toEqual(['1', '2', '3', '4']);
+  const roles = doc.tasks.find((t) => t.path === '4')!.units.map((u) => `${u.role}:${u.raw}`);
+  expect(roles).toEqual(['lead:区应急管理局', 'co:区水利局', 'co:区气象局']);
 });
