@@ -133,6 +133,14 @@ export class Vocabulary {
       pos = at + w.length;
     }
     const partOfOuterWord = (i: number, a: number, b: number) => cut.some(([s, e]) => e - s >= 2 && s <= i && i < e && (s < a || e > b));
+    const inLongWord = (j: number) => cut.some(([s, e]) => e - s >= 2 && s <= j && j < e);
+    // a span that reads as the question's words and a one-character word at its edge (满意|想,
+    // 嘉兴|到, 城市|建设|上) is plain text, whatever plan word it is one character from
+    const wordsAndChar = (i: number, a: number, b: number) => {
+      if ((i !== a && i !== b - 1) || !cut.some(([s, e]) => s === i && e === i + 1)) return false;
+      for (let j = a; j < b; j++) if (j !== i && !inLongWord(j)) return false;
+      return true;
+    };
     for (const m of normalized.matchAll(CJK_RUN)) {
       const run = m[0];
       for (const n of [4, 3]) {
@@ -150,8 +158,8 @@ export class Vocabulary {
           let bestDf = 0;
           let tie = false;
           for (const { word: w, df, where } of near) {
-            // a function character (和, 在, 被 …) or a character of a neighbouring word is no typo
-            if (FUNCTION_CHARS.has(span[where]) || partOfOuterWord(at + where, at, at + n)) continue;
+            // a function character (和, 在, 被 …), a character of a neighbouring word or one beside a whole word is no typo
+            if (FUNCTION_CHARS.has(span[where]) || partOfOuterWord(at + where, at, at + n) || wordsAndChar(at + where, at, at + n)) continue;
             if (df > bestDf) [best, bestDf, tie] = [w, df, false];
             else if (df === bestDf) tie = true;
           }
