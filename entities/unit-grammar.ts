@@ -8,13 +8,20 @@ import words from './lexicon/unit-words.json';
 import { findRegionMentions, type Region } from './regions';
 
 interface UnitWords {
-  rules: [string, string][];
+  rules: ([string, string] | [string, string, string])[]; // [full, short] or [full, short, the unit types it applies to]
   types: [string, string][];
   partyBodies: string[];
+  successors: [string, string][];
 }
 const LEX = words as unknown as UnitWords;
-const BODY_RULES = new Map(LEX.rules);
+const BODY_RULES = new Map<string, { short: string; types: string | null }[]>();
+for (const [full, short, types] of LEX.rules) {
+  const list = BODY_RULES.get(full) ?? [];
+  list.push({ short, types: types ?? null });
+  BODY_RULES.set(full, list);
+}
 const PARTY = new Set(LEX.partyBodies);
+const SUCCESSORS = new Map(LEX.successors.map(([former, current]) => [canonicalBody(former), canonicalBody(current)]));
 /** Type words, longest first; full forms map to their short form. */
 const TYPES: [string, string][] = [
   ...LEX.types,
@@ -46,10 +53,15 @@ export function normaliseCollective(raw: string): string {
     .replace(/有关/g, '相关');
 }
 
-/** A body in its short form by the lexicon's rules: 发展和改革 → 发改, 公安 → 公安. */
-export function canonicalBody(body: string): string {
+/** A body in its short form by the lexicon's rules: 发展和改革 → 发改, 公安 → 公安; 监 → 市场监管 for a 局, 监察 for a 委. */
+export function canonicalBody(body: string, type = ''): string {
   const b = body.replace(/[和与]/g, '');
-  return BODY_RULES.get(b) ?? b;
+  return BODY_RULES.get(b)?.find((r) => !r.types || r.types.includes(type))?.short ?? b;
+}
+
+/** The body a renamed body is now (环保 → 生态环境), or null. */
+export function successorBody(body: string): string | null {
+  return SUCCESSORS.get(body) ?? null;
 }
 
 /** Parses a unit name by the grammar (no fuzzy matching: what is not recognised stays in the body). */
@@ -89,7 +101,7 @@ export function parseUnitName(input: string): UnitName {
       break;
     }
   }
-  const body = canonicalBody(s);
+  const body = canonicalBody(s, type);
   if (PARTY.has(body) && /^(?:部|办|委)$/.test(type)) party = true;
   return { raw, region, level, party, body, type };
 }

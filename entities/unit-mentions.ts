@@ -4,7 +4,7 @@
  * a mention links to units of the region and level it names only. A mention whose region has no
  * such unit resolves to nothing and says so; it never falls back to another region's unit.
  */
-import { canonicalUnit, canonicalBody, parseUnitName, type UnitLevel, type UnitName } from './unit-grammar';
+import { canonicalUnit, canonicalBody, parseUnitName, successorBody, type UnitLevel, type UnitName } from './unit-grammar';
 import { findRegion, findRegionMentions, type Region } from './regions';
 
 export interface UnitRecord {
@@ -52,6 +52,16 @@ export class UnitDirectory {
 
   /** Units a parsed name means: its region's when it names one, else every region of its level. */
   resolve(u: UnitName, namedRegions: string[]): { ids: string[]; note?: string } {
+    const found = this.resolveAs(u, namedRegions);
+    const now = successorBody(u.body);
+    if (found.ids.length || !now) return found;
+    // a body under its former name (环保局) that no plan prints: the body it became (生态环境局)
+    const renamed = this.resolveAs({ ...u, body: now }, namedRegions);
+    if (!renamed.ids.length) return found;
+    return { ids: renamed.ids, note: `${u.raw}：按现名“${now}”关联 / linked by the body's current name ${now}` };
+  }
+
+  private resolveAs(u: UnitName, namedRegions: string[]): { ids: string[]; note?: string } {
     if (u.region) {
       const ids = this.inRegion(u, u.region);
       if (ids.length) return { ids };

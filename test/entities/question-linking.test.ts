@@ -22,6 +22,15 @@ test('full, short, region-qualified and abbreviated forms link the one unit of t
   expect(units('金华市市场监督管理局的任务')).toEqual(['unit:金华市/市市场监管局']);
   expect(units('嘉兴市住房和城乡建设局承担哪些任务')).toEqual(['unit:嘉兴市/市住建局']); // printed 市建设局
   expect(units('绍兴市政法委负责哪些任务')).toEqual(['unit:绍兴市/市委政法委']);
+  expect(units('嘉兴市监局承担哪些数字化任务')).toEqual(['unit:嘉兴市/市市场监管局']); // 市监局: what people call it
+});
+
+test('a body named by its former name links to the body it became, and says so', () => {
+  const r = linker.link('嘉兴环保局负责哪些数字化任务');
+  expect(r.units).toEqual(['unit:嘉兴市/市生态环境局']);
+  expect(r.notes.join(' ')).toContain('生态环境');
+  // the former name of a body no plan of that region lists still links nothing
+  expect(linker.link('宁波市环保局负责哪些任务').units).toEqual([]);
 });
 
 test('a county or county-level city that a plan lists as a unit links as that unit', () => {
