@@ -22,6 +22,7 @@ import { denseHits, feedbackHits, keywordCoverage, keywordSignals, keywordSignal
 import type { Interpretation, NearestTopic, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
 import { unlinked, type LinkedQuery } from './understand';
 import { applyCorrections } from './vocabulary';
+import type { Glossary, Translation } from './glossary';
 
 export interface EngineParts {
   store: GraphStore;
@@ -31,6 +32,8 @@ export interface EngineParts {
   embedderStatus: EmbedderStatus;
   settings: RankingSettings;
   expansion: Expansion;
+  /** English words of a question → the plans' Chinese words (CC-CEDICT; search/glossary.ts). */
+  glossary?: Glossary;
   options: SearchOptionsConfig;
   /** Keyword candidates from elsewhere (Neo4j's fulltext index) instead of keyword.word/char. */
   keywordSource?: KeywordSource;
@@ -244,12 +247,15 @@ export class SearchEngine implements SearchService {
       link.plans.push(id);
       link.entities.push({ type: 'plan', id, text: String(corpus.plans.get(id)?.properties.docNumber ?? id) });
     }
-    const textQuery = link.residual;
+    // English words read as the plans' Chinese words (smart → 智能), as if the question had written them
+    const translations: Translation[] = settings.translate && this.parts.glossary ? this.parts.glossary.translate(link.normalized, keyword.word.tokenize(link.residual).filter((w) => /[\u3400-\u9fff]/.test(w))) : [];
+    const translated = translations.flatMap((t) => t.to).join(' ');
+    const textQuery = translated ? `${link.residual} ${translated}`.trim() : link.residual;
     const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized) : [];
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
     const [{ fused, cosine, bridged }, { tiers }] = await Promise.all([
-      this.textFusion(textQuery, link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff),
+      this.textFusion(textQuery, translated ? `${link.normalized} ${translated}` : link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff),
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
@@ -296,6 +302,7 @@ export class SearchEngine implements SearchService {
     );
     const notes = [...link.notes, ...denseOff];
     if (corrections.length) notes.push(`已按 ${corrections.map((c) => `“${c.from}”→“${c.to}”`).join('、')} 检索 / searched with corrections`);
+    if (translations.length) notes.push(`英文词按方案用语检索 / English words read as: ${translations.map((t) => `${t.from} → ${t.to.join('/')}`).join('、')}`);
     if (expansion.length) notes.push(`同义扩展 / expanded with: ${expansion.join(' ')}`);
     if (bridged.length) notes.push(`方案用语 / plan terms: ${bridged.join(' ')}`);
     if (match === 'none') notes.push('方案中没有相关内容 / the plans have nothing on this');
@@ -317,6 +324,7 @@ export class SearchEngine implements SearchService {
         mode,
         notes,
         corrections,
+        translations,
         expansion: { table: expansion, bridged },
         evidence,
       },

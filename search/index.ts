@@ -34,6 +34,7 @@ import { searchOptions, type SearchOptionsConfig } from './options';
 import type { VectorIndex } from './vector-index';
 import { withDefaults, type RankingSettings } from './settings';
 import type { SearchService } from './types';
+import { Glossary } from './glossary';
 
 const META_VERSION = 1;
 
@@ -131,6 +132,7 @@ export async function createSearch(options: CreateSearchOptions): Promise<Search
     embedderStatus: status,
     settings,
     expansion: options.expansion ?? defaultExpansion(),
+    glossary: new Glossary(keyword.vocabulary),
     options: searchOptions(options.options),
     keywordSource: options.indexes?.keyword,
   });

@@ -19,6 +19,8 @@ export interface RankingSettings {
   bridge: { minCosine: number; terms: number; weight: number };
   /** One-character corrections of spans the plans never use (浙里半 → 浙里办). */
   correct: boolean;
+  /** English words of a question read as the plans' Chinese words (CC-CEDICT, search/glossary.ts). */
+  translate: boolean;
   /** Query-adaptive fusion: the dense weight × (1 + adaptive × (1 − keyword coverage)). */
   adaptive: number;
   /** Pseudo-relevance feedback on the query vector (Rocchio): top `docs` fused tasks, weight `beta` (0 = off). */
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: RankingSettings = {
   expandDense: true,
   bridge: { minCosine: 0.6, terms: 3, weight: 0.3 },
   correct: true,
+  translate: true,
   adaptive: 0,
   prf: { docs: 3, beta: 0.3 },
   rm3: { docs: 3, terms: 10, weight: 0.4 },

@@ -22,6 +22,8 @@ export interface Interpretation {
   notes: string[];
   /** One-character corrections applied to the question (浙里半 → 浙里办). */
   corrections: { from: string; to: string }[];
+  /** English words of the question read as the plans' Chinese words (smart → 智能). */
+  translations: { from: string; to: string[] }[];
   /** Extra query terms: the expansion table's and the plans' own terms bridged to (with the model). */
   expansion: { table: string[]; bridged: string[] };
   /** What `match` was decided from. */

@@ -93,6 +93,20 @@ export class Vocabulary {
     return out;
   }
 
+  /** How many tasks hold the plan word `w` (a token of the word channel); 0 when the plans never use it. */
+  tasksWith(w: string): number {
+    return this.wordTasks.get(w)?.size ?? 0;
+  }
+
+  /** Some task holds both plan words. */
+  together(a: string, b: string): boolean {
+    const [x, y] = [this.wordTasks.get(a), this.wordTasks.get(b)];
+    if (!x || !y) return false;
+    const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+    for (const id of small) if (large.has(id)) return true;
+    return false;
+  }
+
   /**
    * Bridge candidates (term index → cosine) that pass the two checks: not already in the
    * question (nor inside an official term it holds), and co-occurring in a task with one of

@@ -38,6 +38,7 @@ export const schemas: Record<string, object> = {
     mode: { type: 'string', enum: ['hybrid', 'keyword', 'graph+hybrid', 'graph+keyword'] },
     notes: arr(str),
     corrections: arr(obj({ from: str, to: str })),
+    translations: arr(obj({ from: str, to: arr(str) })),
     expansion: obj({ table: arr(str), bridged: arr(str) }),
     evidence: obj({
       linked: { type: 'boolean' },
