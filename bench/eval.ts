@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --queries FILE] [--update-golden]`: scores the search on the dev questions
+ * `npm run eval [-- --queries FILE[,FILE…]] [--update-golden]`: scores the search on the dev questions
  * (graded relevance by file + path) with nDCG@10, Recall@10, MRR and P@1, overall and per
  * question type, for the product configuration with and without the neural model and for the
  * issue's baselines (single channels, naive RRF). Writes bench/results/eval.json.
@@ -40,7 +40,7 @@ const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSetting
   { name: 'product without heading field', neural: true, settings: { fields: { ...D.fields, heading: 0 } } },
   { name: 'product without dense feedback (Rocchio)', neural: true, settings: { prf: { ...D.prf, beta: 0 } } },
   { name: 'product without keyword feedback (RM3)', neural: true, settings: { rm3: { ...D.rm3, weight: 0 } } },
-  { name: 'product, adaptive dense weight (1)', neural: true, settings: { adaptive: 1 } },
+  { name: 'product without adaptive dense weight', neural: true, settings: { adaptive: 0 } },
   { name: 'product, z-score fusion', neural: true, settings: { fusion: 'zscore' } },
   { name: 'product, min-max fusion', neural: true, settings: { fusion: 'minmax' } },
   { name: 'product, dense whole-task', neural: true, settings: { dense: 'whole' } },
@@ -50,6 +50,8 @@ const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSetting
   { name: 'product without exact-term signal, no model', neural: false, settings: { weights: { ...D.weights, exact: 0 } } },
   { name: 'product without vocabulary bridge', neural: true, settings: { bridge: { ...D.bridge, weight: 0 } } },
   { name: 'product without corrections', neural: true, settings: { correct: false } },
+  { name: 'product without English glossary', neural: true, settings: { translate: false } },
+  { name: 'product without English glossary, no model', neural: false, settings: { translate: false } },
   { name: 'product without table, with bridge 0.5', neural: true, settings: { expansion: 0, expandDense: false, bridge: { ...D.bridge, weight: 0.5 } } },
   { name: 'ranking only (no none gate)', neural: true, settings: { gate: false } },
   { name: 'ranking only (no none gate), no model', neural: false, settings: { gate: false } },
@@ -62,9 +64,9 @@ const row = (label: string, s: Scores) => `${label.padEnd(44)} ${f3(s.ndcg10)}  
 
 // The tuned axes (docs/SEARCH.md): expansion weight and its use in the query vector, heading
 // field weight, dense Rocchio feedback, keyword RM3 feedback, the vocabulary bridge (model only)
-// and the exact coined-term signal.
+// the exact coined-term signal and the query-adaptive dense weight.
 const CV_GRID = gridOf(
-  { expansion: [0, 0.5], expandDense: [false, true], heading: [0, 0.2], prf: [0, 0.3], rm3: [0, 0.4], bridge: [0, 0.3], exact: [0, 1] },
+  { expansion: [0, 0.5], expandDense: [false, true], heading: [0, 0.2], prf: [0, 0.3], rm3: [0, 0.4], bridge: [0, 0.3], exact: [0, 1], adaptive: [0, 2] },
   (p) => {
     const d = withDefaults();
     return {
@@ -75,11 +77,12 @@ const CV_GRID = gridOf(
       rm3: { ...d.rm3, weight: p.rm3 as number },
       bridge: { ...d.bridge, weight: p.bridge as number },
       weights: { ...d.weights, exact: p.exact as number },
+      adaptive: p.adaptive as number,
     };
   },
 );
 
-const DEFAULT_POINT = `expansion=${D.expansion} expandDense=${D.expandDense} heading=${D.fields.heading} prf=${D.prf.beta} rm3=${D.rm3.weight} bridge=${D.bridge.weight} exact=${D.weights.exact}`;
+const DEFAULT_POINT = `expansion=${D.expansion} expandDense=${D.expandDense} heading=${D.fields.heading} prf=${D.prf.beta} rm3=${D.rm3.weight} bridge=${D.bridge.weight} exact=${D.weights.exact} adaptive=${D.adaptive}`;
 
 async function crossValidation(store: MemoryStore, config: Config, embedder: Embedder | null, queries: Query[]): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
@@ -104,12 +107,20 @@ async function crossValidation(store: MemoryStore, config: Config, embedder: Emb
   return out;
 }
 
+/** eval.json for the dev questions, eval-<set>.json for another set (queries-holdout.json → eval-holdout.json). */
+const resultsName = (queriesFile: string) => {
+  const set = queriesFile.split(',').map((f) => path.basename(f, '.json').replace(/^queries-/, '')).join('+');
+  return set === 'dev' ? 'eval' : `eval-${set}`;
+};
+
 async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-  const queriesFile = path.resolve(arg('--queries') ?? path.join(config.root, 'eval', 'queries-dev.json'));
+  // one set, or several pooled (--queries eval/queries-dev.json,eval/queries-holdout.json)
+  const queriesFiles = (arg('--queries') ?? path.join(config.root, 'eval', 'queries-dev.json')).split(',').map((f) => path.resolve(f));
+  const queriesFile = queriesFiles.join(',');
   const only = arg('--only');
-  const queries = loadQueries(queriesFile);
+  const queries = queriesFiles.flatMap((f) => loadQueries(f));
   const store = await seedStore(config.seedsDir);
   // Indexes (and the embedding cache) go to a scratch dir under data/, never the product's.
   const scratch = path.join(config.dataDir, 'eval');
@@ -118,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
   if (!embedder) console.log(`SKIP neural configurations: ${status.reason}`);
   if (argv.includes('--cv')) {
     const cv = await crossValidation(store, evalConfig, embedder, queries);
-    fs.writeFileSync(path.join(config.root, 'bench', 'results', 'eval-cv.json'), JSON.stringify({ queries: path.basename(queriesFile), date: new Date().toISOString(), default: DEFAULT_POINT, ...cv }, null, 1));
+    fs.writeFileSync(path.join(config.root, 'bench', 'results', `${resultsName(queriesFile)}-cv.json`), JSON.stringify({ queries: queriesFiles.map((f) => path.basename(f)).join(","), date: new Date().toISOString(), default: DEFAULT_POINT, ...cv }, null, 1));
     await (embedder as { close?: () => Promise<void> } | null)?.close?.();
     return 0;
   }
@@ -134,10 +145,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(row(c.name, summary.overall));
     if (c === CONFIGS[0] || c === CONFIGS[1] || c.name.startsWith('previous product') || c.name.startsWith('product without expansion table')) for (const [t, s] of Object.entries(summary.byType)) console.log(row(`  ${t}`, s));
   }
-  const out = path.join(config.root, 'bench', 'results', 'eval.json');
+  const out = path.join(config.root, 'bench', 'results', `${resultsName(queriesFile)}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const summarize = (r: RunSummary) => ({ overall: r.overall, byType: r.byType, queries: r.queries.map((q) => ({ id: q.id, type: q.type, ...q.scores })) });
-  fs.writeFileSync(out, JSON.stringify({ queries: path.basename(queriesFile), embedder: status, date: new Date().toISOString(), configs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { settings: v.settings, ...summarize(v) }])) }, null, 1));
+  fs.writeFileSync(out, JSON.stringify({ queries: queriesFiles.map((f) => path.basename(f)).join(","), embedder: status, date: new Date().toISOString(), configs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { settings: v.settings, ...summarize(v) }])) }, null, 1));
   console.log(`\nwritten ${path.relative(config.root, out)}`);
   if (argv.includes('--update-golden')) {
     const rankings = (r?: RunSummary) => (r ? Object.fromEntries(r.queries.map((q) => [q.id, q.ranking])) : null);

@@ -53,7 +53,7 @@ export const DEFAULT_SETTINGS: RankingSettings = {
   bridge: { minCosine: 0.6, terms: 3, weight: 0.3 },
   correct: true,
   translate: true,
-  adaptive: 0,
+  adaptive: 2,
   prf: { docs: 3, beta: 0.3 },
   rm3: { docs: 3, terms: 10, weight: 0.4 },
   bm25b: 0.75,
