@@ -4,31 +4,15 @@
  * question, never for words the plans write in Latin letters, never for an English question the
  * plans have no words for; and what the translations change in the ranking.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../core/config';
-import { bootstrap, type Pipeline } from '../../app/pipeline';
-import type { Search } from '../../search';
 import { Glossary, type PlanWords } from '../../search/glossary';
 import { withDefaults } from '../../search/settings';
+import { seedPipeline } from './seed-pipeline';
 
-let pipeline: Pipeline;
-let search: Search;
-let dir: string;
+const seeds = seedPipeline('kg-glossary-');
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-glossary-'));
-  pipeline = await bootstrap({ config: loadConfig({ KG_EMBEDDER: 'none', KG_DATA_DIR: dir, KG_LOG_LEVEL: 'silent' }), persist: false });
-  search = pipeline.search as Search;
-}, 120_000);
-afterAll(async () => {
-  await pipeline?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const translations = async (q: string) => Object.fromEntries((await search.search(q)).interpretation.translations.map((t) => [t.from, t.to]));
-const titles = async (q: string, n = 3) => (await search.search(q)).results.slice(0, n).map((r) => `${String(r.node.properties.title)} ${String(r.node.properties.text)}`);
+const translations = async (q: string) => Object.fromEntries((await seeds.search.search(q)).interpretation.translations.map((t) => [t.from, t.to]));
+const titles = async (q: string, n = 3) => (await seeds.search.search(q)).results.slice(0, n).map((r) => `${String(r.node.properties.title)} ${String(r.node.properties.text)}`);
 
 test('English words beside Chinese ones are read as the plan words they agree with', async () => {
   const t = await translations('smart 应急指挥中心 emergency command');
@@ -37,7 +21,7 @@ test('English words beside Chinese ones are read as the plan words they agree wi
   expect(t.command).toContain('指挥');
   const d = await translations('data security 数据安全 responsibility');
   expect(d.responsibility).toContain('责任');
-  const r = await search.search('smart 应急指挥中心 emergency command');
+  const r = await seeds.search.search('smart 应急指挥中心 emergency command');
   expect(r.interpretation.notes.join(' ')).toContain('smart → ');
 });
 
@@ -46,7 +30,7 @@ test('a question in English only is translated when every word of it is, and the
   expect((await titles('environment pollution monitoring')).some((t) => t.includes('监测') && t.includes('环境'))).toBe(true);
   // no plan word for "shoes" or "bread": nothing is translated and nothing matches
   for (const q of ['best running shoes 2024', 'how to bake sourdough bread']) {
-    const r = await search.search(q);
+    const r = await seeds.search.search(q);
     expect(r.interpretation.translations).toEqual([]);
     expect(r.match).toBe('none');
   }
@@ -59,8 +43,8 @@ test('words the plans themselves write in Latin letters and question words are l
 
 test('the readings join the question’s keyword terms; with the glossary off they do not', async () => {
   const q = 'smart 应急指挥中心 emergency command';
-  expect((await search.search(q)).interpretation.tokens).toEqual(expect.arrayContaining(['智能', '指挥']));
-  const off = pipeline.search.engine.withSettings(withDefaults({ translate: false }));
+  expect((await seeds.search.search(q)).interpretation.tokens).toEqual(expect.arrayContaining(['智能', '指挥']));
+  const off = seeds.pipeline.search.engine.withSettings(withDefaults({ translate: false }));
   const r = await off.search(q);
   expect(r.interpretation.translations).toEqual([]);
   expect(r.interpretation.tokens).not.toContain('智能');
@@ -77,7 +61,7 @@ test('agreement: a reading is kept only when a task holds it with another word o
 
 test('without a readable dictionary the English stays as written and the search goes on', () => {
   const plan: PlanWords = { tasksWith: (w) => (/[a-z]/.test(w) ? 0 : 1), together: () => true };
-  const g = new Glossary(plan, path.join(dir, 'missing', 'cedict.json'));
+  const g = new Glossary(plan, path.join(seeds.dir, 'missing', 'cedict.json'));
   const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   expect(g.translate('smart city', [])).toEqual([]);
   expect(String(err.mock.calls[0]?.[0])).toContain('cedict.json');

@@ -8,38 +8,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
-import { bootstrap, type Pipeline } from '../../app/pipeline';
-import { createSearch, NO_EXPANSION, type Search } from '../../search';
+import { createSearch, NO_EXPANSION } from '../../search';
 import { loadExpansion, tableExpansion } from '../../search/expand';
 import { ExactIndex } from '../../search/exact-index';
 import { SEARCH_DEFAULTS } from '../../search/options';
 import { HashEmbedder } from './hash-embedder';
+import { seedPipeline } from './seed-pipeline';
 
 const ROOT = path.join(__dirname, '../..');
 const questions = (file: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'eval', file), 'utf8')) as { questions: { q: string }[] }).questions.map((x) => x.q);
 const dev = (JSON.parse(fs.readFileSync(path.join(ROOT, 'eval', 'queries-dev.json'), 'utf8')) as { q: string }[]).map((x) => x.q);
 
-let pipeline: Pipeline;
-let search: Search;
-let dir: string;
+const seeds = seedPipeline('kg-match-');
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-match-'));
-  pipeline = await bootstrap({ config: loadConfig({ KG_EMBEDDER: 'none', KG_DATA_DIR: dir, KG_LOG_LEVEL: 'silent' }), persist: false });
-  search = pipeline.search as Search;
-}, 120_000);
-afterAll(async () => {
-  await pipeline?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const top = async (q: string, n = 3) => (await search.search(q)).results.slice(0, n).map((r) => `${String(r.node.properties.title)} ${String(r.node.properties.text)}`);
+const top = async (q: string, n = 3) => (await seeds.search.search(q)).results.slice(0, n).map((r) => `${String(r.node.properties.title)} ${String(r.node.properties.text)}`);
 
 describe('match: strong | weak | none', () => {
   test('at least 90 % of the out-of-domain questions get none, with no results and nearest topics', async () => {
     const qs = questions('queries-ood.json');
     expect(qs.length).toBeGreaterThanOrEqual(40);
-    const res = await Promise.all(qs.map((q) => search.search(q)));
+    const res = await Promise.all(qs.map((q) => seeds.search.search(q)));
     const none = res.filter((r) => r.match === 'none');
     console.log(`out-of-domain none: ${none.length}/${qs.length} (keyword + graph)`);
     expect(none.length / qs.length).toBeGreaterThanOrEqual(0.9);
@@ -52,51 +40,51 @@ describe('match: strong | weak | none', () => {
 
   test('at most 3 % of the in-domain questions (dev and the extra set) get none', async () => {
     const qs = [...dev, ...questions('queries-indomain-extra.json')];
-    const res = await Promise.all(qs.map((q) => search.search(q)));
+    const res = await Promise.all(qs.map((q) => seeds.search.search(q)));
     const none = res.filter((r) => r.match === 'none').map((r) => r.query);
     console.log(`in-domain none: ${none.length}/${qs.length} (keyword + graph) ${none.join(' | ')}`);
     expect(none.length / qs.length).toBeLessThanOrEqual(0.03);
   });
 
   test('a linked unit or application is strong; an empty question after its question words is none', async () => {
-    expect((await search.search('绍兴市公安局在方案里有哪些分工')).match).toBe('strong');
-    expect((await search.search('浙里办')).match).toBe('strong');
-    expect((await search.search('怎么办呢？')).match).toBe('none');
+    expect((await seeds.search.search('绍兴市公安局在方案里有哪些分工')).match).toBe('strong');
+    expect((await seeds.search.search('浙里办')).match).toBe('strong');
+    expect((await seeds.search.search('怎么办呢？')).match).toBe('none');
   });
 });
 
 describe('fusion that fits the question', () => {
   test('one-character typos of plan words are read as the plan word and find its tasks', async () => {
-    const r = await search.search('浙里半');
+    const r = await seeds.search.search('浙里半');
     expect(r.interpretation.corrections).toEqual([{ from: '浙里半', to: '浙里办' }]);
     expect((await top('浙里半')).every((t) => t.includes('浙里办'))).toBe(true);
-    const d = await search.search('数子化改革');
+    const d = await seeds.search.search('数子化改革');
     expect(d.interpretation.corrections).toEqual([{ from: '数子化', to: '数字化' }]);
     expect((await top('数子化改革')).every((t) => t.includes('数字化'))).toBe(true);
   });
 
   test('no correction of real words next to function characters, inside other words or made of words', async () => {
-    for (const q of dev) expect((await search.search(q)).interpretation.corrections).toEqual([]);
+    for (const q of dev) expect((await seeds.search.search(q)).interpretation.corrections).toEqual([]);
     // 市场监督 is two words the plans do not write together (they say 市场监管): no typo, and the unit stays linked
-    const r = await search.search('金华市市场监督管理局负责哪些工作');
+    const r = await seeds.search.search('金华市市场监督管理局负责哪些工作');
     expect(r.interpretation.corrections).toEqual([]);
     expect(r.interpretation.entities.find((e) => e.type === 'unit')?.id).toBe('unit:金华市/市市场监管局');
     // a whole word with a one-character word at the span's edge is plain text: 满意|想, 嘉兴|到, 城市|建设|上
     for (const q of ['对政府办事不满意想吐槽', '嘉兴到2025年要建成多少个未来社区', '无废城市建设上有哪些数字化应用', '金华市统计局在数字政府建设中承担什么任务']) {
-      expect((await search.search(q)).interpretation.corrections).toEqual([]);
+      expect((await seeds.search.search(q)).interpretation.corrections).toEqual([]);
     }
     // inside a run that is no word (雪|量|工程) the typo is still read: 雪量工程 → 雪亮工程
-    expect((await search.search('雪量工程 街头摄像头')).interpretation.corrections).toEqual([{ from: '雪量工程', to: '雪亮工程' }]);
+    expect((await seeds.search.search('雪量工程 街头摄像头')).interpretation.corrections).toEqual([{ from: '雪量工程', to: '雪亮工程' }]);
   });
 
   test('traditional characters find the same tasks as simplified', async () => {
-    const ids = async (q: string) => (await search.search(q)).results.map((r) => r.node.id);
+    const ids = async (q: string) => (await seeds.search.search(q)).results.map((r) => r.node.id);
     expect(await ids('數字政府建設')).toEqual(await ids('数字政府建设'));
     expect(await ids('政務雲')).toEqual(await ids('政务云'));
   });
 
   test('short coined terms found verbatim rank the tasks that use them first', async () => {
-    const tasks = await pipeline.store.nodesByLabel('Task');
+    const tasks = await seeds.pipeline.store.nodesByLabel('Task');
     for (const term of ['一件事', '最多跑一次', '雪亮工程', '双碳', '掌上执法']) {
       const holding = tasks.filter((t: { properties: Record<string, unknown> }) => `${String(t.properties.title)}${String(t.properties.text)}`.replace(/[“”"\s]/g, '').includes(term)).length;
       expect(holding).toBeGreaterThan(0);
@@ -108,7 +96,7 @@ describe('fusion that fits the question', () => {
 
 describe('answers from the graph, total and paging', () => {
   test('a target question lists the targets of that year with value, unit, plan and source', async () => {
-    const r = await search.search('2025年要达到什么目标');
+    const r = await seeds.search.search('2025年要达到什么目标');
     const a = r.answers.find((x) => x.type === 'targets');
     expect(a).toBeDefined();
     if (a?.type !== 'targets') return;
@@ -133,44 +121,44 @@ describe('answers from the graph, total and paging', () => {
   });
 
   test('a topic narrows the targets to those about it', async () => {
-    const r = await search.search('一网通办率要达到多少');
+    const r = await seeds.search.search('一网通办率要达到多少');
     const a = r.answers.find((x) => x.type === 'targets');
     if (a?.type !== 'targets') throw new Error('no target answer');
     for (const t of a.items) expect(`${t.metric}${t.text}`).toMatch(/一网通办|通办/);
   });
 
   test('a unit question gives the unit and its tasks with counts by role', async () => {
-    const r = await search.search('绍兴市公安局在方案里有哪些分工');
+    const r = await seeds.search.search('绍兴市公安局在方案里有哪些分工');
     const a = r.answers.find((x) => x.type === 'unit');
     if (a?.type !== 'unit') throw new Error('no unit answer');
     expect(a.unit).toMatchObject({ name: '市公安局', region: '绍兴市' });
-    const tasks = (await pipeline.store.tasksOfUnit(a.unit.id)).length;
+    const tasks = (await seeds.pipeline.store.tasksOfUnit(a.unit.id)).length;
     expect(a.byRole.lead + a.byRole.co + a.byRole.responsible).toBe(tasks);
     expect(a.total).toBe(tasks);
   });
 
   test('a document number (in any bracket style) names its plan', async () => {
     for (const q of ['嘉政发〔2022〕18号', '嘉政发[2022]18号', '嘉政发（2022）18号有哪些任务']) {
-      const r = await search.search(q);
+      const r = await seeds.search.search(q);
       expect(r.answers[0]).toMatchObject({ type: 'plan', plan: { docNumber: '嘉政发〔2022〕18号', title: '嘉兴市加快推进数字政府建设实施方案' } });
       expect(r.results.every((x) => x.node.properties.planId === 'plan:嘉政发〔2022〕18号')).toBe(true);
     }
-    expect((await search.search('嘉政发〔2022〕99号')).answers.filter((a) => a.type === 'plan')).toEqual([]);
+    expect((await seeds.search.search('嘉政发〔2022〕99号')).answers.filter((a) => a.type === 'plan')).toEqual([]);
   });
 
   test('total counts matching tasks; offset pages without overlap; offset past the end is empty', async () => {
     const q = '数据共享';
-    const p1 = await search.search(q, { k: 10 });
-    const p2 = await search.search(q, { k: 10, offset: 10 });
+    const p1 = await seeds.search.search(q, { k: 10 });
+    const p2 = await seeds.search.search(q, { k: 10, offset: 10 });
     expect(p1.total).toBeGreaterThan(10);
     expect(p2.total).toBe(p1.total);
     expect(p2.offset).toBe(10);
     expect(p2.results.map((r) => r.node.id).filter((id) => p1.results.some((x) => x.node.id === id))).toEqual([]);
-    const all = await search.search(q, { k: 50 });
+    const all = await seeds.search.search(q, { k: 50 });
     expect([...p1.results, ...p2.results].map((r) => r.node.id)).toEqual(all.results.slice(0, 20).map((r) => r.node.id));
-    expect((await search.search(q, { offset: 200 })).results).toEqual([]);
-    await expect(search.search(q, { offset: 201 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(search.search('数'.repeat(SEARCH_DEFAULTS.limits.queryMaxChars + 1))).rejects.toMatchObject({ code: 'QUERY_TOO_LONG' });
+    expect((await seeds.search.search(q, { offset: 200 })).results).toEqual([]);
+    await expect(seeds.search.search(q, { offset: 201 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(seeds.search.search('数'.repeat(SEARCH_DEFAULTS.limits.queryMaxChars + 1))).rejects.toMatchObject({ code: 'QUERY_TOO_LONG' });
   });
 });
 
@@ -178,16 +166,16 @@ describe('createSearch with injected parts', () => {
   test('expansion is injected: the table, none, or another table', async () => {
     const config = loadConfig({ KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-inject-')) });
     const q = '老百姓看病难不难';
-    const withTable = await (await createSearch({ store: pipeline.store, config, embedder: null })).search(q);
-    const without = await (await createSearch({ store: pipeline.store, config, embedder: null, expansion: NO_EXPANSION })).search(q);
-    const custom = await (await createSearch({ store: pipeline.store, config, embedder: null, expansion: tableExpansion([{ forms: ['看病'], terms: ['医保'] }]) })).search(q);
+    const withTable = await (await createSearch({ store: seeds.pipeline.store, config, embedder: null })).search(q);
+    const without = await (await createSearch({ store: seeds.pipeline.store, config, embedder: null, expansion: NO_EXPANSION })).search(q);
+    const custom = await (await createSearch({ store: seeds.pipeline.store, config, embedder: null, expansion: tableExpansion([{ forms: ['看病'], terms: ['医保'] }]) })).search(q);
     expect(withTable.interpretation.expansion.table).toEqual(expect.arrayContaining(['医疗', '群众']));
     expect(without.interpretation.expansion.table).toEqual([]);
     expect(custom.interpretation.expansion.table).toEqual(['医保']);
   });
 
   test('a malformed expansion file is refused with a clear error', () => {
-    const file = path.join(dir, 'bad.json');
+    const file = path.join(seeds.dir, 'bad.json');
     fs.writeFileSync(file, JSON.stringify({ format: 'other', version: 1, entries: [] }));
     expect(() => loadExpansion(file)).toThrow(/扩展词表格式不符/);
     fs.writeFileSync(file, '{');
@@ -198,7 +186,7 @@ describe('createSearch with injected parts', () => {
     const config = loadConfig({ KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-inject-')) });
     const made: ExactIndex[] = [];
     const s = await createSearch({
-      store: pipeline.store,
+      store: seeds.pipeline.store,
       config,
       embedder: new HashEmbedder(),
       vectorIndex: (d) => { const x = new ExactIndex(d); made.push(x); return x; },
