@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createError } from '../core/errors';
+import { jiebaCut, type Tokenizer } from './tokenize';
 
 /** Turns a normalised question into extra official terms (none already in the question). */
 export interface Expansion {
@@ -34,25 +35,43 @@ export const NO_EXPANSION: Expansion = { name: 'none', expand: () => [] };
 
 /**
  * A table of colloquial forms → official terms. Longest forms are matched first and each span
- * of the question is used once; terms already in the question are left out.
+ * of the question is used once; a one-character form counts only as a word of its own in jieba's
+ * cut of the question (钱 in 公家的钱, not in 欠钱); terms already in the question are left out.
  */
-export function tableExpansion(entries: ExpansionEntry[], name = 'table'): Expansion {
+export function tableExpansion(entries: ExpansionEntry[], name = 'table', cut: Tokenizer = jiebaCut): Expansion {
   const candidates = entries.flatMap((e) => e.forms.map((f) => ({ form: f, terms: e.terms }))).sort((a, b) => b.form.length - a.form.length);
   return {
     name,
     expand(normalized: string): string[] {
       const compact = normalized.replace(/\s+/g, '');
       const taken = new Array<boolean>(compact.length).fill(false);
+      const words = wordSpans(compact, cut);
+      // a one-character form is that word only as a word of its own (欠钱 is no 钱, 公家的钱 is)
+      const insideWord = (at: number, n: number) => n === 1 && words.some(([s, e]) => s <= at && at + n <= e && e - s > n);
       const out = new Set<string>();
       for (const { form, terms } of candidates) {
-        const at = compact.indexOf(form);
-        if (at < 0 || taken.slice(at, at + form.length).some(Boolean)) continue;
+        let at = compact.indexOf(form);
+        while (at >= 0 && (taken.slice(at, at + form.length).some(Boolean) || insideWord(at, form.length))) at = compact.indexOf(form, at + 1);
+        if (at < 0) continue;
         for (let i = at; i < at + form.length; i++) taken[i] = true;
         for (const t of terms) if (!compact.includes(t)) out.add(t);
       }
       return [...out];
     },
   };
+}
+
+/** Where each word of jieba's cut lies in `text`: [start, end) pairs. */
+function wordSpans(text: string, cut: Tokenizer): [number, number][] {
+  const spans: [number, number][] = [];
+  let pos = 0;
+  for (const w of cut(text)) {
+    const at = text.indexOf(w, pos);
+    if (at < 0) continue;
+    spans.push([at, at + w.length]);
+    pos = at + w.length;
+  }
+  return spans;
 }
 
 /** Reads and checks a table file (refused with a clear error when malformed). */

@@ -1,5 +1,5 @@
 import { Bm25Index } from '../../search/bm25';
-import { expandQuery } from '../../search/expand';
+import { expandQuery, tableExpansion } from '../../search/expand';
 import { charTokens } from '../../search/tokenize';
 
 describe('colloquial → official expansion', () => {
@@ -12,6 +12,14 @@ describe('colloquial → official expansion', () => {
   test('the longest form wins and each span expands once', () => {
     expect(expandQuery('不守信用的企业')).toEqual(expect.arrayContaining(['失信', '信用监管']));
     expect(expandQuery('发大水')).toEqual(expect.arrayContaining(['防汛']));
+  });
+
+  test('a one-character form counts only as a word of its own', () => {
+    const table = tableExpansion([{ forms: ['钱'], terms: ['资金'] }, { forms: ['娃'], terms: ['儿童'] }]);
+    expect(table.expand('公司欠钱不还')).toEqual([]); // 欠钱: a debt, not money the plans spend
+    expect(table.expand('乱花公家的钱')).toEqual(['资金']);
+    expect(table.expand('娃娃机')).toEqual([]);
+    expect(table.expand('家里的娃上学')).toEqual(['儿童']);
   });
 
   test('official wording gets no expansion', () => {
