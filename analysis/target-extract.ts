@@ -37,10 +37,15 @@ function clean(s: string): string {
   return s.replace(/[“”"‘’《》]/g, '').replace(/^[、，,和及与]+|[、，,和及与的]+$/g, '');
 }
 
+// What is left before a number when it names no thing, only how it is done (扎实推进新增 22 项 …).
+const VERB_ONLY = /^(?:扎实|切实|大力|深入|稳步|有序|推动|推进|加快|全面|积极|力争|累计)*(?:打造|建成|建设|培育|创建|推出|新增|完成|建立|实现|形成|推进|引进|培养|上线)$/;
+
 function metricBefore(before: string): string {
-  let s = before.replace(LEAD, '');
+  // 新增 before 新: "新增数字化园区" is 数字化园区, not 增数字化园区
+  let s = before.replace(LEAD_VERB, '').replace(LEAD, '');
   s = s.replace(LEAD_VERB, '').replace(LEAD, '');
-  return clean(s);
+  s = clean(s);
+  return VERB_ONLY.test(s) ? '' : s;
 }
 
 function metricAfter(after: string): string {
@@ -85,7 +90,9 @@ export function extractTargets(text: string, yearScope: 'sentence' | 'paragraph'
           const next = matches[i + 1]?.index ?? body.length;
           const after = body.slice(start + m[0].length, next);
           const percent = Boolean(m[2]);
-          if (!percent && !GOAL_VERB.test(body.slice(0, start))) return;
+          // one verb may serve a list of clauses, each a thing and its count (建成 A 10 个，B 10 个)
+          const listItem = i === 0 && matches.length === 1 && start + m[0].length === body.length && /[，,]$/.test(sentence.slice(0, clauseStart)) && GOAL_VERB.test(sentence.slice(0, clauseStart));
+          if (!percent && !GOAL_VERB.test(body.slice(0, start)) && !listItem) return;
           let comparator: Comparator = m[5] ? AFTER[m[5]] : '=';
           let viaVerb = false;
           for (const [re, c] of VERB_BEFORE) {

@@ -32,6 +32,15 @@ describe('extractTargets (hand-built sentences)', () => {
     ]);
   });
 
+  test('one verb serves a list of counted things; 新增 is a verb, a verb alone names no metric', () => {
+    expect(extractTargets('力争到2025年，建成智能制造示范集群10个，分行业产业大脑10个，新增数字化园区50个。').map((t) => [t.metric, t.value, t.unit, t.year])).toEqual([
+      ['智能制造示范集群', 10, '个', 2025],
+      ['分行业产业大脑', 10, '个', 2025],
+      ['数字化园区', 50, '个', 2025],
+    ]);
+    expect(extractTargets('扎实推进新增22项“跨省通办”事项在政务服务大厅落地。')[0].metric).toMatch(/^跨省通办事项/);
+  });
+
   test('numbers that are not goals are ignored: dates, versions, names, baselines', () => {
     expect(extractTargets('2023年9月召开会议，建设平台2.0版本，推进G60科创走廊和5G建设，在41个多部门联办事项基础上')).toEqual([]);
   });
