@@ -62,6 +62,15 @@ function checkOptions(query: string, o: SearchOptions, limits: SearchOptionsConf
   return { k, offset };
 }
 
+/**
+ * A unit listed first among the task's units when the plan marks no lead (all 责任单位): Chinese
+ * plans name the leading unit first (排在首位的为牵头单位), so it leads by convention.
+ */
+function firstListed(units: { id: string; role: string; order: number }[], unitId: string): boolean {
+  if (!units.length || units.some((u) => u.role === 'lead')) return false;
+  return units[0].id === unitId;
+}
+
 export class SearchEngine implements SearchService {
   private readonly answers: GraphAnswers;
 
@@ -188,7 +197,7 @@ export class SearchEngine implements SearchService {
     };
     for (const unitId of link.units) {
       for (const ut of await store.tasksOfUnit(unitId)) {
-        const isLead = ut.role === 'lead';
+        const isLead = ut.role === 'lead' || firstListed(corpus.byId.get(ut.task.id)?.units ?? [], unitId);
         if (link.role === 'lead' && !isLead) lift(ut.task.id, settings.tiers.lead, 'unit');
         else lift(ut.task.id, settings.tiers.unit + (isLead ? settings.tiers.lead : 0), 'unit');
       }

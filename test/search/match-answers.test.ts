@@ -137,6 +137,23 @@ describe('answers from the graph, total and paging', () => {
     expect(a.total).toBe(tasks);
   });
 
+  test('where a plan marks no lead, the unit listed first leads by convention and its tasks rank first', async () => {
+    const r = await seeds.search.search('嘉兴市监局承担哪些数字化任务');
+    const unit = r.interpretation.entities.find((e) => e.type === 'unit')?.id;
+    expect(unit).toBe('unit:嘉兴市/市市场监管局');
+    const tasks = await seeds.pipeline.store.tasksOfUnit(unit!);
+    expect(tasks.every((t) => t.role !== 'lead')).toBe(true); // the 嘉兴 plans print 责任单位 only
+    const first = new Set<string>();
+    for (const t of tasks) if ((await seeds.pipeline.store.unitsOfTask(t.task.id)).sort((a, b) => a.order - b.order)[0]?.unit.id === unit) first.add(t.task.id);
+    expect(first.size).toBeGreaterThan(0);
+    expect(first.size).toBeLessThan(tasks.length);
+    // every task that lists the unit first comes before every task that lists it among others
+    const ranks = r.results.map((x) => x.node.id).filter((id) => tasks.some((t) => t.task.id === id));
+    const lastFirst = Math.max(...ranks.map((id, i) => (first.has(id) ? i : -1)));
+    const firstOther = ranks.findIndex((id) => !first.has(id));
+    expect(firstOther === -1 || lastFirst < firstOther).toBe(true);
+  });
+
   test('a document number (in any bracket style) names its plan', async () => {
     for (const q of ['嘉政发〔2022〕18号', '嘉政发[2022]18号', '嘉政发（2022）18号有哪些任务']) {
       const r = await seeds.search.search(q);
