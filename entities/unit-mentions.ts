@@ -58,7 +58,7 @@ export class UnitDirectory {
     // a body under its former name (环保局) that no plan prints: the body it became (生态环境局)
     const renamed = this.resolveAs({ ...u, body: now }, namedRegions);
     if (!renamed.ids.length) return found;
-    return { ids: renamed.ids, note: `${u.raw}：按现名“${now}”关联 / linked by the body's current name ${now}` };
+    return { ids: renamed.ids, note: `${u.raw}：按现名“${now}${u.type}”关联 / linked by the body's current name ${now}${u.type}` };
   }
 
   private resolveAs(u: UnitName, namedRegions: string[]): { ids: string[]; note?: string } {

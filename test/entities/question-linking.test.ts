@@ -28,7 +28,7 @@ test('full, short, region-qualified and abbreviated forms link the one unit of t
 test('a body named by its former name links to the body it became, and says so', () => {
   const r = linker.link('嘉兴环保局负责哪些数字化任务');
   expect(r.units).toEqual(['unit:嘉兴市/市生态环境局']);
-  expect(r.notes.join(' ')).toContain('生态环境');
+  expect(r.notes.join(' ')).toContain('按现名“生态环境局”');
   // the former name of a body no plan of that region lists still links nothing
   expect(linker.link('宁波市环保局负责哪些任务').units).toEqual([]);
 });
