@@ -17,6 +17,7 @@ function progressLine(p: PipelineProgress): void {
 
 async function main(): Promise<void> {
   const pipeline = await bootstrap({ config, onProgress: progressLine });
+  pipeline.search.engine.warm(); // before the first request, not during it
   const app = createApp({ store: pipeline.store, search: pipeline.search, config });
   const server = app.listen(config.port, config.host, () => {
     const health = pipeline.search.status().embedder;

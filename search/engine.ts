@@ -82,6 +82,11 @@ export class SearchEngine implements SearchService {
     return { embedder: this.parts.embedderStatus, vectors: this.parts.dense?.vectors.size ?? 0, keywordDocs: this.parts.keyword.word.size };
   }
 
+  /** Loads what the first question would otherwise wait for (the English glossary's dictionary). */
+  warm(): void {
+    this.parts.glossary?.warm();
+  }
+
   /** The plans' mined terms (the vocabulary bridge embeds them). */
   vocabularyTerms(): string[] {
     return this.parts.keyword.vocabulary.terms.map((t) => t.text);

