@@ -30,9 +30,11 @@ const TYPE_END = /(?:人民法院|法院|检察院|委员会|办公室|办公厅
 export class UnitDirectory {
   private readonly byRegion = new Map<string, Map<string, string[]>>();
   private readonly levelOf = new Map<string, UnitLevel | null>();
+  private readonly bodies = new Set<string>(); // every body some plan's unit has, in any region
 
   constructor(units: UnitRecord[]) {
     for (const u of units) {
+      this.bodies.add(parseUnitName(u.key).body);
       const m = this.byRegion.get(u.region) ?? new Map<string, string[]>();
       m.set(u.key, [...(m.get(u.key) ?? []), u.id]);
       this.byRegion.set(u.region, m);
@@ -86,6 +88,11 @@ export class UnitDirectory {
     return out;
   }
 
+  /** Some plan, in any region, has a unit of this body (发改, 公安 …). */
+  knowsBody(body: string): boolean {
+    return this.bodies.has(body) || (!!successorBody(body) && this.bodies.has(successorBody(body)!));
+  }
+
   has(region: string): boolean {
     return this.byRegion.has(region);
   }
@@ -122,7 +129,9 @@ export function findUnitMentions(q: string, dir: UnitDirectory, namedRegions: st
       const namesLevel = !u.region && /^[省市县区]/.test(text) && u.level !== null;
       if (!namesRegion && !namesLevel && !u.body) continue;
       const r = dir.resolve(u, namedRegions);
-      if (!r.ids.length && !namesRegion) continue; // a bare span that names nothing known: try a shorter one
+      // a bare span that names nothing known, or a region with a body no plan has (北京政务服务一网通办
+      // is no office of 北京): try a shorter one
+      if (!r.ids.length && (!namesRegion || !dir.knowsBody(u.body))) continue;
       out.push({ start, end, text, ids: r.ids, region: u.region, note: r.note });
       floor = end;
       break;

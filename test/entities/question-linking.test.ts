@@ -25,6 +25,16 @@ test('full, short, region-qualified and abbreviated forms link the one unit of t
   expect(units('嘉兴市监局承担哪些数字化任务')).toEqual(['unit:嘉兴市/市市场监管局']); // 市监局: what people call it
 });
 
+test('a region before words that only end like an office (一网通办, 掌上办) is the region, not a missing unit', () => {
+  const r = linker.link('北京 政务服务 一网通办');
+  expect(r.units).toEqual([]);
+  expect(r.notes.join(' ')).not.toContain('没有');
+  const j = linker.link('嘉兴 政务服务 一网通办');
+  expect(j.units).toEqual([]);
+  expect(j.regions).toEqual(['嘉兴市']);
+  expect(j.notes).toEqual([]);
+});
+
 test('a body named by its former name links to the body it became, and says so', () => {
   const r = linker.link('嘉兴环保局负责哪些数字化任务');
   expect(r.units).toEqual(['unit:嘉兴市/市生态环境局']);
