@@ -265,7 +265,8 @@ export class SearchEngine implements SearchService {
     const translations: Translation[] = settings.translate && this.parts.glossary ? this.parts.glossary.translate(link.normalized, keyword.word.tokenize(link.residual).filter((w) => /[\u3400-\u9fff]/.test(w))) : [];
     const translated = translations.flatMap((t) => t.to).join(' ');
     const textQuery = translated ? `${link.residual} ${translated}`.trim() : link.residual;
-    const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized) : [];
+    // the table's official terms, those these plans use (浙里办 means nothing to another province's plans)
+    const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized).filter((t) => vocabulary.uses(t)) : [];
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
     const [{ fused, cosine, bridged }, { tiers }] = await Promise.all([

@@ -14,6 +14,7 @@
 import type { Corpus } from './corpus';
 import { headingText, nodeName } from './corpus';
 import { FUNCTION_CHARS } from './knowledge/language';
+import { memoize } from '../core/memo';
 import { normalize } from './normalize';
 import type { Tokenizer } from './tokenize';
 
@@ -92,6 +93,13 @@ export class Vocabulary {
     for (const t of found) if (!out.some((o) => o.text.includes(t.text))) out.push(t);
     return out;
   }
+
+  /** Some task's text holds `text` (spaces aside): the plans use it. */
+  uses(text: string): boolean {
+    return this.used(compact(text));
+  }
+
+  private readonly used = memoize((text: string) => this.corpus.tasks.some((t) => t.compactText.includes(text)), 4096);
 
   /** How many tasks hold the plan word `w` (a token of the word channel); 0 when the plans never use it. */
   tasksWith(w: string): number {

@@ -185,7 +185,8 @@ describe('createSearch with injected parts', () => {
     const q = '老百姓看病难不难';
     const withTable = await (await createSearch({ store: seeds.pipeline.store, config, embedder: null })).search(q);
     const without = await (await createSearch({ store: seeds.pipeline.store, config, embedder: null, expansion: NO_EXPANSION })).search(q);
-    const custom = await (await createSearch({ store: seeds.pipeline.store, config, embedder: null, expansion: tableExpansion([{ forms: ['看病'], terms: ['医保'] }]) })).search(q);
+    // a table term these plans never use (another province's app) is left out
+    const custom = await (await createSearch({ store: seeds.pipeline.store, config, embedder: null, expansion: tableExpansion([{ forms: ['看病'], terms: ['医保', '爱山东'] }]) })).search(q);
     expect(withTable.interpretation.expansion.table).toEqual(expect.arrayContaining(['医疗', '群众']));
     expect(without.interpretation.expansion.table).toEqual([]);
     expect(custom.interpretation.expansion.table).toEqual(['医保']);
