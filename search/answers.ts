@@ -9,7 +9,7 @@
 import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
 import type { Corpus } from './corpus';
-import { nodeName } from './corpus';
+import { leads, nodeName } from './corpus';
 import { TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
 import type { LinkedQuery } from './understand';
@@ -174,7 +174,10 @@ export class GraphAnswers {
       const byRole: Record<Role, number> = { lead: 0, co: 0, responsible: 0 };
       for (const r of rows) byRole[r.role]++;
       const listed = link.role ? rows.filter((r) => r.role === link.role) : rows;
-      const tasks = listed.slice(0, this.limits.unitTasks).flatMap((r) => {
+      // the tasks it leads (marked, or listed first where a task marks no lead) first, then plan order
+      const led = (r: (typeof rows)[number]) => (leads(this.corpus.byId.get(r.taskId), id) ? 0 : 1);
+      const ordered = [...listed].sort((a, b) => led(a) - led(b));
+      const tasks = ordered.slice(0, this.limits.unitTasks).flatMap((r) => {
         const t = this.corpus.byId.get(r.taskId);
         return t ? [{ id: t.id, title: t.title, path: String(t.node.properties.path ?? ''), planId: t.planId, role: r.role }] : [];
       });

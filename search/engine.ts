@@ -7,7 +7,7 @@ import { createError } from '../core/errors';
 import type { GraphStore } from '../graph/store';
 import { GraphAnswers, plansByDocNumber } from './answers';
 import type { DenseIndex, KeywordIndexes } from './build';
-import { ownHeading } from './corpus';
+import { leads, ownHeading } from './corpus';
 import type { Embedder, EmbedderStatus } from './embedder';
 import type { Expansion } from './expand';
 import { fuse, type Fused, type ScoredList } from './fusion';
@@ -60,15 +60,6 @@ function checkOptions(query: string, o: SearchOptions, limits: SearchOptionsConf
     throw createError('BAD_REQUEST', `depth 须为 ${limits.depthMin}..${limits.depthMax} / depth must be ${limits.depthMin}..${limits.depthMax}`, { details: { depth: o.depth } });
   }
   return { k, offset };
-}
-
-/**
- * A unit listed first among the task's units when the plan marks no lead (all 责任单位): Chinese
- * plans name the leading unit first (排在首位的为牵头单位), so it leads by convention.
- */
-function firstListed(units: { id: string; role: string; order: number }[], unitId: string): boolean {
-  if (!units.length || units.some((u) => u.role === 'lead')) return false;
-  return units[0].id === unitId;
 }
 
 export class SearchEngine implements SearchService {
@@ -202,7 +193,7 @@ export class SearchEngine implements SearchService {
     };
     for (const unitId of link.units) {
       for (const ut of await store.tasksOfUnit(unitId)) {
-        const isLead = ut.role === 'lead' || firstListed(corpus.byId.get(ut.task.id)?.units ?? [], unitId);
+        const isLead = leads(corpus.byId.get(ut.task.id), unitId);
         if (link.role === 'lead' && !isLead) lift(ut.task.id, settings.tiers.lead, 'unit');
         else lift(ut.task.id, settings.tiers.unit + (isLead ? settings.tiers.lead : 0), 'unit');
       }

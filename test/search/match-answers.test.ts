@@ -152,6 +152,12 @@ describe('answers from the graph, total and paging', () => {
     const lastFirst = Math.max(...ranks.map((id, i) => (first.has(id) ? i : -1)));
     const firstOther = ranks.findIndex((id) => !first.has(id));
     expect(firstOther === -1 || lastFirst < firstOther).toBe(true);
+    // and the answer card lists them first too
+    const card = r.answers.find((a) => a.type === 'unit');
+    if (card?.type !== 'unit') throw new Error('no unit answer');
+    const listedFirst = card.tasks.map((t) => first.has(t.id));
+    expect(listedFirst.slice(0, first.size).every(Boolean)).toBe(true);
+    expect(listedFirst.slice(first.size).some(Boolean)).toBe(false);
   });
 
   test('a document number (in any bracket style) names its plan', async () => {
