@@ -7,6 +7,7 @@
  */
 import type { Bm25Index } from './bm25';
 import { QUESTION_WORDS } from './knowledge/language';
+import { jiebaCut } from './tokenize';
 import type { MatchThresholds } from './options';
 
 export type Match = 'strong' | 'weak' | 'none';
@@ -54,11 +55,13 @@ export function bestCoverage(char: Bm25Index, text: string, ids: string[]): numb
 }
 
 /**
- * Share of `text`'s coverage tokens that occur in any document of the character index. Latin
- * words in a question that also has Chinese are left out (glosses like "data security 数据安全").
+ * Share of `text`'s coverage tokens, taken within each of its words (jieba's cut), that occur in
+ * any document of the character index. Latin words in a question that also has Chinese are left
+ * out (glosses like "data security 数据安全").
  */
 export function vocabularyShare(char: Bm25Index, text: string): number {
-  const all = coverageTokens(text);
+  // bigrams within the question's words: one across two words (燃气泄漏 → 气泄) is no word anyone uses
+  const all = [...new Set(jiebaCut(text.replace(QUESTION_WORDS, ' ')).flatMap((w) => coverageTokens(w)))];
   const cjk = all.filter((t) => /[\u3400-\u9fff]/.test(t));
   const tokens = cjk.length ? cjk : all;
   if (!tokens.length) return 0;

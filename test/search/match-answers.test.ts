@@ -46,6 +46,14 @@ describe('match: strong | weak | none', () => {
     expect(none.length / qs.length).toBeLessThanOrEqual(0.03);
   });
 
+  test('the plans’ vocabulary is measured within the question’s words: a run of plan words is no foreign question', async () => {
+    // 燃气泄漏火灾隐患: every word is the plans', only the bigrams across words (气泄, 灾隐) are not
+    const r = await seeds.search.search('燃气泄漏、、火灾隐患   怎么提前 预警？？');
+    expect(r.interpretation.evidence.vocabulary).toBeGreaterThan(0.6);
+    expect(r.match).not.toBe('none');
+    expect(r.results.slice(0, 3).some((x) => String(x.node.properties.text).includes('燃气'))).toBe(true);
+  });
+
   test('a linked unit or application is strong; an empty question after its question words is none', async () => {
     expect((await seeds.search.search('绍兴市公安局在方案里有哪些分工')).match).toBe('strong');
     expect((await seeds.search.search('浙里办')).match).toBe('strong');
