@@ -141,7 +141,8 @@ export class GraphAnswers {
       else if (!link.years.length) return null; // a topic no target speaks of, and no year: not a target question
     }
     if (!pool.length) return null;
-    if (!topic.size) pool = roundRobin(pool, planOf); // no topic: every plan's targets in turn
+    // no topic, or a question across plans (各地, two cities): every plan's targets in turn, best first within each
+    if (!topic.size || link.crossPlan) pool = roundRobin(pool, planOf);
     const items = pool.slice(0, this.limits.targets).map((t): TargetItem => {
       const p = t.properties;
       const owner = String(p.owner ?? '');

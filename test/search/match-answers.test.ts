@@ -135,6 +135,15 @@ describe('answers from the graph, total and paging', () => {
     for (const t of a.items) expect(`${t.metric}${t.text}`).toMatch(/一网通办|通办/);
   });
 
+  test('a target question across plans gives each plan’s targets in turn', async () => {
+    const r = await seeds.search.search('各地到2025年的主要目标');
+    const a = r.answers.find((x) => x.type === 'targets');
+    if (a?.type !== 'targets') throw new Error('no target answer');
+    const plans = a.items.map((t) => t.plan?.id);
+    expect(new Set(plans.slice(0, 2)).size).toBe(2); // not one plan's list first
+    for (let i = 1; i < plans.length; i++) if (plans[i] === plans[i - 1]) expect(new Set(plans.slice(i)).size).toBe(1);
+  });
+
   test('a unit question gives the unit and its tasks with counts by role', async () => {
     const r = await seeds.search.search('绍兴市公安局在方案里有哪些分工');
     const a = r.answers.find((x) => x.type === 'unit');
