@@ -90,7 +90,8 @@ export class UnitDirectory {
 
   /** Some plan, in any region, has a unit of this body (发改, 公安 …). */
   knowsBody(body: string): boolean {
-    return this.bodies.has(body) || (!!successorBody(body) && this.bodies.has(successorBody(body)!));
+    const now = successorBody(body);
+    return this.bodies.has(body) || (now !== null && this.bodies.has(now));
   }
 
   has(region: string): boolean {

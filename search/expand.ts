@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createError } from '../core/errors';
-import { jiebaCut, type Tokenizer } from './tokenize';
+import { jiebaCut, wordSpans, type Tokenizer } from './tokenize';
 
 /** Turns a normalised question into extra official terms (none already in the question). */
 export interface Expansion {
@@ -45,9 +45,9 @@ export function tableExpansion(entries: ExpansionEntry[], name = 'table', cut: T
     expand(normalized: string): string[] {
       const compact = normalized.replace(/\s+/g, '');
       const taken = new Array<boolean>(compact.length).fill(false);
-      const words = wordSpans(compact, cut);
-      // a one-character form is that word only as a word of its own (欠钱 is no 钱, 公家的钱 is)
-      const insideWord = (at: number, n: number) => n === 1 && words.some(([s, e]) => s <= at && at + n <= e && e - s > n);
+      // a one-character form is that word only as a word of its own (欠钱 is no 钱, 公家的钱 is); the cut only when one is found
+      let words: [number, number][] | null = null;
+      const insideWord = (at: number, n: number) => n === 1 && (words ??= wordSpans(compact, cut)).some(([s, e]) => s <= at && at + n <= e && e - s > n);
       const out = new Set<string>();
       for (const { form, terms } of candidates) {
         let at = compact.indexOf(form);
@@ -59,19 +59,6 @@ export function tableExpansion(entries: ExpansionEntry[], name = 'table', cut: T
       return [...out];
     },
   };
-}
-
-/** Where each word of jieba's cut lies in `text`: [start, end) pairs. */
-function wordSpans(text: string, cut: Tokenizer): [number, number][] {
-  const spans: [number, number][] = [];
-  let pos = 0;
-  for (const w of cut(text)) {
-    const at = text.indexOf(w, pos);
-    if (at < 0) continue;
-    spans.push([at, at + w.length]);
-    pos = at + w.length;
-  }
-  return spans;
 }
 
 /** Reads and checks a table file (refused with a clear error when malformed). */

@@ -67,6 +67,19 @@ export const wordTokens: Tokenizer = (text) => {
 /** jieba's plain cut (no search-mode parts, no stop words): where the words of a text lie. */
 export const jiebaCut: Tokenizer = (text) => jieba().cut(text, false).filter((w) => w.trim()); // no HMM: unknown strings fall apart into characters
 
+/** Where each word of `cut(text)` lies in `text`: [start, end) pairs, in order. */
+export function wordSpans(text: string, cut: Tokenizer): [number, number][] {
+  const spans: [number, number][] = [];
+  let pos = 0;
+  for (const w of cut(text)) {
+    const at = text.indexOf(w, pos);
+    if (at < 0) continue;
+    spans.push([at, at + w.length]);
+    pos = at + w.length;
+  }
+  return spans;
+}
+
 /** Character unigrams and bigrams of CJK runs; Latin/digit runs as whole words. */
 export const charTokens: Tokenizer = (text) => {
   const out: string[] = [];

@@ -16,7 +16,7 @@ import { headingText, nodeName } from './corpus';
 import { FUNCTION_CHARS } from './knowledge/language';
 import { memoize } from '../core/memo';
 import { normalize } from './normalize';
-import type { Tokenizer } from './tokenize';
+import { wordSpans, type Tokenizer } from './tokenize';
 
 export interface Term {
   text: string; // normalised, no spaces
@@ -146,14 +146,7 @@ export class Vocabulary {
     const used: [number, number][] = [];
     // where the question's own words lie (jieba on the whole question): a span's edge character
     // that belongs to a word reaching outside the span is part of that word, not a typo
-    const cut: [number, number][] = [];
-    let pos = 0;
-    for (const w of this.cut(normalized)) {
-      const at = normalized.indexOf(w, pos);
-      if (at < 0) continue;
-      cut.push([at, at + w.length]);
-      pos = at + w.length;
-    }
+    const cut = wordSpans(normalized, this.cut);
     const partOfOuterWord = (i: number, a: number, b: number) => cut.some(([s, e]) => e - s >= 2 && s <= i && i < e && (s < a || e > b));
     const inLongWord = (j: number) => cut.some(([s, e]) => e - s >= 2 && s <= j && j < e);
     // a span that reads as the question's words and a one-character word at its edge (满意|想,
