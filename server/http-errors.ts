@@ -2,6 +2,7 @@
  * One error middleware: every failure becomes `{error:{code,message,retriable}}` with the
  * status of its KgError code (core/errors.ts). Unknown errors are 500 INTERNAL, details logged only.
  */
+import { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { createError, isKgError, type ErrorCode, type KgError } from '../core/errors';
 
@@ -76,9 +77,46 @@ export function encodedTarget(raw: Buffer): string | null {
 }
 
 /**
+ * A GET or HEAD whose target held raw UTF-8 (`curl 'http://…/api/search?q=老人'`), rebuilt as the
+ * request the client meant: the same method, headers and percent-encoded target, on the same
+ * socket. Node's parser refuses such a request line before any route runs; this hands it to the
+ * server's own request handler, so every guard and route applies as to any request. The head
+ * must be whole in the packet the parser saw, and the answer closes the connection (the parser
+ * is gone); anything else (a body, a head cut short) gets null.
+ */
+function rebuiltRequest(raw: Buffer, target: string, socket: import('node:net').Socket): import('node:http').IncomingMessage | null {
+  const end = raw.indexOf('\r\n\r\n');
+  if (end < 0) return null;
+  const [line, ...fields] = raw.subarray(0, end).toString('latin1').split('\r\n'); // header bytes as node reads them
+  const [method, , version] = line.split(' ');
+  const ver = /^HTTP\/1\.([01])$/.exec(version);
+  if ((method !== 'GET' && method !== 'HEAD') || !ver) return null;
+  const req = new IncomingMessage(socket);
+  req.method = method;
+  req.url = target;
+  req.httpVersionMajor = 1;
+  req.httpVersionMinor = Number(ver[1]);
+  req.httpVersion = `1.${ver[1]}`;
+  for (const f of fields) {
+    const at = f.indexOf(':');
+    if (at <= 0) return null;
+    const name = f.slice(0, at).trim();
+    const value = f.slice(at + 1).trim();
+    if (/^(?:content-length|transfer-encoding)$/i.test(name)) return null; // a body follows: not ours to read
+    req.rawHeaders.push(name, value);
+    const key = name.toLowerCase();
+    req.headers[key] = req.headers[key] === undefined ? value : `${String(req.headers[key])}, ${value}`;
+  }
+  req.push(null);
+  req.complete = true;
+  return req;
+}
+
+/**
  * Errors node's HTTP parser answers itself (before express: no JSON body otherwise): a header
- * block over the limit → 431, raw UTF-8 in the URL → 308 to the percent-encoded URL (the same
- * request, as a client should have sent it), bytes that are not UTF-8 → 400, anything else → 400.
+ * block over the limit → 431; raw UTF-8 in the URL → the GET or HEAD answered as if it had been
+ * percent-encoded (other methods: 308 to the percent-encoded URL); bytes that are not UTF-8 → 400;
+ * anything else → 400.
  */
 export function attachClientErrors(server: import('node:http').Server): void {
   const answerFor = (err: NodeJS.ErrnoException & { rawPacket?: Buffer }): string => {
@@ -91,11 +129,28 @@ export function attachClientErrors(server: import('node:http').Server): void {
     }
     return rawAnswer(400, 'Bad Request', 'BAD_REQUEST', `请求无法解析 / malformed HTTP request${err.code ? ` (${err.code})` : ''}`);
   };
-  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket) => {
+  /** Serves a raw-UTF-8 GET/HEAD through the server's request handler; false when it is not one. */
+  const served = (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: import('node:net').Socket): boolean => {
+    if (err.code !== 'HPE_INVALID_URL' || !err.rawPacket) return false;
+    const target = encodedTarget(err.rawPacket);
+    const req = target ? rebuiltRequest(err.rawPacket, target, socket) : null;
+    if (!req) return false;
+    const res = new ServerResponse(req);
+    res.shouldKeepAlive = false; // answered with Connection: close
+    res.assignSocket(socket);
+    res.on('finish', () => {
+      res.detachSocket(socket);
+      socket.end();
+    });
+    server.emit('request', req, res);
+    return true;
+  };
+  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: import('node:net').Socket) => {
     if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
     if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return void socket.destroy();
     let answer: string;
     try {
+      if (served(err, socket)) return;
       answer = answerFor(err);
     } catch {
       answer = rawAnswer(400, 'Bad Request', 'BAD_REQUEST', '请求无法解析 / malformed HTTP request'); // never throw from here

@@ -80,7 +80,7 @@ export function openApiDocument(): Record<string, unknown> {
     },
     paths: {
       '/api/search': {
-        get: op('Search tasks', 'Hybrid (dense + BM25 + graph) search over plan tasks, with highlights and each result\'s neighbourhood; `match` says whether the plans answer at all, `answers` what the graph answers directly (targets, a unit\'s tasks by role, the plan of a document number), `total` and `offset` page the results. Raw (unencoded) UTF-8 in the URL gets a 308 to the percent-encoded URL.', searchParams, 'SearchResponse', [400, 405, 429, 503]),
+        get: op('Search tasks', 'Hybrid (dense + BM25 + graph) search over plan tasks, with highlights and each result\'s neighbourhood; `match` says whether the plans answer at all, `answers` what the graph answers directly (targets, a unit\'s tasks by role, the plan of a document number), `total` and `offset` page the results. Raw (unencoded) UTF-8 in the URL is accepted (answered as the percent-encoded request).', searchParams, 'SearchResponse', [400, 405, 429, 503]),
         post: {
           ...op('Search tasks (JSON body)', 'Same as GET with the parameters as a JSON object body.', [], 'SearchResponse', [400, 413, 429, 503]),
           requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { q: { type: 'string' }, k: { type: 'integer' } }, required: ['q'] } } } },

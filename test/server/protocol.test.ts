@@ -1,6 +1,7 @@
 /**
  * What node's HTTP parser answers before express, on a real listening server: raw UTF-8 in the
- * URL (308 to the percent-encoded URL, then the search answers), bytes that are not UTF-8 (400),
+ * URL (a GET or HEAD answered as if percent-encoded; another method: 308 to the percent-encoded
+ * URL), bytes that are not UTF-8 (400),
  * a header block over the limit (431), each with a JSON body; and gzip when the client asks.
  */
 import net from 'node:net';
@@ -36,22 +37,47 @@ function raw(bytes: Buffer): Promise<{ status: number; headers: Record<string, s
 
 const get = (target: Buffer, extra = '') => Buffer.concat([Buffer.from('GET '), target, Buffer.from(` HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${extra}\r\n`)]);
 
-test('raw UTF-8 in the query string: 308 to the percent-encoded URL, which answers the search', async () => {
+test('raw UTF-8 in the query string: the GET answers the search, as if percent-encoded', async () => {
   const res = await raw(get(Buffer.from('/api/search?q=老人看病&k=3', 'utf8')));
-  expect(res.status).toBe(308);
-  expect(res.headers.location).toBe(`/api/search?q=${encodeURIComponent('老人看病')}&k=3`);
-  expect(JSON.parse(res.body).error.code).toBe('URL_NOT_ENCODED');
-  const follow = await fetch(`${srv.url}${res.headers.location}`);
-  expect(follow.status).toBe(200);
-  const body = await follow.json();
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toMatch(/application\/json/);
+  expect(res.headers.connection).toBe('close');
+  const body = JSON.parse(res.body);
   expect(body.query).toBe('老人看病');
+  expect(body.k).toBe(3);
   expect(body.results.length).toBeGreaterThan(0);
+  // the same answer as the percent-encoded request
+  const encoded = await (await fetch(`${srv.url}/api/search?q=${encodeURIComponent('老人看病')}&k=3`)).json();
+  expect(body.results.map((r: { node: { id: string } }) => r.node.id)).toEqual(encoded.results.map((r: { node: { id: string } }) => r.node.id));
 });
 
-test('a 4-byte character (outside the BMP) raw in the URL is redirected too', async () => {
-  const res = await raw(get(Buffer.from('/api/search?q=𐀀数据', 'utf8')));
+test('raw UTF-8 answers go through the routes and guards: a bad parameter is a 400, an unknown path a 404, gzip when asked', async () => {
+  const bad = await raw(get(Buffer.from('/api/search?q=数据&k=999', 'utf8')));
+  expect(bad.status).toBe(400);
+  expect(JSON.parse(bad.body).error.code).toBe('BAD_REQUEST');
+  const missing = await raw(get(Buffer.from('/api/没有', 'utf8')));
+  expect(missing.status).toBe(404);
+  expect(JSON.parse(missing.body).error.code).toBe('NOT_FOUND');
+  const zipped = await raw(get(Buffer.from('/api/search?q=数据共享', 'utf8'), 'Accept-Encoding: gzip\r\n'));
+  expect(zipped.status).toBe(200);
+  expect(zipped.headers['content-encoding']).toBe('gzip');
+});
+
+test('a raw-UTF-8 HEAD answers with headers only; a 4-byte character (outside the BMP) is read too', async () => {
+  const head = await raw(Buffer.concat([Buffer.from('HEAD '), Buffer.from('/api/search?q=政务服务', 'utf8'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]));
+  expect(head.status).toBe(200);
+  expect(head.body).toBe('');
+  const wide = await raw(get(Buffer.from('/api/search?q=𐀀数据', 'utf8')));
+  expect(wide.status).toBe(200);
+  expect(JSON.parse(wide.body).query).toBe('𐀀数据');
+});
+
+test('raw UTF-8 in the URL of a request with a body: 308 to the percent-encoded URL (the method and body are kept)', async () => {
+  const body = JSON.stringify({ q: '数据' });
+  const res = await raw(Buffer.concat([Buffer.from('POST '), Buffer.from('/api/search?来源=测试', 'utf8'), Buffer.from(` HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`)]));
   expect(res.status).toBe(308);
-  expect(res.headers.location).toBe(`/api/search?q=${encodeURIComponent('𐀀数据')}`);
+  expect(res.headers.location).toBe(`/api/search?${encodeURIComponent('来源')}=${encodeURIComponent('测试')}`);
+  expect(JSON.parse(res.body).error.code).toBe('URL_NOT_ENCODED');
 });
 
 test('bytes that are not UTF-8 in the URL: 400 with a JSON body', async () => {
