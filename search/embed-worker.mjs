@@ -59,12 +59,19 @@ async function init({ source, localModelPath, modelId, remoteHost, cacheDir, qua
   return { dimensions: probe.dims[probe.dims.length - 1] };
 }
 
+/**
+ * Each text is run through the model alone. The int8 model quantizes its activations with one
+ * scale per tensor, so a text run in a batch gets a vector that depends on the other texts and on
+ * the padding (cosine 0.994 with its own vector alone): a passage's vector would depend on its
+ * batch, a question's on the questions in flight with it. Alone, the same text always gives the
+ * same vector, and it is faster too (no padding: 150 task texts in 1.7 s instead of 3.0 s).
+ */
 async function embed(texts) {
-  const out = await extractor(texts, { pooling: 'cls', normalize: true });
-  const dims = out.dims[out.dims.length - 1];
-  const data = out.data;
   const vectors = [];
-  for (let i = 0; i < texts.length; i++) vectors.push(Float32Array.from(data.subarray(i * dims, (i + 1) * dims)));
+  for (const text of texts) {
+    const out = await extractor(text, { pooling: 'cls', normalize: true });
+    vectors.push(Float32Array.from(out.data));
+  }
   return vectors;
 }
 

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { readJsonIfExists, writeAtomic } from '../graph/atomic-file';
 import type { Embedder } from './embedder';
 
-const VERSION = 1;
+export const EMBEDDING_CACHE_VERSION = 2; // 2: every text embedded alone (search/embed-worker.mjs): version-1 vectors depended on their batch
 
 interface CacheFile {
   version: number;
@@ -42,7 +42,7 @@ export class EmbeddingCache {
    */
   async load(): Promise<void> {
     const data = await readJsonIfExists<Partial<CacheFile>>(this.file).catch(() => null);
-    if (!data || typeof data !== 'object' || data.version !== VERSION || data.model !== this.model || data.dimensions !== this.dimensions) return;
+    if (!data || typeof data !== 'object' || data.version !== EMBEDDING_CACHE_VERSION || data.model !== this.model || data.dimensions !== this.dimensions) return;
     if (!data.entries || typeof data.entries !== 'object') return;
     const entries = Object.entries(data.entries).filter(([, v]) => typeof v === 'string' && v.length === 4 * Math.ceil((this.dimensions * 4) / 3));
     this.entries = new Map(entries);
@@ -60,7 +60,7 @@ export class EmbeddingCache {
 
   async save(): Promise<void> {
     if (!this.dirty) return;
-    const data: CacheFile = { version: VERSION, model: this.model, dimensions: this.dimensions, entries: Object.fromEntries(this.entries) };
+    const data: CacheFile = { version: EMBEDDING_CACHE_VERSION, model: this.model, dimensions: this.dimensions, entries: Object.fromEntries(this.entries) };
     await writeAtomic(this.file, JSON.stringify(data));
     this.dirty = false;
   }

@@ -36,7 +36,7 @@ import { withDefaults, type RankingSettings } from './settings';
 import type { SearchService } from './types';
 import { Glossary } from './glossary';
 
-const META_VERSION = 1;
+const META_VERSION = 2; // 2: vectors of texts embedded alone (embedding-cache.ts version 2)
 
 export interface CreateSearchOptions {
   store: GraphStore;

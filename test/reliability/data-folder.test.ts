@@ -13,7 +13,7 @@ import { bootstrap } from '../../app/pipeline';
 import { cleanStrayTemps, writeAtomic } from '../../graph/atomic-file';
 import { MemoryStore } from '../../graph/memory-store';
 import { createSearch } from '../../search';
-import { EmbeddingCache } from '../../search/embedding-cache';
+import { EMBEDDING_CACHE_VERSION, EmbeddingCache } from '../../search/embedding-cache';
 import { describeIf, model } from '../prerequisites';
 import { HashEmbedder } from '../search/hash-embedder';
 import { fixtureGraph } from '../search/fixture-graph';
@@ -133,7 +133,8 @@ describe('embedding cache with an unknown header', () => {
   test.each([
     ['{}', '{}'],
     ['another version', JSON.stringify({ version: 99, model: embedder.model, dimensions: 64, entries: {} })],
-    ['entries not an object', JSON.stringify({ version: 1, model: embedder.model, dimensions: 64, entries: 'x' })],
+    ['version 1 (vectors that depended on their batch)', JSON.stringify({ version: 1, model: embedder.model, dimensions: 64, entries: { a: 'AAAA' } })],
+    ['entries not an object', JSON.stringify({ version: EMBEDDING_CACHE_VERSION, model: embedder.model, dimensions: 64, entries: 'x' })],
     ['not JSON', 'garbage'],
     ['an array', '[]'],
   ])('%s: the cache starts empty, the search is built and the file rewritten', async (name, text) => {
@@ -150,7 +151,7 @@ describe('embedding cache with an unknown header', () => {
     expect((await search.search('城市大脑')).results.length).toBeGreaterThan(0);
     await search.save();
     const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; entries: Record<string, string> };
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(EMBEDDING_CACHE_VERSION);
     expect(Object.keys(saved.entries).length).toBeGreaterThan(5);
   });
 });

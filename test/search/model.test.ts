@@ -44,6 +44,18 @@ describeIf('real-model tests', modelPrerequisite())('bge-small-zh-v1.5 (transfor
     expect(Math.hypot(...v)).toBeCloseTo(1, 4);
   });
 
+  test('a text gets the same vector alone and in a batch with longer texts (the int8 model runs each text alone)', async () => {
+    const e = choice.embedder!;
+    const text = '加快推进数字政府建设，提升政务服务效能';
+    const [alone] = await e.embed([text]);
+    const [inBatch] = await e.embed([text, '建设城市大脑，推进一网统管，打造数字孪生城市的各类场景应用，拉长这一批文本的长度', '数据安全']);
+    expect(Array.from(inBatch)).toEqual(Array.from(alone));
+    // a question embedded while others are in flight is the question embedded alone
+    const qs = ['看病报销', '嘉兴市大数据局牵头哪些任务', '政务服务一网通办率要达到多少'];
+    const together = await Promise.all(qs.map((q) => e.embedQuery(q)));
+    for (const [i, q] of qs.entries()) expect(Array.from(together[i])).toEqual(Array.from(await e.embedQuery(q)));
+  });
+
   test('related texts are closer than unrelated ones; a query is embedded as written unless KG_QUERY_INSTRUCTION=on', async () => {
     const e = choice.embedder!;
     const [a, b, c] = await e.embed(['防止个人隐私信息泄露', '敏感数据加密脱敏，保护个人信息安全', '推进河道水库数字孪生建设']);
