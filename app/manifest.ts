@@ -17,7 +17,7 @@ export interface DocumentSummary extends IngestReport {
 
 export const MANIFEST_FILE = 'manifest.json';
 const FORMAT = 'zj-govplan-kg/manifest';
-const VERSION = 4; // 3: plans carry goalsLineStarts/goalsLineEnds (goal targets cite their lines); 4: target metrics read again (one verb for a list of counts, 新增): an older graph is rebuilt
+const VERSION = 5; // 3: plans carry goalsLineStarts/goalsLineEnds (goal targets cite their lines); 4: target metrics read again (one verb for a list of counts, 新增); 5: unit keys on folded names (省財政廳 = 省财政厅), units of a plan without region scoped to it; an older graph is rebuilt
 
 export interface Manifest {
   format: string;

@@ -77,7 +77,8 @@ export function parseUnitName(input: string): UnitName {
     // a region's full name, or its short form followed by more of the name (嘉兴发改委)
     if (lead.text === r.name || s.length > lead.text.length) {
       region = r.name;
-      level = LEVEL_OF_REGION[r.level];
+      // a municipality is a province-level 市 whose bodies are 市… (北京市发改委 = its 市发改委)
+      level = r.level === 'province' && r.name.endsWith('市') ? '市' : LEVEL_OF_REGION[r.level];
       s = s.slice(lead.text.length);
     }
   }

@@ -3,6 +3,7 @@
  * 市发展和改革委员会 = 市发展改革委 = 市发改委, 市委政法委 = 市政法委, 省人社厅 ≠ 市人社局. Only
  * whole-body rewrites of the lexicon, no fuzzy matching: two different bodies never share a key.
  */
+import { fold } from '../core/fold';
 import { canonicalUnit, normaliseCollective, parseUnitName, type UnitLevel } from './unit-grammar';
 
 export interface UnitContext {
@@ -27,9 +28,9 @@ export function isCollective(raw: string): boolean {
   return /^各|各(?:成员)?单位|各部门|有关|相关|成员单位|专班成员/.test(raw);
 }
 
-/** The canonical key of a unit name (same key = same body within one region). */
+/** The canonical key of a unit name (same key = same body within one region; 省財政廳 = 省财政厅). */
 export function unitKey(raw: string, ctx: UnitContext = {}): string {
-  const { main } = bracketForms(raw.replace(/\s+/g, ''));
+  const { main } = bracketForms(fold(raw).replace(/\s+/g, ''));
   if (isCollective(main)) return normaliseCollective(main);
   const u = parseUnitName(main);
   return canonicalUnit(u, { region: ctx.region ?? null, level: ctx.level ? LEVEL_CHAR[ctx.level] : null });

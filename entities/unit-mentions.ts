@@ -9,8 +9,10 @@ import { findRegion, findRegionMentions, type Region } from './regions';
 
 export interface UnitRecord {
   id: string;
-  region: string; // full region name of the unit's plan
+  region: string; // full region name of the unit's plan (its scope when the plan names no region)
   key: string; // its canonical key within the region (unit:<region>/<key>)
+  unknownRegion?: boolean; // the plan names no region: `region` is the plan's own scope
+  level?: Region['level'] | null; // the plan's level, for a plan that names no region
 }
 
 export interface UnitMention {
@@ -31,6 +33,7 @@ export class UnitDirectory {
   private readonly byRegion = new Map<string, Map<string, string[]>>();
   private readonly levelOf = new Map<string, UnitLevel | null>();
   private readonly bodies = new Set<string>(); // every body some plan's unit has, in any region
+  private readonly unknown = new Set<string>(); // scopes of plans that name no region
 
   constructor(units: UnitRecord[]) {
     for (const u of units) {
@@ -38,7 +41,10 @@ export class UnitDirectory {
       const m = this.byRegion.get(u.region) ?? new Map<string, string[]>();
       m.set(u.key, [...(m.get(u.key) ?? []), u.id]);
       this.byRegion.set(u.region, m);
-      if (!this.levelOf.has(u.region)) {
+      if (u.unknownRegion) {
+        this.unknown.add(u.region);
+        this.levelOf.set(u.region, u.level ? LEVEL_OF[u.level] : null);
+      } else if (!this.levelOf.has(u.region)) {
         const r = findRegion(u.region);
         this.levelOf.set(u.region, r && r.name === u.region ? LEVEL_OF[r.level] : null);
       }
@@ -67,6 +73,9 @@ export class UnitDirectory {
     if (u.region) {
       const ids = this.inRegion(u, u.region);
       if (ids.length) return { ids };
+      // a plan that names no region may be that region's: its unit of this name and level, said so
+      const unknown = [...this.unknown].filter((r) => this.levelOf.get(r) === u.level || this.levelOf.get(r) === null).flatMap((r) => this.inRegion(u, r));
+      if (unknown.length) return { ids: unknown, note: `${u.raw}：已载入的方案中没有${u.region}的这一单位，关联到未写明地区的方案中的同名单位 / no plan of ${u.region} names it: linked to the unit of that name in a plan that names no region` };
       return { ids: [], note: `${u.raw}：已载入的方案中没有${u.region}的这一单位，未关联 / no plan of ${u.region} names this unit: nothing linked` };
     }
     const regions = [...this.byRegion.keys()].filter((r) => !u.level || this.levelOf.get(r) === u.level);
@@ -106,14 +115,17 @@ export class UnitDirectory {
 
 /**
  * Unit mentions in a (normalised, space-free) question: at each type word, the longest span before
- * it that parses as a unit name naming a region, a level, or a body the directory knows.
+ * it that parses as a unit name naming a region, a level, or a body the directory knows. `words`
+ * (where the question's words lie, [start, end) pairs) rules out a type word that begins a longer
+ * word: 办 of 政府办事 is 办事, not 政府办.
  */
-export function findUnitMentions(q: string, dir: UnitDirectory, namedRegions: string[]): UnitMention[] {
+export function findUnitMentions(q: string, dir: UnitDirectory, namedRegions: string[], words: [number, number][] = []): UnitMention[] {
   const out: UnitMention[] = [];
   let floor = 0;
   for (const m of q.matchAll(TYPE_END)) {
     const end = m.index + m[0].length;
     if (m.index < floor) continue;
+    if (words.some(([s, e]) => s >= m.index && s < end && e > end)) continue;
     if (m[0] === '部门') {
       const span = sectorSpan(q, m.index, floor, dir, namedRegions);
       if (!span) continue;

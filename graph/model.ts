@@ -55,7 +55,7 @@ export interface TaskProps {
 export interface UnitProps {
   name: string; // canonical name within its region
   aliases: string[]; // every raw form seen
-  region: string;
+  region: string | null; // the plan's region; null when the plan names none (the id is then scoped to the plan's file)
   collective: boolean;
 }
 
@@ -93,6 +93,8 @@ export const ids = {
   plan: (docNumberOrTitle: string) => `plan:${docNumberOrTitle}`,
   task: (planId: string, path: string) => `${planId}/${path}`,
   unit: (region: string, canonical: string) => `unit:${region}/${canonical}`,
+  /** The scope of a region-less plan's units (in their ids): the plan's file, since its region is unknown. */
+  unknownRegion: (planFile: string) => `未知地区·${planFile}`,
   application: (normalised: string) => `app:${normalised}`,
   section: (planId: string, path: string) => `${planId}/§${path}`,
   region: (name: string) => `region:${name}`,

@@ -3,7 +3,7 @@
  * numbered item or heading, over the decoded lines of the document (any format, any encoding);
  * page-break splits re-joined, paragraphs separated by "\n". Analysis reads its targets from it.
  */
-import { fold } from './fold';
+import { fold } from '../core/fold';
 
 const ITEM_START = /^(?:#+\s*)?(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、]|附件)/;
 const GOAL_HEAD = /^(?:#+\s*)?(?:（[一二三四五六七八九十]+）\s*(?:主要目标|总体目标|工作目标|发展目标)|[一二三四五六七八九十]+、.*(?:主要目标|总体目标|工作目标))/;

@@ -6,7 +6,7 @@
  * Matching runs on folded lines (fold.ts); values are sliced from the original characters.
  */
 import { findRegionMentions, isWithin, type Region, type RegionLevel, type RegionMention } from '../entities/regions';
-import { fold } from './fold';
+import { fold } from '../core/fold';
 import type { Line } from './normalize';
 import { matchMarker } from './outline';
 import { LABEL_ALT } from './labels';

@@ -1,4 +1,4 @@
-import { fold } from './fold';
+import { fold } from '../core/fold';
 import { LABEL_ALT } from './labels';
 import { flattenTables } from './tables';
 

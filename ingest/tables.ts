@@ -5,7 +5,7 @@
  * per unit/deadline column ("责任单位：…"), so the outline and the clause parser read a table
  * like any other plan; a one-cell row ("（一）…牵头重点工作") stays a heading. Linear.
  */
-import { fold } from './fold';
+import { fold } from '../core/fold';
 import type { Line } from './normalize';
 
 type Column = { kind: 'number' } | { kind: 'task' } | { kind: 'field'; label: string } | { kind: 'other' };

@@ -7,7 +7,7 @@ import type { TaskKind } from '../graph/model';
 import type { Line } from './normalize';
 import { pathSegment, sectionLabel, type OutlineNode } from './outline';
 import { extractUnits, clauseFreeText, standingUnits } from './units';
-import { fold } from './fold';
+import { fold } from '../core/fold';
 import { extractYears } from './years';
 import { extractApplications } from './applications';
 import type { ParsedTask } from './types';

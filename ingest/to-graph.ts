@@ -57,7 +57,8 @@ function sectionSegments(headings: string[]): string[] {
 /** Builds the graph of one document. */
 export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp[]): GraphData {
   const b = new Builder();
-  const region = plan.region ?? '未知地区';
+  // a plan whose region is unknown scopes its units to itself: two such plans' 市政府办 are two offices
+  const region = plan.region ?? ids.unknownRegion(plan.sourceFile ?? plan.id);
   const { implements: cited, id: planId, untitled: _untitled, ...planProps } = plan;
   b.node(planId, 'Plan', { ...planProps, cited: false } as unknown as Props);
   if (plan.region) {
@@ -83,7 +84,7 @@ export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp
       alternates.forEach((a) => aliases.add(a));
     }
     const id = ids.unit(region, k);
-    b.node(id, 'Unit', { name: bracketForms(name).main, aliases: [...aliases], region, collective: isCollective(name) });
+    b.node(id, 'Unit', { name: bracketForms(name).main, aliases: [...aliases], region: plan.region, collective: isCollective(name) });
     if (plan.region) b.rel('IN_REGION', id, ids.region(region));
   }
   const unitId = (raw: string) => ids.unit(region, unitKey(raw, unitCtx));

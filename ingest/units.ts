@@ -13,7 +13,7 @@
  * responsible. Linear in the text: every scan is one pass or a precomputed table.
  */
 import type { Role } from '../graph/model';
-import { fold } from './fold';
+import { fold } from '../core/fold';
 import { FIELD_LABELS, LABEL_ALT, ROLE_VERBS } from './labels';
 import type { UnitMention } from './types';
 

@@ -8,7 +8,8 @@ import type { Role } from '../graph/model';
 import type { Interpretation } from './types';
 import { nodeAliases, nodeName, type Corpus } from './corpus';
 import { normalize } from './normalize';
-import { findUnitMentions, UnitDirectory } from '../entities/unit-mentions';
+import { jiebaCut, wordSpans } from './tokenize';
+import { findUnitMentions, UnitDirectory, type UnitRecord } from '../entities/unit-mentions';
 import { isSpecificAppName } from '../entities/app-grammar';
 
 type EntityType = Interpretation['entities'][number]['type'];
@@ -70,13 +71,20 @@ export class EntityLinker {
       add(shortRegion(r), 'region', r, 1);
     }
     // units are read by the unit grammar (entities/unit-mentions.ts), not matched as strings
-    const records: { id: string; region: string; key: string }[] = [];
+    const records: UnitRecord[] = [];
     for (const [id, unit] of corpus.units) {
       if (unit.properties.collective === true) continue;
       const region = typeof unit.properties.region === 'string' ? unit.properties.region : '';
-      this.regionOfUnit.set(id, region);
+      if (region) this.regionOfUnit.set(id, region);
       const prefix = `unit:${region}/`;
       if (region && id.startsWith(prefix)) records.push({ id, region, key: id.slice(prefix.length) });
+      else if (!region) {
+        // a plan that names no region: its units are scoped to the plan (graph/model.ts ids.unknownRegion)
+        const m = /^unit:([^/]+)\/(.+)$/.exec(id);
+        const task = corpus.byId.get(corpus.tasksOfUnit.get(id)?.[0]?.taskId ?? '');
+        const level = corpus.plans.get(task?.planId ?? '')?.properties.level;
+        if (m) records.push({ id, region: m[1], key: m[2], unknownRegion: true, level: typeof level === 'string' ? (level as UnitRecord['level']) : null });
+      }
       for (const name of new Set([nodeName(unit), ...nodeAliases(unit)])) {
         const f = normalize(name).replace(/ /g, '');
         if (f.length >= 2) this.unitWords.push(f);
@@ -104,7 +112,7 @@ export class EntityLinker {
     const out = unlinked(normalized);
     // regions the question names (for a bare 市公安局), then unit mentions by the unit grammar
     const named = this.forms.filter((f) => f.type === 'region' && compact.includes(f.form)).flatMap((f) => f.ids);
-    for (const u of findUnitMentions(compact, this.units, [...new Set(named)])) {
+    for (const u of findUnitMentions(compact, this.units, [...new Set(named)], wordSpans(compact, jiebaCut))) {
       for (let i = u.start; i < u.end; i++) {
         taken[i] = true;
         blank[i] = true;

@@ -35,6 +35,12 @@ test('a region before words that only end like an office (一网通办, 掌上�
   expect(j.notes).toEqual([]);
 });
 
+test('a type word that begins a longer word (办 of 办事, 部 of 部署) ends no unit', () => {
+  expect(units('对政府办事不满意想提建议')).toEqual([]);
+  expect(units('市政府办部署了哪些任务').length).toBeGreaterThan(0); // 办 ends the office; 部署 is the verb after it
+  expect(units('嘉兴市政府办负责哪些任务')).toEqual(['unit:嘉兴市/市政府办']);
+});
+
 test('a body named by its former name links to the body it became, and says so', () => {
   const r = linker.link('嘉兴环保局负责哪些数字化任务');
   expect(r.units).toEqual(['unit:嘉兴市/市生态环境局']);
@@ -87,4 +93,29 @@ test('held-out unit questions (eval/queries-units-extra.json): linked units hold
   }
   console.log(`unit question linking: ${ok}/${qs.length} questions link units holding all their relevant tasks`);
   expect(ok).toBe(qs.length);
+});
+
+describe('with other cities’ plans loaded beside the seeds (eval/other-plans)', () => {
+  let mixed: EntityLinker;
+  let corpus: Awaited<ReturnType<typeof loadCorpus>>;
+  beforeAll(async () => {
+    const config = loadConfig();
+    corpus = await loadCorpus(await seedStore([config.seedsDir, path.join(config.root, 'eval', 'other-plans', 'docs')]));
+    mixed = new EntityLinker(corpus);
+  }, 60_000);
+  const filesOf = (unitId: string) => new Set((corpus.tasksOfUnit.get(unitId) ?? []).map((x) => String(corpus.byId.get(x.taskId)?.node.properties.sourceFile)));
+
+  test('a unit printed in traditional characters is the same unit: 浙江省财政厅 holds the 省財政廳 tasks', () => {
+    const [id, ...more] = mixed.link('浙江省财政厅牵头哪些工作').units;
+    expect(more).toEqual([]);
+    expect([...filesOf(id)]).toEqual(expect.arrayContaining(['004_bb281ce7d484c788.txt', '16_zhejiang.txt']));
+  });
+
+  test('a plan that names no region: its units link by name, and a named region that has none links them with a note', () => {
+    expect(mixed.link('市信息化办公室牵头负责哪些工作').units).toEqual(['unit:未知地区·07_unknown-city.txt/市信息化办']);
+    const r = mixed.link('北京市政府办公厅牵头的工作有哪些');
+    expect(r.units).toEqual(['unit:未知地区·08_beijing.txt/市政府办']); // 北京市 is a municipality: its bodies are 市…
+    expect(r.notes.join(' ')).toContain('未写明地区');
+    expect(mixed.link('嘉兴市政府办公室牵头哪些任务').units).toEqual(['unit:嘉兴市/市政府办']); // a region that has the unit: only its own
+  });
 });

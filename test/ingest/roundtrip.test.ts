@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js';
 import { Document, Packer, Paragraph } from 'docx';
 import { parseBytes, type ParsedDocument } from '../../ingest';
-import { fold } from '../../ingest/fold';
+import { fold } from '../../core/fold';
 
 const s2t = OpenCC.Converter({ from: 'cn', to: 't' });
 const UNITS = ['市发改委', '市经信局', '市大数据局', '市财政局', '市人社局', '市市场监管局', '市公安局', '市民政局', '市数据管理局', '各区县政府', '市级有关部门', '市政府办公室'];

@@ -63,6 +63,12 @@ describe('unit identity', () => {
     expect([...keys.values()].filter((g) => g.length > 1)).toEqual([['市人社局', '市人力社保局']]);
   });
 
+  test('a name printed in traditional characters is the same body (省財政廳 = 省财政厅)', () => {
+    expect(unitKey('省財政廳', { level: 'province' })).toBe(unitKey('省财政厅', { level: 'province' }));
+    expect(unitKey('省政府辦公廳', { level: 'province' })).toBe(unitKey('省政府办公厅', { level: 'province' }));
+    expect(unitKey('省發展改革委', { level: 'province' })).toBe(unitKey('省发改委', { level: 'province' }));
+  });
+
   test('collective units', () => {
     for (const c of ['各县（市、区）政府', '市级有关单位', '省安委会各成员单位', '新型城镇化专班成员单位', '省政府各部门', '市政府相关部门', '有关县市区政府']) {
       expect(isCollective(c)).toBe(true);
@@ -129,3 +135,18 @@ test('a "first listed leads" note applies from the top-level section where it st
     ['市民政局:lead', '市人社局:co'],
   ]);
 });
+
+describe('units of a plan that names no region', () => {
+  const plan = (lead: string) => `（一）推进政务公开。完善政务公开清单。（${lead}牵头，各区政府负责落实）\n（二）建设政府网站。统一网站平台。（${lead}牵头）\n`;
+  const unitsOf = (file: string, text: string) => parseDocument(file, text).graph.nodes.filter((n) => n.labels.includes('Unit'));
+
+  test('are scoped to the plan: two such plans never share a unit node, and no region is made up', () => {
+    const a = unitsOf('a.txt', plan('市政府办公厅'));
+    const b = unitsOf('b.txt', plan('市政府办公厅'));
+    const office = (us: typeof a) => us.find((u) => u.properties.name === '市政府办公厅');
+    expect(office(a)?.id).toBe('unit:未知地区·a.txt/市政府办');
+    expect(office(b)?.id).toBe('unit:未知地区·b.txt/市政府办');
+    expect(office(a)?.properties.region ?? null).toBeNull();
+  });
+});
+

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseFile, type ParsedDocument } from '../../ingest';
-import { fold } from '../../ingest/fold';
+import { fold } from '../../core/fold';
 import { prf, scoreDocument, summarize, type DocScore, type GoldDoc } from '../../bench/lib/ingest-score';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -5,7 +5,7 @@
  * offset found in the folded text slices the original (names keep the document's own characters).
  */
 import * as OpenCC from 'opencc-js';
-import { memoize } from '../core/memo';
+import { memoize } from './memo';
 
 const t2s = OpenCC.Converter({ from: 't', to: 'cn' });
 
