@@ -1,8 +1,9 @@
 /**
- * `npm run eval [-- --queries FILE[,FILE…]] [--update-golden]`: scores the search on the dev questions
+ * `npm run eval [-- --queries FILE[,FILE…]] [--docs DIR[,DIR…]] [--update-golden]`: scores the search on the dev questions
  * (graded relevance by file + path) with nDCG@10, Recall@10, MRR and P@1, overall and per
  * question type, for the product configuration with and without the neural model and for the
  * issue's baselines (single channels, naive RRF). Writes bench/results/eval.json.
+ * `--docs`: the plan folders the questions are judged on (default seeds/; several are loaded together).
  * `--cv`: scores a grid of the tuned settings and reports cross-validated nDCG@10 (bench/lib/cv.ts)
  * into bench/results/eval-cv.json.
  */
@@ -121,7 +122,9 @@ async function main(argv: string[]): Promise<number> {
   const queriesFile = queriesFiles.join(',');
   const only = arg('--only');
   const queries = queriesFiles.flatMap((f) => loadQueries(f));
-  const store = await seedStore(config.seedsDir);
+  // the plans the questions are judged on: the seeds, or the folders named (--docs seeds,eval/other-plans/docs)
+  const docs = arg('--docs')?.split(',').map((d) => path.resolve(d)) ?? [config.seedsDir];
+  const store = await seedStore(docs);
   // Indexes (and the embedding cache) go to a scratch dir under data/, never the product's.
   const scratch = path.join(config.dataDir, 'eval');
   const evalConfig = loadConfig({ ...process.env, KG_DATA_DIR: fs.existsSync(config.dataDir) ? scratch : path.join(os.tmpdir(), 'kg-eval') });
@@ -129,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
   if (!embedder) console.log(`SKIP neural configurations: ${status.reason}`);
   if (argv.includes('--cv')) {
     const cv = await crossValidation(store, evalConfig, embedder, queries);
-    fs.writeFileSync(path.join(config.root, 'bench', 'results', `${resultsName(queriesFile)}-cv.json`), JSON.stringify({ queries: queriesFiles.map((f) => path.basename(f)).join(","), date: new Date().toISOString(), default: DEFAULT_POINT, ...cv }, null, 1));
+    fs.writeFileSync(path.join(config.root, 'bench', 'results', `${resultsName(queriesFile)}-cv.json`), JSON.stringify({ queries: queriesFiles.map((f) => path.basename(f)).join(","), docs: docs.map((d) => path.relative(config.root, d)), date: new Date().toISOString(), default: DEFAULT_POINT, ...cv }, null, 1));
     await (embedder as { close?: () => Promise<void> } | null)?.close?.();
     return 0;
   }
@@ -148,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
   const out = path.join(config.root, 'bench', 'results', `${resultsName(queriesFile)}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const summarize = (r: RunSummary) => ({ overall: r.overall, byType: r.byType, queries: r.queries.map((q) => ({ id: q.id, type: q.type, ...q.scores })) });
-  fs.writeFileSync(out, JSON.stringify({ queries: queriesFiles.map((f) => path.basename(f)).join(","), embedder: status, date: new Date().toISOString(), configs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { settings: v.settings, ...summarize(v) }])) }, null, 1));
+  fs.writeFileSync(out, JSON.stringify({ queries: queriesFiles.map((f) => path.basename(f)).join(","), docs: docs.map((d) => path.relative(config.root, d)), embedder: status, date: new Date().toISOString(), configs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { settings: v.settings, ...summarize(v) }])) }, null, 1));
   console.log(`\nwritten ${path.relative(config.root, out)}`);
   if (argv.includes('--update-golden')) {
     const rankings = (r?: RunSummary) => (r ? Object.fromEntries(r.queries.map((q) => [q.id, q.ranking])) : null);

@@ -105,11 +105,12 @@ export class SearchEngine implements SearchService {
     return keyword.vocabulary.agreeing(normalized, residual, candidates.slice(0, settings.bridge.terms * 4), linked).slice(0, settings.bridge.terms).map((x) => x.term.text);
   }
 
-  /** Tasks holding a coined term of the plans (or the whole short question) verbatim. */
-  private exactList(normalized: string, residual: string): ScoredList | null {
+  /** Tasks holding a coined term of the plans, a term the question quotes, or the whole short question, verbatim. */
+  private exactList(normalized: string, residual: string, quoted: string[]): ScoredList | null {
     const { keyword, settings } = this.parts;
     if (!settings.weights.exact) return null;
     const terms = keyword.vocabulary.inQuestion(normalized, ['quoted', 'heading']).map((t) => t.text);
+    for (const q of quoted) if (!terms.some((t) => t.includes(q))) terms.push(q);
     const whole = residual.replace(/ /g, '');
     if (whole.length >= 2 && whole.length <= 8 && !terms.some((t) => t.includes(whole))) terms.push(whole);
     if (!terms.length) return null;
@@ -128,7 +129,7 @@ export class SearchEngine implements SearchService {
    * the plan terms bridged to), exact coined terms, dense; the query vector can take
    * pseudo-relevance feedback from the first fusion.
    */
-  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = [], notes: string[] = []): Promise<TextFusion> {
+  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = [], notes: string[] = [], quoted: string[] = []): Promise<TextFusion> {
     const { keyword, dense, embedder, settings } = this.parts;
     const source = this.parts.keywordSource;
     let denseList: ScoredList | null = null;
@@ -145,7 +146,7 @@ export class SearchEngine implements SearchService {
       });
     }
     // what does not need the query vector is computed while the model process embeds the question
-    const exact = this.exactList(normalized, textQuery);
+    const exact = this.exactList(normalized, textQuery, quoted);
     const q = await vector;
     if (q && dense) {
       const hits = await denseHits(q, dense, settings);
@@ -261,7 +262,7 @@ export class SearchEngine implements SearchService {
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
     const [{ fused, cosine, bridged }, { tiers }] = await Promise.all([
-      this.textFusion(textQuery, translated ? `${link.normalized} ${translated}` : link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff),
+      this.textFusion(textQuery, translated ? `${link.normalized} ${translated}` : link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query)),
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));

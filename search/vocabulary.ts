@@ -94,6 +94,19 @@ export class Vocabulary {
     return out;
   }
 
+  /**
+   * What the question itself puts in quotes or title marks (“链长制”, "一件事", 《…》), as the
+   * plans print it: spans of 2–16 characters that some task holds verbatim (spaces aside).
+   */
+  quotedIn(query: string): string[] {
+    const out: string[] = [];
+    for (const m of query.matchAll(/[“"「『《‘']([^“”"「」『』《》‘’'\n]{2,40})[”"」』》’']/g)) {
+      const t = compact(m[1]);
+      if (t.length >= 2 && t.length <= 16 && !out.includes(t) && this.uses(t)) out.push(t);
+    }
+    return out;
+  }
+
   /** Some task's text holds `text` (spaces aside): the plans use it. */
   uses(text: string): boolean {
     return this.used(compact(text));

@@ -4,6 +4,7 @@
  * judged by file + path.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../core/config';
 import { MemoryStore } from '../../graph/memory-store';
@@ -35,11 +36,19 @@ export function resultKey(r: Pick<SearchResult, 'node'>): string {
  * The analysis runs without embeddings: the ranking reads no analysis node or edge, so the
  * scores are those of the served graph.
  */
-export async function seedStore(seedsDir: string): Promise<MemoryStore> {
-  const { graph } = await buildGraph(seedsDir);
-  const store = new MemoryStore();
-  await store.upsert(graph);
-  return store;
+export async function seedStore(seedsDir: string | string[]): Promise<MemoryStore> {
+  const dirs = typeof seedsDir === 'string' ? [seedsDir] : seedsDir;
+  // several folders (the seeds plus other cities' plans): one folder of their files, as a user would load them
+  const dir = dirs.length === 1 ? dirs[0] : fs.mkdtempSync(path.join(os.tmpdir(), 'kg-docs-'));
+  try {
+    if (dir !== dirs[0]) for (const d of dirs) for (const f of fs.readdirSync(d)) if (fs.statSync(path.join(d, f)).isFile()) fs.copyFileSync(path.join(d, f), path.join(dir, f));
+    const { graph } = await buildGraph(dir);
+    const store = new MemoryStore();
+    await store.upsert(graph);
+    return store;
+  } finally {
+    if (dir !== dirs[0]) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function buildSearch(store: MemoryStore, config: Config, embedder: Embedder | null, settings?: Partial<RankingSettings>): Promise<Search> {
