@@ -2,7 +2,7 @@
  * One error middleware: every failure becomes `{error:{code,message,retriable}}` with the
  * status of its KgError code (core/errors.ts). Unknown errors are 500 INTERNAL, details logged only.
  */
-import { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, maxHeaderSize, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { createError, isKgError, type ErrorCode, type KgError } from '../core/errors';
 
@@ -84,9 +84,9 @@ export function encodedTarget(raw: Buffer): string | null {
  * must be whole in the packet the parser saw, and the answer closes the connection (the parser
  * is gone); anything else (a body, a head cut short) gets null.
  */
-function rebuiltRequest(raw: Buffer, target: string, socket: import('node:net').Socket): import('node:http').IncomingMessage | null {
+function rebuiltRequest(raw: Buffer, target: string, socket: import('node:net').Socket, maxHeaderSize: number): import('node:http').IncomingMessage | null {
   const end = raw.indexOf('\r\n\r\n');
-  if (end < 0) return null;
+  if (end < 0 || end > maxHeaderSize) return null; // node's own limit on a head holds here too
   const [line, ...fields] = raw.subarray(0, end).toString('latin1').split('\r\n'); // header bytes as node reads them
   const [method, , version] = line.split(' ');
   const ver = /^HTTP\/1\.([01])$/.exec(version);
@@ -100,8 +100,9 @@ function rebuiltRequest(raw: Buffer, target: string, socket: import('node:net').
   for (const f of fields) {
     const at = f.indexOf(':');
     if (at <= 0) return null;
-    const name = f.slice(0, at).trim();
+    const name = f.slice(0, at);
     const value = f.slice(at + 1).trim();
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return null; // not a header field name (RFC 9110 token)
     if (/^(?:content-length|transfer-encoding)$/i.test(name)) return null; // a body follows: not ours to read
     req.rawHeaders.push(name, value);
     const key = name.toLowerCase();
@@ -133,7 +134,7 @@ export function attachClientErrors(server: import('node:http').Server): void {
   const served = (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: import('node:net').Socket): boolean => {
     if (err.code !== 'HPE_INVALID_URL' || !err.rawPacket) return false;
     const target = encodedTarget(err.rawPacket);
-    const req = target ? rebuiltRequest(err.rawPacket, target, socket) : null;
+    const req = target ? rebuiltRequest(err.rawPacket, target, socket, maxHeaderSize) : null;
     if (!req) return false;
     const res = new ServerResponse(req);
     res.shouldKeepAlive = false; // answered with Connection: close

@@ -80,6 +80,13 @@ test('raw UTF-8 in the URL of a request with a body: 308 to the percent-encoded 
   expect(JSON.parse(res.body).error.code).toBe('URL_NOT_ENCODED');
 });
 
+test('a raw-UTF-8 GET with a malformed header line is not rebuilt: 308 with a JSON body, the server stays up', async () => {
+  const res = await raw(Buffer.concat([Buffer.from('GET '), Buffer.from('/api/search?q=数据', 'utf8'), Buffer.from(' HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n')]));
+  expect(res.status).toBe(308);
+  expect(JSON.parse(res.body).error.code).toBe('URL_NOT_ENCODED');
+  expect((await fetch(`${srv.url}/api/health`)).status).toBe(200);
+});
+
 test('bytes that are not UTF-8 in the URL: 400 with a JSON body', async () => {
   const res = await raw(get(Buffer.concat([Buffer.from('/api/search?q='), Buffer.from([0xc3, 0x28, 0xff])])));
   expect(res.status).toBe(400);
