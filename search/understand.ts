@@ -150,8 +150,11 @@ export class EntityLinker {
       if (!out.years.includes(y)) out.years.push(y);
       out.entities.push({ type: 'year', text: m[0], value: y });
     }
-    if (/牵头/.test(compact)) out.role = 'lead';
-    else if (/协同|配合/.test(compact)) out.role = 'co';
+    // 牵头 alone asks for the lead, 协同/配合 alone for co-units; 牵头或参与, 牵头和配合 ask for both
+    const lead = /牵头/.test(compact);
+    const co = /协同|配合|协助|参与|参加/.test(compact);
+    if (lead && !co) out.role = 'lead';
+    else if (!lead && /协同|配合|协助/.test(compact)) out.role = 'co';
     if (out.role) out.entities.push({ type: 'role', text: out.role === 'lead' ? '牵头' : '协同', value: out.role });
     out.crossPlan = new Set(out.regions).size >= 2 || /各地|各市|各县|各区|各方案|各级政府|各城市/.test(compact);
     if (out.crossPlan) out.notes.push('跨方案问题：结果按方案交替 / cross-plan question: results alternate between plans');

@@ -41,6 +41,13 @@ test('a type word that begins a longer word (办 of 办事, 部 of 部署) ends 
   expect(units('嘉兴市政府办负责哪些任务')).toEqual(['unit:嘉兴市/市政府办']);
 });
 
+test('牵头 alone asks for the lead, 配合 alone for co-units; 牵头或参与 asks for every role', () => {
+  expect(linker.link('绍兴市大数据局牵头哪些任务').role).toBe('lead');
+  expect(linker.link('绍兴市发改委配合哪些任务').role).toBe('co');
+  expect(linker.link('绍兴市大数据局牵头或参与了哪些工作').role).toBeNull();
+  expect(linker.link('绍兴市大数据局牵头和配合的任务').role).toBeNull();
+});
+
 test('a body named by its former name links to the body it became, and says so', () => {
   const r = linker.link('嘉兴环保局负责哪些数字化任务');
   expect(r.units).toEqual(['unit:嘉兴市/市生态环境局']);
