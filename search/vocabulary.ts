@@ -15,6 +15,7 @@ import type { Corpus } from './corpus';
 import { headingText, nodeName } from './corpus';
 import { FUNCTION_CHARS } from './knowledge/language';
 import { memoize } from '../core/memo';
+import { homophones } from './homophone';
 import { normalize } from './normalize';
 import { wordSpans, type Tokenizer } from './tokenize';
 
@@ -180,14 +181,17 @@ export class Vocabulary {
           const near: { word: string; df: number; where: number }[] = [];
           for (let j = 0; j < n; j++) near.push(...(this.maskIndex().get(maskAt(span, j)) ?? []));
           if (!near.length) continue;
-          // words of two or more characters all through (市场/监督): real words the plans do not use, no typo
-          if (this.cut(span).every((w) => w.length >= 2)) continue;
+          // words of two or more characters all through (市场/监督): real words the plans do not use, no
+          // typo, unless the character sounds like the plan word's (感事/画像 for 干事画像: pinyin input)
+          const words = this.cut(span).every((w) => w.length >= 2);
           let best: string | null = null;
           let bestDf = 0;
           let tie = false;
           for (const { word: w, df, where } of near) {
-            // a function character (和, 在, 被 …), a character of a neighbouring word or one beside a whole word is no typo
-            if (FUNCTION_CHARS.has(span[where]) || partOfOuterWord(at + where, at, at + n) || wordsAndChar(at + where, at, at + n)) continue;
+            // a function character (和, 在, 被 …), a character of a neighbouring word or one beside a whole
+            // word is no typo, unless it sounds like the plan word's (一网通|半 for 一网通办: pinyin input)
+            if (FUNCTION_CHARS.has(span[where]) || partOfOuterWord(at + where, at, at + n)) continue;
+            if ((words || wordsAndChar(at + where, at, at + n)) && !homophones(span[where], w[where])) continue;
             if (df > bestDf) [best, bestDf, tie] = [w, df, false];
             else if (df === bestDf) tie = true;
           }
@@ -205,15 +209,16 @@ export class Vocabulary {
   private maskIndex(): Map<string, { word: string; df: number; where: number }[]> {
     if (this.masked) return this.masked;
     const index = new Map<string, { word: string; df: number; where: number }[]>();
-    for (const vocab of this.words.values()) {
-      for (const [word, df] of vocab) {
-        if (df < 2) continue;
-        for (let where = 0; where < word.length; where++) {
-          const key = maskAt(word, where);
-          let list = index.get(key);
-          if (!list) index.set(key, (list = []));
-          list.push({ word, df, where });
-        }
+    // plan words used in two tasks or more, and the coined names plans put in quotes (指尖大院), however rare
+    const candidates = new Map<string, number>();
+    for (const vocab of this.words.values()) for (const [word, df] of vocab) if (df >= 2) candidates.set(word, df);
+    for (const t of this.terms) if (t.kind === 'quoted' && /^[\u3400-\u9fff]{3,4}$/.test(t.text)) candidates.set(t.text, Math.max(candidates.get(t.text) ?? 0, t.tasks.length));
+    for (const [word, df] of candidates) {
+      for (let where = 0; where < word.length; where++) {
+        const key = maskAt(word, where);
+        let list = index.get(key);
+        if (!list) index.set(key, (list = []));
+        list.push({ word, df, where });
       }
     }
     return (this.masked = index);

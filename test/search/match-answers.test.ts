@@ -69,6 +69,12 @@ describe('fusion that fits the question', () => {
     const d = await seeds.search.search('数子化改革');
     expect(d.interpretation.corrections).toEqual([{ from: '数子化', to: '数字化' }]);
     expect((await top('数子化改革')).every((t) => t.includes('数字化'))).toBe(true);
+    // a plan word and a one-character word that sounds like the missing character: a pinyin-input typo
+    expect((await seeds.search.search('一网通半')).interpretation.corrections).toEqual([{ from: '一网通半', to: '一网通办' }]);
+    expect((await top('一网通半 怎么推进')).some((t) => t.includes('一网通办'))).toBe(true);
+    // a coined name a plan quotes once (“干事画像”) is a plan word too; two words that sound like it (感事|画像) are its typo
+    expect((await seeds.search.search('感事画像')).interpretation.corrections).toEqual([{ from: '感事画像', to: '干事画像' }]);
+    expect((await top('感事画像', 1))[0]).toContain('干事画像');
   });
 
   test('no correction of real words next to function characters, inside other words or made of words', async () => {
