@@ -9,6 +9,7 @@ import type { Interpretation } from './types';
 import { nodeAliases, nodeName, type Corpus } from './corpus';
 import { normalize } from './normalize';
 import { jiebaCut, wordSpans } from './tokenize';
+import { romanized } from './pinyin';
 import { findUnitMentions, UnitDirectory, type UnitRecord } from '../entities/unit-mentions';
 import { isSpecificAppName } from '../entities/app-grammar';
 
@@ -49,6 +50,7 @@ export class EntityLinker {
   private readonly regionOfUnit = new Map<string, string>();
   private readonly units: UnitDirectory;
   private readonly unitWords: string[] = [];
+  private readonly romanRegions = new Map<string, string | null>(); // hangzhou → 杭州市
 
   constructor(private readonly corpus: Corpus) {
     const add = (form: string, type: EntityType, id: string, priority: number, region?: string) => {
@@ -69,6 +71,12 @@ export class EntityLinker {
     for (const r of regions) {
       add(r, 'region', r, 1);
       add(shortRegion(r), 'region', r, 1);
+      // typed in Latin letters: hangzhou, weihai (the loaded plans' regions only: pinyin collides across the country)
+      for (const form of [r, shortRegion(r)]) {
+        const latin = romanized(form);
+        const was = this.romanRegions.get(latin);
+        this.romanRegions.set(latin, was === undefined || was === r ? r : null); // two regions one spelling: neither
+      }
     }
     // units are read by the unit grammar (entities/unit-mentions.ts), not matched as strings
     const records: UnitRecord[] = [];
@@ -143,6 +151,13 @@ export class EntityLinker {
         }
         at = compact.indexOf(f.form, at + 1);
       }
+    }
+    for (const m of compact.matchAll(/(?<![a-z])[a-z]{4,}(?![a-z])/g)) {
+      const region = this.romanRegions.get(m[0]);
+      if (!region || taken.slice(m.index, m.index + m[0].length).some(Boolean)) continue;
+      for (let i = m.index; i < m.index + m[0].length; i++) taken[i] = blank[i] = true;
+      if (!out.regions.includes(region)) out.regions.push(region);
+      out.entities.push({ type: 'region', id: region, text: m[0] });
     }
     for (const m of compact.matchAll(/(20\d{2})年?/g)) {
       const y = Number(m[1]);

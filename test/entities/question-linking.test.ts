@@ -125,4 +125,13 @@ describe('with other cities’ plans loaded beside the seeds (eval/other-plans)'
     expect(r.notes.join(' ')).toContain('未写明地区');
     expect(mixed.link('嘉兴市政府办公室牵头哪些任务').units).toEqual(['unit:嘉兴市/市政府办']); // a region that has the unit: only its own
   });
+
+  test('a loaded plan’s region typed in pinyin is that region (hangzhou, Weihai); other Latin words are not', () => {
+    expect(mixed.link('hangzhou城西科创大走廊 负责单位').regions).toEqual(['杭州市']);
+    expect(mixed.link('Weihai 5G基站建设').regions).toEqual(['威海市']);
+    expect(mixed.link('shanghai 政务服务').regions).toEqual([]); // no plan of 上海市 is loaded
+    expect(mixed.link('smart city 数据共享').regions).toEqual([]);
+    expect(mixed.link('hangzhouweihai').regions).toEqual([]); // inside a longer Latin word
+    expect(mixed.link('hangzhou和weihai的数字政府').crossPlan).toBe(true);
+  });
 });
