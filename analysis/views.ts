@@ -9,6 +9,7 @@ import { DOMAINS, domainDistribution } from './domains';
 import { indexGraph, type GraphIndex } from './graph-index';
 import { unitType } from './pair-score';
 import { compact } from './text';
+import { UnitDirectory, unitRecords, unitsNamed, type UnitNodeRef } from '../entities/unit-mentions';
 
 interface PlanRef {
   planId: string;
@@ -73,8 +74,9 @@ export function planComparison(graph: GraphData, query: { domain?: string; topic
 }
 
 /**
- * A unit's tasks across plans, by the unit's canonical name or its type across regions
- * ("市大数据局" also finds 市政务数据办): led (role lead, or the only unit named) vs shared.
+ * A unit's tasks across plans, by the unit's name read with the unit grammar (as search reads it:
+ * 金华市市场监督管理局, 市信息化办公室) or its type across regions ("市大数据局" also finds
+ * 市政务数据办): led (role lead, or the only unit named) vs shared.
  */
 export function unitWorkload(graph: GraphData, name: string) {
   const idx = indexGraph(graph);
@@ -92,8 +94,19 @@ export function unitWorkload(graph: GraphData, name: string) {
     }
   }
   const type = unitType(wanted);
-  const units = graph.nodes.filter((n) => {
-    if (!n.labels.includes('Unit') || n.properties.collective === true) return false;
+  // the units the name means by the unit grammar (市信息化办公室 = 市信息化办; 北京市政府办公厅 in a plan
+  // that names no region), as search reads a question; then the same type across regions
+  const unitNodes = graph.nodes.filter((n) => n.labels.includes('Unit'));
+  const planLevel = (id: string) => {
+    const task = idx.out('RESPONSIBLE_FOR', id).find((r) => idx.planOfTask.has(r.end));
+    const level = task ? idx.nodes.get(idx.planOfTask.get(task.end)!)?.properties.level : null;
+    return typeof level === 'string' ? (level as UnitNodeRef['planLevel']) : null;
+  };
+  const dir = new UnitDirectory(unitRecords(unitNodes.map((n) => ({ id: n.id, region: typeof n.properties.region === 'string' ? n.properties.region : null, collective: n.properties.collective === true, planLevel: planLevel(n.id) }))));
+  const named = new Set(unitsNamed(name, dir));
+  const units = unitNodes.filter((n) => {
+    if (n.properties.collective === true) return false;
+    if (named.has(n.id)) return true;
     if (region && n.properties.region !== region) return false;
     const names = [String(n.properties.name ?? ''), ...((n.properties.aliases as string[]) ?? [])].map(compact);
     return names.includes(wanted) || unitType(names[0]) === type;

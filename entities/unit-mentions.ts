@@ -28,6 +28,40 @@ const LEVEL_OF: Record<Region['level'], UnitLevel> = { province: '省', city: '�
 /** The type words a unit mention ends with (部门: a sector's units). */
 const TYPE_END = /(?:人民法院|法院|检察院|委员会|办公室|办公厅|联合会|部门|中心|支队|局|厅|委|办|部|联)/g;
 
+/** A graph's Unit node as the directory reads it: its id, region (null: the plan names none) and its plan's level. */
+export interface UnitNodeRef {
+  id: string;
+  region: string | null;
+  collective: boolean;
+  planLevel: Region['level'] | null;
+}
+
+/**
+ * Directory records of a graph's units (collectives left out): `unit:<region>/<key>`, or for a
+ * plan that names no region `unit:<scope>/<key>` with the plan's level (graph/model.ts ids).
+ */
+export function unitRecords(units: Iterable<UnitNodeRef>): UnitRecord[] {
+  const out: UnitRecord[] = [];
+  for (const u of units) {
+    if (u.collective) continue;
+    if (u.region) {
+      const prefix = `unit:${u.region}/`;
+      if (u.id.startsWith(prefix)) out.push({ id: u.id, region: u.region, key: u.id.slice(prefix.length) });
+      continue;
+    }
+    const m = /^unit:([^/]+)\/(.+)$/.exec(u.id);
+    if (m) out.push({ id: u.id, region: m[1], key: m[2], unknownRegion: true, level: u.planLevel });
+  }
+  return out;
+}
+
+/** The unit ids a name (嘉兴发改委, 北京市政府办公厅, 市信息化办公室) means in a directory, by the unit grammar. */
+export function unitsNamed(name: string, dir: UnitDirectory): string[] {
+  const text = name.replace(/\s+/g, '');
+  const [m] = findUnitMentions(text, dir, []);
+  return m && m.start === 0 && m.end === text.length ? m.ids : [];
+}
+
 /** The units of a graph by region and key, for resolving mentions. */
 export class UnitDirectory {
   private readonly byRegion = new Map<string, Map<string, string[]>>();

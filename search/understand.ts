@@ -10,7 +10,7 @@ import { nodeAliases, nodeName, type Corpus } from './corpus';
 import { normalize } from './normalize';
 import { jiebaCut, wordSpans } from './tokenize';
 import { romanized } from './pinyin';
-import { findUnitMentions, UnitDirectory, type UnitRecord } from '../entities/unit-mentions';
+import { findUnitMentions, UnitDirectory, unitRecords, type UnitNodeRef } from '../entities/unit-mentions';
 import { isSpecificAppName } from '../entities/app-grammar';
 
 type EntityType = Interpretation['entities'][number]['type'];
@@ -79,27 +79,21 @@ export class EntityLinker {
       }
     }
     // units are read by the unit grammar (entities/unit-mentions.ts), not matched as strings
-    const records: UnitRecord[] = [];
+    const refs: UnitNodeRef[] = [];
     for (const [id, unit] of corpus.units) {
       if (unit.properties.collective === true) continue;
       const region = typeof unit.properties.region === 'string' ? unit.properties.region : '';
       if (region) this.regionOfUnit.set(id, region);
-      const prefix = `unit:${region}/`;
-      if (region && id.startsWith(prefix)) records.push({ id, region, key: id.slice(prefix.length) });
-      else if (!region) {
-        // a plan that names no region: its units are scoped to the plan (graph/model.ts ids.unknownRegion)
-        const m = /^unit:([^/]+)\/(.+)$/.exec(id);
-        const task = corpus.byId.get(corpus.tasksOfUnit.get(id)?.[0]?.taskId ?? '');
-        const level = corpus.plans.get(task?.planId ?? '')?.properties.level;
-        if (m) records.push({ id, region: m[1], key: m[2], unknownRegion: true, level: typeof level === 'string' ? (level as UnitRecord['level']) : null });
-      }
+      const task = corpus.byId.get(corpus.tasksOfUnit.get(id)?.[0]?.taskId ?? '');
+      const level = corpus.plans.get(task?.planId ?? '')?.properties.level;
+      refs.push({ id, region: region || null, collective: false, planLevel: typeof level === 'string' ? (level as UnitNodeRef['planLevel']) : null });
       for (const name of new Set([nodeName(unit), ...nodeAliases(unit)])) {
         const f = normalize(name).replace(/ /g, '');
         if (f.length >= 2) this.unitWords.push(f);
         if (region && /^[市省县区]/.test(f)) this.unitWords.push(shortRegion(region) + f.slice(1), region + f.slice(1));
       }
     }
-    this.units = new UnitDirectory(records);
+    this.units = new UnitDirectory(unitRecords(refs));
     for (const [id, app] of corpus.apps) {
       // only specific names link (城市大脑, “浙里督”系统), not a kind (开放平台, 数据应用)
       for (const name of new Set([nodeName(app), ...nodeAliases(app)])) if (name.length >= 3 && isSpecificAppName(name)) add(name, 'application', id, 3);
