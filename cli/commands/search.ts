@@ -36,7 +36,9 @@ function options(values: Parsed['values']): SearchOptions {
 function print(res: SearchResponse): void {
   const i = res.interpretation;
   say(`查询 / query: ${res.query}   (${res.took_ms} ms, ${i.mode})`);
-  if (i.entities.length) say(`理解 / understood: ${i.entities.map((e) => `${e.type}:${e.text}${e.value !== undefined ? `(${e.value})` : ''}`).join('  ')}`);
+  // a region typed in pinyin says what it was read as (region:hangzhou→杭州市)
+  const read = (e: (typeof i.entities)[number]) => (e.type === 'region' && e.id && e.id !== e.text ? `→${e.id}` : '');
+  if (i.entities.length) say(`理解 / understood: ${i.entities.map((e) => `${e.type}:${e.text}${read(e)}${e.value !== undefined ? `(${e.value})` : ''}`).join('  ')}`);
   for (const n of i.notes) say(`注 / note: ${n}`);
   if (res.match === 'none') {
     say('\n方案中没有相关内容 / the plans have nothing on this');

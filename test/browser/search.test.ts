@@ -89,6 +89,14 @@ describeBrowser('search page in chromium', () => {
     expect(await s.page.textContent('.state.error')).toContain('QUERY_TOO_LONG');
   }, 60_000);
 
+  test('what the question was read as: a region typed in pinyin, a corrected typo', async () => {
+    await s.page.goto(`${s.srv.url}/?q=${encodeURIComponent('jiaxing 一网通半')}`);
+    await s.page.waitForSelector('#results .card');
+    expect(await s.page.$$eval('#summary .chip.entity', (els) => els.map((e) => e.textContent))).toContain('jiaxing → 嘉兴市');
+    expect(await s.page.textContent('#summary')).toContain('“一网通半”→“一网通办”');
+    expect(await s.page.textContent('#results .card .plan')).toContain('嘉兴');
+  }, 60_000);
+
   test('Enter while an IME is composing does not search', async () => {
     await s.page.goto(s.srv.url);
     await s.page.waitForSelector('body[data-ready="true"]');

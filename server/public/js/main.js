@@ -31,7 +31,9 @@ function writeUrl(params, push) {
 
 function renderSummary(res) {
   const el = clear($('summary'));
-  const ents = (res.interpretation.entities || []).map((e) => h('span', { class: 'chip entity' }, e.text));
+  // a region typed in pinyin shows what it was read as (hangzhou → 杭州市)
+  const entityText = (e) => (e.type === 'region' && e.id && /^[a-z]/.test(e.text) ? `${e.text} → ${e.id}` : e.text);
+  const ents = (res.interpretation.entities || []).map((e) => h('span', { class: 'chip entity' }, entityText(e)));
   const range = res.results.length ? ` · 第 ${res.offset + 1}–${res.offset + res.results.length} 条` : '';
   const strength = res.match === 'strong' ? '' : res.match === 'weak' ? ' · 匹配较弱' : '';
   el.append(h('span', { class: 'count' }, `共 ${res.total} 条相关任务${range}${strength} · ${Math.round(res.took_ms)} ms`));
