@@ -58,7 +58,11 @@ export function targetGraph(graph: GraphData, readSource?: SourceReader): GraphD
     if (n.labels.includes('Task')) {
       const p = n.properties as { title?: string; text?: string };
       const text = p.text ?? '';
-      add(n.id, extractTargets(text, 'sentence'), 'task');
+      // a title the text does not hold states the task itself (a table row, a 政府工作报告 breakdown:
+      // 固定资产投资增长7% above 责任单位：…): its goals count too, after the text's
+      const title = (p.title ?? '').trim();
+      const own = title && !text.replace(/\s/g, '').includes(title.replace(/\s/g, '')) ? extractTargets(title, 'sentence') : [];
+      add(n.id, [...extractTargets(text, 'sentence'), ...own], 'task');
     } else if (n.labels.includes('Plan')) {
       // ingest's goals paragraph (from the lines it decoded); a graph from before it falls back to the source file
       const stored = n.properties.goals;

@@ -1,10 +1,12 @@
 /**
  * Answers the graph gives directly, shown above the ranked tasks:
  * - `targets`: the quantified targets (metric, comparator, value, unit, year, plan, source) for a
- *   target question ("2025年要达到什么目标"), narrowed by the years, plans and regions it names and,
+ *   target question ("2025年要达到什么目标"), narrowed by the years (a goal without one in an annual
+ *   plan, 2023年政府工作报告…, is that year's), plans and regions it names and,
  *   when it names a topic, by the targets whose metric shares the topic's characters;
  * - `unit`: a linked unit's tasks with counts by role (lead / co / responsible);
- * - `plan`: the plan a document number ("嘉政发〔2022〕18号") or a plan title names.
+ * - `plan`: the plan a document number ("嘉政发〔2022〕18号") or a plan title names, with the loaded
+ *   plans that implement it (a higher policy known only by its citation: the plans that carry it out).
  */
 import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
@@ -44,7 +46,7 @@ export interface UnitTaskItem {
 export type Answer =
   | { type: 'targets'; years: number[]; total: number; items: TargetItem[] }
   | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; tasks: UnitTaskItem[] }
-  | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number };
+  | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] };
 
 // Chinese question cues of a target question (language, not corpus knowledge).
 const TARGET_CUE = /目标|指标|达到|达成|要实现|实现率|覆盖率|多少(?:个|家|项|%)?/;
@@ -119,8 +121,18 @@ export class GraphAnswers {
       if (this.corpus.plans.has(owner)) return owner;
       return this.corpus.byId.get(owner)?.planId ?? null;
     };
+    // a goal without a year in an annual plan (2023年政府工作报告…, 数字威海建设2023年工作要点) is that year's
+    const yearOf = (t: GraphNode): number | null => {
+      const stated = num(t.properties.year);
+      if (stated !== null) return stated;
+      const plan = planOf(t);
+      const node = plan ? this.corpus.plans.get(plan) : undefined;
+      if (!node) return null;
+      const years = new Set([...nodeName(node).matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1])));
+      return years.size === 1 ? [...years][0] : null;
+    };
     let pool = all;
-    if (link.years.length) pool = pool.filter((t) => link.years.includes(num(t.properties.year) ?? -1));
+    if (link.years.length) pool = pool.filter((t) => link.years.includes(yearOf(t) ?? -1));
     if (link.plans.length || link.regions.length) {
       pool = pool.filter((t) => {
         const plan = planOf(t);
@@ -195,6 +207,7 @@ export class GraphAnswers {
         type: 'plan',
         plan: { id, title: nodeName(p), docNumber: str(q.docNumber), issuer: str(q.issuer), date: str(q.date), region: str(q.region), cited: q.cited === true, sourceFile: str(q.sourceFile) },
         tasks: this.corpus.tasks.filter((t) => t.planId === id).length,
+        implementedBy: (this.corpus.implementers.get(id) ?? []).flatMap((by) => (this.corpus.plans.has(by) ? [{ id: by, title: nodeName(this.corpus.plans.get(by)!) }] : [])),
       }];
     });
   }

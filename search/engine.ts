@@ -207,9 +207,12 @@ export class SearchEngine implements SearchService {
       for (const id of ids) lift(id, settings.tiers.app / Math.max(1, link.apps.length), 'application');
     }
     if (link.regions.length || link.plans.length) {
+      // a plan with no tasks here (a higher policy known by its citation) stands for the plans that implement it
+      const own = new Set(corpus.tasks.map((t) => t.planId));
+      const plans = new Set(link.plans.flatMap((id) => (own.has(id) ? [id] : corpus.implementers.get(id) ?? [])));
       for (const t of corpus.tasks) {
         const region = corpus.plans.get(t.planId)?.properties.region;
-        if (link.plans.includes(t.planId) || (typeof region === 'string' && link.regions.includes(region))) lift(t.id, settings.tiers.region, 'region');
+        if (plans.has(t.planId) || (typeof region === 'string' && link.regions.includes(region))) lift(t.id, settings.tiers.region, 'region');
       }
     }
     if (link.years.length) for (const t of corpus.tasks) if (t.years.some((y) => link.years.includes(y))) lift(t.id, settings.tiers.year, 'year');

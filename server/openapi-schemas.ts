@@ -72,6 +72,7 @@ export const schemas: Record<string, object> = {
         type: { const: 'plan' },
         plan: obj({ id: str, title: str, docNumber: { type: ['string', 'null'] }, issuer: { type: ['string', 'null'] }, date: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, cited: { type: 'boolean' }, sourceFile: { type: ['string', 'null'] } }),
         tasks: int,
+        implementedBy: arr(obj({ id: str, title: str })),
       }),
     ],
   },

@@ -34,3 +34,21 @@ test('a unit of a plan that names no region answers its question; a municipality
   expect(r.match).toBe('strong');
   expect(r.interpretation.notes.join(' ')).toContain('未写明地区');
 });
+
+test('a higher policy known only by its citation answers with the loaded plans that implement it', async () => {
+  const r = await search.search('鲁政发〔2023〕15号');
+  const [card] = r.answers;
+  expect(card).toMatchObject({ type: 'plan', plan: { docNumber: '鲁政发〔2023〕15号', cited: true }, tasks: 0 });
+  expect(card.type === 'plan' && card.implementedBy.map((p) => p.title)).toContain('数字威海建设2023年工作要点');
+  // its results are the implementing plan's tasks, not text that happens to share the year
+  expect(r.results.slice(0, 2).map(resultKey).every((k) => k.startsWith('01_weihai.txt#'))).toBe(true);
+});
+
+test('goals a task title states (a 政府工作报告 breakdown) answer target questions; an annual plan’s goals are its year’s', async () => {
+  const hz = await search.search('杭州今年服务业增加值和固定资产投资分别要增长多少');
+  const items = hz.answers.find((a) => a.type === 'targets');
+  expect(items?.type === 'targets' && items.items.map((t) => `${t.metric} ${t.value}${t.unit}`)).toEqual(expect.arrayContaining(['服务业增加值 8%', '固定资产投资 7%']));
+  const ss = await search.search('嵊泗2023年地区生产总值要增长多少');
+  const gdp = ss.answers.find((a) => a.type === 'targets');
+  expect(gdp?.type === 'targets' && gdp.items[0]).toMatchObject({ metric: '地区生产总值（GDP）', value: 10, comparator: '≈', unit: '%' });
+});

@@ -48,6 +48,7 @@ function planCard(a) {
       p.issuer ? [h('dt', {}, '发文单位'), h('dd', {}, p.issuer)] : null,
       p.date ? [h('dt', {}, '日期'), h('dd', {}, p.date)] : null,
       h('dt', {}, '任务'), h('dd', {}, p.cited ? '本库只有其被引用的记录' : `${a.tasks} 项（见下方结果）`),
+      a.implementedBy && a.implementedBy.length ? [h('dt', {}, '落实它的方案'), h('dd', {}, `${a.implementedBy.map((x) => x.title).join('、')}${p.cited ? '（见下方结果）' : ''}`)] : null,
     ),
   );
 }
