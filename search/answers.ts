@@ -207,7 +207,7 @@ export class GraphAnswers {
         type: 'plan',
         plan: { id, title: nodeName(p), docNumber: str(q.docNumber), issuer: str(q.issuer), date: str(q.date), region: str(q.region), cited: q.cited === true, sourceFile: str(q.sourceFile) },
         tasks: this.corpus.tasks.filter((t) => t.planId === id).length,
-        implementedBy: (this.corpus.implementers.get(id) ?? []).flatMap((by) => (this.corpus.plans.has(by) ? [{ id: by, title: nodeName(this.corpus.plans.get(by)!) }] : [])),
+        implementedBy: (this.corpus.implementers.get(id) ?? []).flatMap((by) => this.planRef(by) ?? []),
       }];
     });
   }

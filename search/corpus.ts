@@ -44,7 +44,6 @@ function roleOf(r: GraphRelationship): Role {
   return role === 'lead' || role === 'co' ? role : 'responsible';
 }
 
-/** Builds the corpus from one export of the store (one round trip, also on Neo4j). */
 /**
  * The unit leads the task: marked 牵头, or, where the task marks no lead (plans that print only
  * 责任单位), listed first — plans name the leading unit first (排在首位的为牵头单位).
@@ -57,6 +56,7 @@ export function leads(task: Pick<TaskDoc, 'units'> | undefined, unitId: string):
   return !units.some((u) => u.role === 'lead') && units[0].id === unitId;
 }
 
+/** Builds the corpus from one export of the store (one round trip, also on Neo4j). */
 export async function loadCorpus(store: GraphStore): Promise<Corpus> {
   const data = await store.exportAll();
   const nodes = new Map(data.nodes.map((n) => [n.id, n]));

@@ -2,7 +2,8 @@
  * One error middleware: every failure becomes `{error:{code,message,retriable}}` with the
  * status of its KgError code (core/errors.ts). Unknown errors are 500 INTERNAL, details logged only.
  */
-import { IncomingMessage, maxHeaderSize, ServerResponse } from 'node:http';
+import { IncomingMessage, maxHeaderSize, ServerResponse, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { createError, isKgError, type ErrorCode, type KgError } from '../core/errors';
 
@@ -84,7 +85,7 @@ export function encodedTarget(raw: Buffer): string | null {
  * must be whole in the packet the parser saw, and the answer closes the connection (the parser
  * is gone); anything else (a body, a head cut short) gets null.
  */
-function rebuiltRequest(raw: Buffer, target: string, socket: import('node:net').Socket, maxHeaderSize: number): import('node:http').IncomingMessage | null {
+function rebuiltRequest(raw: Buffer, target: string, socket: Socket): IncomingMessage | null {
   const end = raw.indexOf('\r\n\r\n');
   if (end < 0 || end > maxHeaderSize) return null; // node's own limit on a head holds here too
   const [line, ...fields] = raw.subarray(0, end).toString('latin1').split('\r\n'); // header bytes as node reads them
@@ -119,11 +120,11 @@ function rebuiltRequest(raw: Buffer, target: string, socket: import('node:net').
  * percent-encoded (other methods: 308 to the percent-encoded URL); bytes that are not UTF-8 → 400;
  * anything else → 400.
  */
-export function attachClientErrors(server: import('node:http').Server): void {
-  const answerFor = (err: NodeJS.ErrnoException & { rawPacket?: Buffer }): string => {
+export function attachClientErrors(server: Server): void {
+  // `target`: the percent-encoded target of a raw-UTF-8 request line (null: none, or not UTF-8)
+  const answerFor = (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, target: string | null): string => {
     if (err.code === 'HPE_HEADER_OVERFLOW') return rawAnswer(431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', '请求头过大 / request header fields too large');
     if (err.code === 'HPE_INVALID_URL' && err.rawPacket) {
-      const target = encodedTarget(err.rawPacket);
       return target
         ? rawAnswer(308, 'Permanent Redirect', 'URL_NOT_ENCODED', `URL 须百分号编码，请改用 / percent-encode the URL: ${target}`, { Location: target })
         : rawAnswer(400, 'Bad Request', 'BAD_REQUEST', 'URL 含非 UTF-8 字节 / URL bytes are not UTF-8');
@@ -131,10 +132,8 @@ export function attachClientErrors(server: import('node:http').Server): void {
     return rawAnswer(400, 'Bad Request', 'BAD_REQUEST', `请求无法解析 / malformed HTTP request${err.code ? ` (${err.code})` : ''}`);
   };
   /** Serves a raw-UTF-8 GET/HEAD through the server's request handler; false when it is not one. */
-  const served = (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: import('node:net').Socket): boolean => {
-    if (err.code !== 'HPE_INVALID_URL' || !err.rawPacket) return false;
-    const target = encodedTarget(err.rawPacket);
-    const req = target ? rebuiltRequest(err.rawPacket, target, socket, maxHeaderSize) : null;
+  const served = (raw: Buffer, target: string, socket: Socket): boolean => {
+    const req = rebuiltRequest(raw, target, socket);
     if (!req) return false;
     const res = new ServerResponse(req);
     res.shouldKeepAlive = false; // answered with Connection: close
@@ -146,13 +145,14 @@ export function attachClientErrors(server: import('node:http').Server): void {
     server.emit('request', req, res);
     return true;
   };
-  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: import('node:net').Socket) => {
+  server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
     if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
     if (err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return void socket.destroy();
     let answer: string;
     try {
-      if (served(err, socket)) return;
-      answer = answerFor(err);
+      const target = err.code === 'HPE_INVALID_URL' && err.rawPacket ? encodedTarget(err.rawPacket) : null;
+      if (target && served(err.rawPacket!, target, socket)) return;
+      answer = answerFor(err, target);
     } catch {
       answer = rawAnswer(400, 'Bad Request', 'BAD_REQUEST', '请求无法解析 / malformed HTTP request'); // never throw from here
     }
