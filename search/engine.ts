@@ -256,6 +256,9 @@ export class SearchEngine implements SearchService {
       link.plans.push(id);
       link.entities.push({ type: 'plan', id, text: String(corpus.plans.get(id)?.properties.docNumber ?? id) });
     }
+    // one no loaded plan has is said so, and is no evidence that the plans answer
+    const unknownDocs = settings.link ? link.docNumbers.filter((n) => plansByDocNumber(corpus, n).length === 0) : [];
+    for (const n of unknownDocs) link.notes.push(`已加载的方案中没有文号 ${n} / no loaded plan has document number ${n}`);
     // English words read as the plans' Chinese words (smart → 智能), as if the question had written them
     const translations: Translation[] = settings.translate && this.parts.glossary ? this.parts.glossary.translate(link.normalized, keyword.word.tokenize(link.residual).filter((w) => /[\u3400-\u9fff]/.test(w))) : [];
     const translated = translations.flatMap((t) => t.to).join(' ');
@@ -281,14 +284,15 @@ export class SearchEngine implements SearchService {
 
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
     const linked = link.units.length + link.apps.length + link.plans.length > 0;
-    const evidenceText = textQuery || link.normalized;
+    // beside a document number no plan has, only the question's topic words count (有哪些任务 has none)
+    const evidenceText = unknownDocs.length ? keyword.word.tokenize(textQuery).join(' ') : textQuery || link.normalized;
     const evidence: MatchEvidence = {
       linked,
       coverage: Math.round(bestCoverage(keyword.char, evidenceText, scored.slice(0, 3).map((x) => x.id)) * 1000) / 1000,
       vocabulary: Math.round(vocabularyShare(keyword.char, evidenceText) * 1000) / 1000,
       expansionHits: [...new Set([...expansion, ...bridged])].filter((t) => scored.slice(0, 3).some((x) => corpus.byId.get(x.id)?.normText.includes(t))).length,
       cosine: cosine === null ? null : Math.round(cosine * 1000) / 1000,
-      chars: contentChars(link.normalized),
+      chars: contentChars(unknownDocs.length ? evidenceText : link.normalized),
     };
     const match = classifyMatch(evidence, this.parts.options.match);
     const empty = match === 'none' && settings.gate;

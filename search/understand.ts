@@ -9,7 +9,7 @@ import type { Interpretation } from './types';
 import { nodeAliases, nodeName, type Corpus } from './corpus';
 import { normalize } from './normalize';
 import { jiebaCut, wordSpans } from './tokenize';
-import { romanized } from './pinyin';
+import { romanized } from '../core/pinyin';
 import { findUnitMentions, UnitDirectory, unitRecords, type UnitNodeRef } from '../entities/unit-mentions';
 import { isSpecificAppName } from '../entities/app-grammar';
 
@@ -31,6 +31,8 @@ export interface LinkedQuery {
   plans: string[];
   regions: string[];
   years: number[];
+  /** Document numbers the question names (浙政办发〔2021〕99号), whether or not a loaded plan has them. */
+  docNumbers: string[];
   role: Role | null;
   crossPlan: boolean; // the question spans plans ("各地", "各市", or two regions named)
   entities: Interpretation['entities'];
@@ -39,7 +41,7 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, units: [], apps: [], plans: [], regions: [], years: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], role: null, crossPlan: false, entities: [], notes: [] };
 }
 
 const shortRegion = (r: string) => (r.length > 2 ? r.replace(/[市省县区]$/, '') : r);
@@ -114,7 +116,8 @@ export class EntityLinker {
     const out = unlinked(normalized);
     // regions the question names (for a bare 市公安局), then unit mentions by the unit grammar
     const named = this.forms.filter((f) => f.type === 'region' && compact.includes(f.form)).flatMap((f) => f.ids);
-    for (const u of findUnitMentions(compact, this.units, [...new Set(named)], wordSpans(compact, jiebaCut))) {
+    const words = wordSpans(compact, jiebaCut);
+    for (const u of findUnitMentions(compact, this.units, [...new Set(named)], words)) {
       for (let i = u.start; i < u.end; i++) {
         taken[i] = true;
         blank[i] = true;
@@ -146,6 +149,16 @@ export class EntityLinker {
         at = compact.indexOf(f.form, at + 1);
       }
     }
+    // a document number (嘉政发〔2022〕18号 normalizes to 嘉政发 2022 18号) names a plan, not words to
+    // search for; its issuer code starts at a word of at most 5 characters before the year
+    for (const m of compact.matchAll(/([\u4e00-\u9fff]{1,8})\s((?:19|20)\d{2})\s第?(\d{1,4})号/g)) {
+      const end = m.index + m[0].length;
+      if (taken.slice(m.index, end).some(Boolean)) continue;
+      const yearAt = m.index + m[1].length;
+      const from = words.map(([a]) => a).filter((a) => a >= m.index && a < yearAt && yearAt - a <= 5).sort((a, b) => a - b)[0] ?? Math.max(m.index, yearAt - 5);
+      for (let i = from; i < end; i++) taken[i] = blank[i] = true;
+      out.docNumbers.push(`${compact.slice(from, yearAt)}〔${m[2]}〕${m[3]}号`);
+    }
     for (const m of compact.matchAll(/(?<![a-z])[a-z]{4,}(?![a-z])/g)) {
       const region = this.romanRegions.get(m[0]);
       if (!region || taken.slice(m.index, m.index + m[0].length).some(Boolean)) continue;
@@ -153,7 +166,9 @@ export class EntityLinker {
       if (!out.regions.includes(region)) out.regions.push(region);
       out.entities.push({ type: 'region', id: region, text: m[0] });
     }
-    for (const m of compact.matchAll(/(20\d{2})年?/g)) {
+    // a year, not the year of a document number (嘉政发〔2022〕18号 normalizes to 嘉政发 2022 18号)
+    for (const m of compact.matchAll(/(?<!\d)(20\d{2})(?!\d)年?/g)) {
+      if (taken[m.index] || (/^\s*\d{1,4}\s*号/.test(compact.slice(m.index + 4)) && /[\u4e00-\u9fff]\s*$/.test(compact.slice(0, m.index)))) continue;
       const y = Number(m[1]);
       for (let i = m.index; i < m.index + m[0].length; i++) blank[i] = true;
       if (!out.years.includes(y)) out.years.push(y);

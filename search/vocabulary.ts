@@ -15,7 +15,7 @@ import type { Corpus } from './corpus';
 import { headingText, nodeName } from './corpus';
 import { FUNCTION_CHARS } from './knowledge/language';
 import { memoize } from '../core/memo';
-import { homophones } from './pinyin';
+import { homophones } from '../core/pinyin';
 import { normalize } from './normalize';
 import { wordSpans, type Tokenizer } from './tokenize';
 

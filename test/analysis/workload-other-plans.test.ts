@@ -21,8 +21,12 @@ test('a full name finds the unit a plan prints short (市信息化办公室 = �
   expect(ids('市信息化办公室')).toEqual(['unit:未知地区·07_unknown-city.txt/市信息化办']);
 });
 
-test('a region no plan names: the unit of that name in a plan that names no region (北京市政府办公厅)', () => {
-  expect(ids('北京市政府办公厅')).toEqual(['unit:未知地区·08_beijing.txt/市政府办']);
+test('a region no plan names: the unit of that name in a plan that names no region (上海市信息化办公室)', () => {
+  expect(ids('上海市信息化办公室')).toEqual(['unit:未知地区·07_unknown-city.txt/市信息化办']);
+});
+
+test('a municipality’s unit in a plan whose file name alone names the region (北京市政府办公厅, 08_beijing.txt)', () => {
+  expect(ids('北京市政府办公厅')).toEqual(['unit:北京市/市政府办']);
 });
 
 test('a province unit holds the tasks of the plan that prints it in traditional characters', () => {

@@ -120,9 +120,11 @@ describe('with other cities’ plans loaded beside the seeds (eval/other-plans)'
 
   test('a plan that names no region: its units link by name, and a named region that has none links them with a note', () => {
     expect(mixed.link('市信息化办公室牵头负责哪些工作').units).toEqual(['unit:未知地区·07_unknown-city.txt/市信息化办']);
-    const r = mixed.link('北京市政府办公厅牵头的工作有哪些');
-    expect(r.units).toEqual(['unit:未知地区·08_beijing.txt/市政府办']); // 北京市 is a municipality: its bodies are 市…
+    const r = mixed.link('上海市信息化办公室牵头负责哪些工作'); // no plan of 上海市 is loaded
+    expect(r.units).toEqual(['unit:未知地区·07_unknown-city.txt/市信息化办']);
     expect(r.notes.join(' ')).toContain('未写明地区');
+    // the Beijing excerpt names no region, its file name does (08_beijing.txt); 北京市 is a municipality: its bodies are 市…
+    expect(mixed.link('北京市政府办公厅牵头的工作有哪些').units).toEqual(['unit:北京市/市政府办']);
     expect(mixed.link('嘉兴市政府办公室牵头哪些任务').units).toEqual(['unit:嘉兴市/市政府办']); // a region that has the unit: only its own
   });
 

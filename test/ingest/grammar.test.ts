@@ -65,6 +65,30 @@ describe('numbering and clause grammar on an unseen plan', () => {
   });
 });
 
+describe('the region of a plan whose text names none is its file name’s', () => {
+  // an excerpt with no title, issuer or region-qualified unit
+  const EXCERPT = ['（一）深化政务公开清单管理。推进三级清单动态更新。（市政府办公厅牵头，市政府各部门负责落实）', '（二）推进决策公开。（市司法局牵头）'].join('\n');
+  const region = (file: string, text = EXCERPT) => {
+    const { region, level } = parseDocument(file, text).plan;
+    return { region, level };
+  };
+
+  test('a region’s name in the file name, or a Latin word only one region spells', () => {
+    expect(region('北京市2023年政务公开工作要点.txt')).toEqual({ region: '北京市', level: 'province' });
+    expect(region('08_beijing.txt')).toEqual({ region: '北京市', level: 'province' });
+    expect(region('weihai-plan.docx')).toEqual({ region: '威海市', level: 'city' });
+    expect(region('Shengsi_2024.txt')).toEqual({ region: '嵊泗县', level: 'county' });
+  });
+
+  test('no region: a spelling two regions share, hashed or plain names; the text’s own region always wins', () => {
+    expect(region('taizhou.txt').region).toBeNull(); // 台州市 and 泰州市
+    expect(region('000_4cb10dc33e04c09c.txt').region).toBeNull();
+    expect(region('07_unknown-city.txt').region).toBeNull();
+    expect(region('plan_final_2023.txt').region).toBeNull();
+    expect(region('beijing.txt', `嘉兴市政务公开工作要点\n${EXCERPT}`).region).toBe('嘉兴市');
+  });
+});
+
 describe('small grammars', () => {
   test('years', () => {
     expect(extractYears('到2025年底，2023 年前完成；2.0版本；2021—2022年')).toEqual([2021, 2022, 2023, 2025]);

@@ -192,6 +192,26 @@ describe('answers from the graph, total and paging', () => {
     expect((await seeds.search.search('嘉政发〔2022〕99号')).answers.filter((a) => a.type === 'plan')).toEqual([]);
   });
 
+  test('the year of a document number is no year of the question', async () => {
+    const r = await seeds.search.search('嘉政发〔2022〕18号');
+    expect(r.interpretation.entities.filter((e) => e.type === 'year')).toEqual([]);
+    const y = await seeds.search.search('嘉政发〔2022〕18号 2025年的目标');
+    expect(y.interpretation.entities.filter((e) => e.type === 'year').map((e) => e.value)).toEqual([2025]);
+  });
+
+  test('a document number no loaded plan has is said so; alone it is no answer, beside a topic the topic is searched', async () => {
+    for (const q of ['浙政办发〔2021〕99号有哪些任务', '嘉政发〔2022〕99号']) {
+      const r = await seeds.search.search(q);
+      expect(r.match).toBe('none');
+      expect(r.results).toEqual([]);
+      expect(r.interpretation.notes.join(' ')).toContain('已加载的方案中没有文号');
+    }
+    const topic = await seeds.search.search('请问浙政办发〔2021〕99号里数据安全的任务');
+    expect(topic.interpretation.notes.join(' ')).toContain('浙政办发〔2021〕99号');
+    expect(topic.match).not.toBe('none');
+    expect(topic.results.slice(0, 3).some((x) => String(x.node.properties.text).includes('数据安全'))).toBe(true);
+  });
+
   test('total counts matching tasks; offset pages without overlap; offset past the end is empty', async () => {
     const q = '数据共享';
     const p1 = await seeds.search.search(q, { k: 10 });

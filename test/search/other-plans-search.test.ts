@@ -27,12 +27,22 @@ test('a province unit asked in simplified characters finds the tasks a plan prin
   for (const p of ['一.1', '一.2', '一.3', '一.4']) expect(got).toContain(`16_zhejiang.txt#${p}`);
 });
 
-test('a unit of a plan that names no region answers its question; a municipality’s bodies are its 市… bodies', async () => {
-  const got = await keys('北京市政府办公厅牵头的工作有哪些？', 3);
-  expect(got.every((k) => k.startsWith('08_beijing.txt#'))).toBe(true);
-  const r = await search.search('北京市政府办公厅牵头的工作有哪些？');
+test('a unit of a plan that names no region answers its question, with a note', async () => {
+  const got = await keys('上海市信息化办公室牵头负责哪些工作？', 3);
+  expect(got.length).toBeGreaterThan(0);
+  expect(got.every((k) => k.startsWith('07_unknown-city.txt#'))).toBe(true);
+  const r = await search.search('上海市信息化办公室牵头负责哪些工作？');
   expect(r.match).toBe('strong');
   expect(r.interpretation.notes.join(' ')).toContain('未写明地区');
+});
+
+test('a plan whose file name alone names its region (08_beijing.txt): its units, and the region in a cross-plan question', async () => {
+  const got = await keys('北京市政府办公厅牵头的工作有哪些？', 3);
+  expect(got.every((k) => k.startsWith('08_beijing.txt#'))).toBe(true);
+  expect((await search.search('北京市政府办公厅牵头的工作有哪些？')).interpretation.notes.join(' ')).not.toContain('未写明地区');
+  const cross = await keys('北京和绍兴在推进政务公开上各有哪些做法？', 4);
+  expect(cross.filter((k) => k.startsWith('08_beijing.txt#')).length).toBeGreaterThanOrEqual(1);
+  expect(cross.filter((k) => k.startsWith('001_')).length).toBeGreaterThanOrEqual(1); // 绍兴's plan
 });
 
 test('a higher policy known only by its citation answers with the loaded plans that implement it', async () => {
