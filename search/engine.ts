@@ -294,7 +294,9 @@ export class SearchEngine implements SearchService {
       cosine: cosine === null ? null : Math.round(cosine * 1000) / 1000,
       chars: contentChars(unknownDocs.length ? evidenceText : link.normalized),
     };
-    const match = classifyMatch(evidence, this.parts.options.match);
+    // asked of a region no loaded plan is about (and of no region that one is): at most weak
+    const classified = classifyMatch(evidence, this.parts.options.match);
+    const match = classified === 'strong' && link.absentRegions.length && !link.regions.length ? 'weak' : classified;
     const empty = match === 'none' && settings.gate;
     const answers = empty ? [] : await this.answers.answer(link, docPlans);
     const ranked = empty ? [] : (link.crossPlan ? this.diversify(scored, tiers, offset + k) : scored.slice(0, offset + k)).slice(offset);

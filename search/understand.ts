@@ -12,6 +12,7 @@ import { jiebaCut, wordSpans } from './tokenize';
 import { romanized } from '../core/pinyin';
 import { findUnitMentions, UnitDirectory, unitRecords, type UnitNodeRef } from '../entities/unit-mentions';
 import { isSpecificAppName } from '../entities/app-grammar';
+import { findRegion, isWithin, lookupRegions, type Region } from '../entities/regions';
 
 type EntityType = Interpretation['entities'][number]['type'];
 
@@ -33,6 +34,8 @@ export interface LinkedQuery {
   years: number[];
   /** Document numbers the question names (浙政办发〔2021〕99号), whether or not a loaded plan has them. */
   docNumbers: string[];
+  /** Regions the question names that no loaded plan lies in or holds (上海市 beside Zhejiang's plans). */
+  absentRegions: string[];
   role: Role | null;
   crossPlan: boolean; // the question spans plans ("各地", "各市", or two regions named)
   entities: Interpretation['entities'];
@@ -41,7 +44,7 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], role: null, crossPlan: false, entities: [], notes: [] };
 }
 
 const shortRegion = (r: string) => (r.length > 2 ? r.replace(/[市省县区]$/, '') : r);
@@ -53,6 +56,8 @@ export class EntityLinker {
   private readonly units: UnitDirectory;
   private readonly unitWords: string[] = [];
   private readonly romanRegions = new Map<string, string | null>(); // hangzhou → 杭州市
+  private readonly planRegions: Region[] = []; // the loaded plans' regions
+  private regionlessPlans = 0; // loaded plans that name no region
 
   constructor(private readonly corpus: Corpus) {
     const add = (form: string, type: EntityType, id: string, priority: number, region?: string) => {
@@ -70,7 +75,10 @@ export class EntityLinker {
       if (nodeName(plan).length >= 6) add(nodeName(plan), 'plan', id, 4);
       if (typeof plan.properties.docNumber === 'string') add(plan.properties.docNumber, 'plan', id, 4);
     }
+    for (const [, plan] of corpus.plans) if (plan.properties.cited !== true && !plan.properties.region) this.regionlessPlans++;
     for (const r of regions) {
+      const region = findRegion(r);
+      if (region) this.planRegions.push(region);
       add(r, 'region', r, 1);
       add(shortRegion(r), 'region', r, 1);
       // typed in Latin letters: hangzhou, weihai (the loaded plans' regions only: pinyin collides across the country)
@@ -165,6 +173,18 @@ export class EntityLinker {
       for (let i = m.index; i < m.index + m[0].length; i++) taken[i] = blank[i] = true;
       if (!out.regions.includes(region)) out.regions.push(region);
       out.entities.push({ type: 'region', id: region, text: m[0] });
+    }
+    // a region no loaded plan lies in or holds (上海市, 广州 beside Zhejiang's plans), as a whole word:
+    // said so; its name stays in the text (a plan may still mention it: 长三角 tasks name 上海)
+    for (const [a, b] of words) {
+      const w = compact.slice(a, b);
+      if (b - a < 2 || taken.slice(a, b).some(Boolean)) continue;
+      const region = lookupRegions(w).find((r) => r.name === w || r.level === 'province' || r.level === 'city');
+      if (!region || out.absentRegions.includes(region.name)) continue;
+      if (this.planRegions.some((p) => isWithin(p, region.name) || isWithin(region, p.name))) continue;
+      out.absentRegions.push(region.name);
+      const unnamed = this.regionlessPlans ? `（另有 ${this.regionlessPlans} 份方案未写明地区）` : '';
+      out.notes.push(`已加载的方案中没有${region.name}的方案${unnamed}，结果来自其他地区 / no loaded plan is ${region.name}'s: results are from other regions`);
     }
     // a year, not the year of a document number (嘉政发〔2022〕18号 normalizes to 嘉政发 2022 18号)
     for (const m of compact.matchAll(/(?<!\d)(20\d{2})(?!\d)年?/g)) {

@@ -28,7 +28,8 @@ test('full, short, region-qualified and abbreviated forms link the one unit of t
 test('a region before words that only end like an office (一网通办, 掌上办) is the region, not a missing unit', () => {
   const r = linker.link('北京 政务服务 一网通办');
   expect(r.units).toEqual([]);
-  expect(r.notes.join(' ')).not.toContain('没有');
+  expect(r.notes.join(' ')).not.toContain('单位'); // no missing unit; 北京 is a region no seed is about
+  expect(r.notes.join(' ')).toContain('已加载的方案中没有北京市的方案');
   const j = linker.link('嘉兴 政务服务 一网通办');
   expect(j.units).toEqual([]);
   expect(j.regions).toEqual(['嘉兴市']);

@@ -192,6 +192,20 @@ describe('answers from the graph, total and paging', () => {
     expect((await seeds.search.search('嘉政发〔2022〕99号')).answers.filter((a) => a.type === 'plan')).toEqual([]);
   });
 
+  test('a region no loaded plan is about is said so and answers weak at most; regions in or above the plans’ are not', async () => {
+    for (const q of ['广州的一网通办怎么推进', '上海市的城市大脑']) {
+      const r = await seeds.search.search(q);
+      expect(r.match).toBe('weak');
+      expect(r.results.length).toBeGreaterThan(0); // the topic, from other regions
+      expect(r.interpretation.notes.join(' ')).toMatch(/已加载的方案中没有(广州|上海)市的方案/);
+    }
+    for (const q of ['嘉善县的数字化改革任务', '浙江的一网通办怎么推进', '嘉兴的城市大脑']) {
+      const r = await seeds.search.search(q);
+      expect(r.interpretation.notes.join(' ')).not.toContain('已加载的方案中没有');
+      expect(r.match).not.toBe('none');
+    }
+  });
+
   test('the year of a document number is no year of the question', async () => {
     const r = await seeds.search.search('嘉政发〔2022〕18号');
     expect(r.interpretation.entities.filter((e) => e.type === 'year')).toEqual([]);
