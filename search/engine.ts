@@ -268,7 +268,7 @@ export class SearchEngine implements SearchService {
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
     const [{ fused, cosine, bridged }, { tiers }] = await Promise.all([
-      this.textFusion(textQuery, translated ? `${link.normalized} ${translated}` : link.normalized, expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query)),
+      this.textFusion(textQuery, translated ? `${link.denseText} ${translated}` : link.denseText, expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query)),
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));

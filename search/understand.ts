@@ -27,6 +27,8 @@ interface Form {
 export interface LinkedQuery {
   normalized: string;
   residual: string;
+  /** The question without the regions it names, for the query vector (the graph answers the region). */
+  denseText: string;
   units: string[];
   apps: string[];
   plans: string[];
@@ -44,7 +46,7 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], role: null, crossPlan: false, entities: [], notes: [] };
 }
 
 const shortRegion = (r: string) => (r.length > 2 ? r.replace(/[市省县区]$/, '') : r);
@@ -121,6 +123,7 @@ export class EntityLinker {
     const compact = normalized; // spaces kept: they separate Latin words
     const taken: boolean[] = new Array(compact.length).fill(false);
     const blank: boolean[] = new Array(compact.length).fill(false); // spans removed from the residual (not applications: they are the topic)
+    const regionAt: boolean[] = new Array(compact.length).fill(false); // spans of the regions named
     const out = unlinked(normalized);
     // regions the question names (for a bare 市公安局), then unit mentions by the unit grammar
     const named = this.forms.filter((f) => f.type === 'region' && compact.includes(f.form)).flatMap((f) => f.ids);
@@ -148,6 +151,7 @@ export class EntityLinker {
           for (let i = at; i < at + f.form.length; i++) {
             taken[i] = true;
             blank[i] = f.type !== 'application';
+            regionAt[i] = f.type === 'region';
           }
           if (f.type === 'application') out.apps.push(...f.ids);
           else if (f.type === 'plan') out.plans.push(...f.ids);
@@ -170,7 +174,7 @@ export class EntityLinker {
     for (const m of compact.matchAll(/(?<![a-z])[a-z]{4,}(?![a-z])/g)) {
       const region = this.romanRegions.get(m[0]);
       if (!region || taken.slice(m.index, m.index + m[0].length).some(Boolean)) continue;
-      for (let i = m.index; i < m.index + m[0].length; i++) taken[i] = blank[i] = true;
+      for (let i = m.index; i < m.index + m[0].length; i++) taken[i] = blank[i] = regionAt[i] = true;
       if (!out.regions.includes(region)) out.regions.push(region);
       out.entities.push({ type: 'region', id: region, text: m[0] });
     }
@@ -203,6 +207,10 @@ export class EntityLinker {
     out.crossPlan = new Set(out.regions).size >= 2 || /各地|各市|各县|各区|各方案|各级政府|各城市/.test(compact);
     if (out.crossPlan) out.notes.push('跨方案问题：结果按方案交替 / cross-plan question: results alternate between plans');
     out.residual = [...compact].map((ch, i) => (blank[i] ? ' ' : ch)).join('').replace(/\s+/g, ' ').trim();
+    // the region is the graph's to answer: in the query vector it only pulls tasks whose text names
+    // that city (金华市浙政钉工作台 for 绍兴和金华的市场监管); a question that is only a region keeps it
+    const denseText = [...compact].map((ch, i) => (regionAt[i] ? ' ' : ch)).join('').replace(/\s+/g, ' ').trim();
+    if (/[\u3400-\u9fffa-z0-9].*[\u3400-\u9fffa-z0-9]/.test(denseText)) out.denseText = denseText;
     return out;
   }
 }

@@ -107,6 +107,23 @@ describe('search engine on a hand-built graph', () => {
     await expect(search.search('数据', { k: 51 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
+  test('the query vector is of the question without the regions it names (the graph answers those)', async () => {
+    const asked: string[] = [];
+    const spy = Object.assign(Object.create(embedder) as HashEmbedder, {
+      embedQuery: (t: string) => {
+        asked.push(t);
+        return embedder.embedQuery(t);
+      },
+    });
+    const own = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-search-q-')) }), embedder: spy });
+    const res = await own.search('嘉兴和金华的公共数据平台');
+    expect(res.interpretation.entities.filter((e) => e.type === 'region').map((e) => e.id).sort()).toEqual(['嘉兴市', '金华市']);
+    expect(asked.at(-1)).not.toMatch(/嘉兴|金华/);
+    expect(asked.at(-1)).toContain('公共数据平台');
+    await own.search('金华');
+    expect(asked.at(-1)).toBe('金华'); // a question that is only a region keeps it
+  });
+
   test('without an embedder it still searches (keyword + graph) and says so', async () => {
     const plain = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: dir }), embedder: null });
     const res = await plain.search('数据安全');
