@@ -6,7 +6,11 @@
  *   when it names a topic, by the targets whose metric shares the topic's characters;
  * - `unit`: a linked unit's tasks with counts by role (lead / co / responsible);
  * - `plan`: the plan a document number ("嘉政发〔2022〕18号") or a plan title names, with the loaded
- *   plans that implement it (a higher policy known only by its citation: the plans that carry it out).
+ *   plans that implement it (a higher policy known only by its citation: the plans that carry it out);
+ *   also the plans of the regions a question counts the tasks of (嘉兴的方案有多少项任务) — a count of
+ *   tasks is no target;
+ * - `application`: a linked application's tasks, the plans they are in and the units responsible
+ *   for them, those that lead most first (城市大脑由哪些单位负责).
  */
 import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
@@ -46,10 +50,21 @@ export interface UnitTaskItem {
 export type Answer =
   | { type: 'targets'; years: number[]; total: number; items: TargetItem[] }
   | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; tasks: UnitTaskItem[] }
-  | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] };
+  | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] }
+  | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] };
+
+export interface AppUnitItem {
+  id: string;
+  name: string;
+  region: string | null;
+  tasks: number; // the application's tasks it is responsible for
+  leads: number; // of which it leads (marked, or listed first where a task marks no lead)
+}
 
 // Chinese question cues of a target question (language, not corpus knowledge).
 const TARGET_CUE = /目标|指标|达到|达成|要实现|实现率|覆盖率|多少(?:个|家|项|%)?/;
+// a question that counts the plans' own tasks (多少项任务, 几个重点任务, 多少条措施): the plans answer, not a target
+const TASK_COUNT = /(?:多少|几)\s*(?:项|个|条|件)?\s*(?:重点|主要)?\s*(?:任务|工作|措施|举措)/;
 
 // 嘉政发〔2022〕18号, 浙政办发[2021]7号, 国发（2022）14号: issuer code, year, number.
 const DOC_NUMBER = /([\u4e00-\u9fff]{1,10}?)\s*[〔[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,4})\s*号?/g;
@@ -113,7 +128,7 @@ export class GraphAnswers {
   }
 
   private async targetAnswer(link: LinkedQuery): Promise<Answer | null> {
-    if (!TARGET_CUE.test(link.normalized)) return null;
+    if (!TARGET_CUE.test(link.normalized) || TASK_COUNT.test(link.normalized)) return null;
     const all = await this.allTargets();
     if (!all.length) return null;
     const planOf = (t: GraphNode): string | null => {
@@ -212,12 +227,48 @@ export class GraphAnswers {
     });
   }
 
+  private appAnswers(link: LinkedQuery): Answer[] {
+    return link.apps.slice(0, 2).flatMap((id): Answer[] => {
+      const app = this.corpus.apps.get(id);
+      const tasks = (this.corpus.tasksOfApp.get(id) ?? []).flatMap((t) => this.corpus.byId.get(t) ?? []);
+      if (!app || !tasks.length) return [];
+      const plans = new Map<string, number>();
+      const units = new Map<string, AppUnitItem>();
+      for (const t of tasks) {
+        plans.set(t.planId, (plans.get(t.planId) ?? 0) + 1);
+        for (const u of t.units) {
+          const node = this.corpus.units.get(u.id);
+          if (!node || node.properties.collective === true) continue; // 各县（市、区）政府 names no one body
+          const row = units.get(u.id) ?? { id: u.id, name: nodeName(node), region: str(node.properties.region), tasks: 0, leads: 0 };
+          row.tasks++;
+          if (leads(t, u.id)) row.leads++;
+          units.set(u.id, row);
+        }
+      }
+      return [{
+        type: 'application',
+        application: { id, name: nodeName(app) },
+        total: tasks.length,
+        plans: [...plans].flatMap(([p, n]) => { const ref = this.planRef(p); return ref ? [{ ...ref, tasks: n }] : []; }),
+        units: [...units.values()].sort((a, b) => b.leads - a.leads || b.tasks - a.tasks).slice(0, this.limits.appUnits),
+      }];
+    });
+  }
+
+  /** The plans of the regions (or the plans) a question counts the tasks of, when it names no unit. */
+  private countedPlans(link: LinkedQuery): string[] {
+    if (!TASK_COUNT.test(link.normalized) || link.units.length || link.apps.length) return [];
+    if (link.plans.length) return link.plans;
+    return [...this.corpus.plans.values()].filter((p) => p.properties.cited !== true && link.regions.includes(str(p.properties.region) ?? '')).map((p) => p.id);
+  }
+
   /** Everything the graph answers for this question (documents named by number first). */
   async answer(link: LinkedQuery, docPlans: string[]): Promise<Answer[]> {
-    const out: Answer[] = [...this.planAnswers(docPlans)];
+    const out: Answer[] = [...this.planAnswers([...new Set([...docPlans, ...this.countedPlans(link)])])];
     const target = await this.targetAnswer(link);
     if (target) out.push(target);
     out.push(...this.unitAnswers(link));
+    out.push(...this.appAnswers(link));
     return out;
   }
 }

@@ -74,6 +74,13 @@ export const schemas: Record<string, object> = {
         tasks: int,
         implementedBy: arr(obj({ id: str, title: str })),
       }),
+      obj({
+        type: { const: 'application' },
+        application: obj({ id: str, name: str }),
+        total: int,
+        plans: arr(obj({ id: str, title: str, tasks: int })),
+        units: arr(obj({ id: str, name: str, region: { type: ['string', 'null'] }, tasks: int, leads: int })),
+      }),
     ],
   },
   Highlight: obj({ field: { type: 'string', enum: ['title', 'text'] }, start: int, end: int }),

@@ -89,6 +89,23 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     expect(await s.page.textContent('#summary .count')).toMatch(/共 \d+ 条相关任务 · 第 11–\d+ 条/);
   }, 60_000);
 
+  test('an application question lists its plans and the units responsible; counting a city’s tasks shows its plans, not targets', async () => {
+    await search('城市大脑由哪些单位负责');
+    await s.page.waitForSelector('#answers .answer.application');
+    expect(await s.page.textContent('#answers .answer.application h2')).toMatch(/^城市大脑：共 \d+ 项任务，\d+ 份方案/);
+    const units = await s.page.$$eval('#answers .answer.application .app-units li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(units.length).toBeGreaterThan(1);
+    expect(units[0]).toMatch(/^[\u4e00-\u9fff]+市.+ · 牵头 \d+ 项/); // region-qualified, the unit that leads most first
+    await s.page.screenshot({ path: path.join(SHOTS, 'search-application.png') });
+    expect(await axeViolations(s.page)).toEqual([]);
+    await search('嘉兴的方案有多少项任务');
+    await s.page.waitForFunction(() => document.querySelectorAll('#answers .answer.plan').length === 2);
+    expect(await s.page.$$('#answers .answer.targets')).toEqual([]);
+    const plans = await s.page.$$eval('#answers .answer.plan', (els) => els.map((e) => e.textContent ?? ''));
+    for (const p of plans) expect(p).toMatch(/任务\d+ 项/);
+    expect(await axeViolations(s.page)).toEqual([]); // two plan cards: their headings' ids differ
+  }, 60_000);
+
   test('keyboard: the citation dialog takes focus, keeps it, closes on Escape and gives it back; 展开全文 reports aria-expanded', async () => {
     await search('老人看病、居家养老有哪些智能化手段');
     await s.page.waitForSelector('#results .card .cite');

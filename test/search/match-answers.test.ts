@@ -160,6 +160,37 @@ describe('answers from the graph, total and paging', () => {
     expect(a.total).toBe(tasks);
   });
 
+  test('an application question gives its tasks, plans and responsible units, those that lead most first', async () => {
+    const r = await seeds.search.search('城市大脑由哪些单位负责');
+    const a = r.answers.find((x) => x.type === 'application');
+    if (a?.type !== 'application') throw new Error('no application answer');
+    expect(a.application.name).toBe('城市大脑');
+    const graph = await seeds.pipeline.store.exportAll();
+    const implementing = graph.relationships.filter((x) => x.type === 'IMPLEMENTS' && x.start === a.application.id).map((x) => x.end);
+    expect(a.total).toBe(implementing.length);
+    expect(a.plans.reduce((n, p) => n + p.tasks, 0)).toBe(implementing.length);
+    // every unit listed is responsible for one of those tasks, as often as it says
+    for (const u of a.units) {
+      const own = graph.relationships.filter((x) => x.type === 'RESPONSIBLE_FOR' && x.start === u.id && implementing.includes(x.end));
+      expect(own.length).toBe(u.tasks);
+      expect(u.leads).toBeLessThanOrEqual(u.tasks);
+    }
+    const order = a.units.map((u) => [u.leads, u.tasks]);
+    expect(order).toEqual([...order].sort((x, y) => y[0] - x[0] || y[1] - x[1]));
+    expect(a.units[0].leads).toBeGreaterThan(0);
+  });
+
+  test('counting a region’s tasks answers with its plans and their task counts, not with targets', async () => {
+    const r = await seeds.search.search('嘉兴的方案有多少项任务');
+    expect(r.answers.filter((x) => x.type === 'targets')).toEqual([]);
+    const plans = r.answers.flatMap((x) => (x.type === 'plan' ? [x] : []));
+    expect(plans.map((p) => p.plan.region)).toEqual(['嘉兴市', '嘉兴市']);
+    for (const p of plans) expect(p.tasks).toBe((await seeds.pipeline.store.exportAll()).nodes.filter((n) => n.labels.includes('Task') && n.properties.planId === p.plan.id).length);
+    // a unit's count is its unit card; a target question keeps its targets
+    expect((await seeds.search.search('绍兴市大数据局牵头多少项任务')).answers.map((x) => x.type)).toEqual(['unit']);
+    expect((await seeds.search.search('嘉兴到2025年要建成多少个未来社区')).answers.map((x) => x.type)).toContain('targets');
+  });
+
   test('where a plan marks no lead, the unit listed first leads by convention and its tasks rank first', async () => {
     const r = await seeds.search.search('嘉兴市监局承担哪些数字化任务');
     const unit = r.interpretation.entities.find((e) => e.type === 'unit')?.id;

@@ -1,5 +1,6 @@
 // Answer cards: what the graph answers directly, shown above the ranked tasks (targets with
-// their numbers and sources, a unit's tasks by role, the plan a document number names).
+// their numbers and sources, a unit's tasks by role, the plan a document number names, an
+// application's plans and the units responsible for it).
 import { h } from './dom.js';
 import { nodeName, ROLE_TEXT } from './results.js';
 
@@ -10,6 +11,9 @@ export function qualifiedUnit(region, name) {
   if (!region || name.startsWith(region)) return name;
   return name[0] === region[region.length - 1] && '省市县区'.includes(name[0]) ? region + name.slice(1) : region + name;
 }
+
+// a heading id unique on the page for a graph id (several plan or application cards may show)
+const headingId = (kind, id) => `ans-${kind}-${[...id].map((c) => c.codePointAt(0).toString(36)).join('')}`;
 
 function targetsCard(a, plansById, on) {
   return h('section', { class: 'answer targets', 'aria-labelledby': 'ans-targets' },
@@ -30,7 +34,7 @@ function targetsCard(a, plansById, on) {
 }
 
 function unitCard(a, plansById) {
-  const id = `ans-unit-${a.unit.id.replace(/[^\w]/g, '')}`;
+  const id = headingId('unit', a.unit.id);
   return h('section', { class: 'answer unit', 'aria-labelledby': id },
     h('h2', { id }, `${qualifiedUnit(a.unit.region, a.unit.name)}：共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项任务`),
     h('p', { class: 'roles' }, ['lead', 'co', 'responsible'].map((r) => h('span', { class: `badge role-${r}` }, h('span', { class: 'role' }, ROLE_TEXT[r]), `${a.byRole[r]} 项`))),
@@ -41,8 +45,9 @@ function unitCard(a, plansById) {
 
 function planCard(a) {
   const p = a.plan;
-  return h('section', { class: 'answer plan', 'aria-labelledby': 'ans-plan' },
-    h('h2', { id: 'ans-plan' }, p.title),
+  const id = headingId('plan', p.id);
+  return h('section', { class: 'answer plan', 'aria-labelledby': id },
+    h('h2', { id }, p.title),
     h('dl', {},
       p.docNumber ? [h('dt', {}, '文号'), h('dd', {}, p.docNumber)] : null,
       p.issuer ? [h('dt', {}, '发文单位'), h('dd', {}, p.issuer)] : null,
@@ -53,7 +58,22 @@ function planCard(a) {
   );
 }
 
+function applicationCard(a) {
+  const id = headingId('app', a.application.id);
+  return h('section', { class: 'answer application', 'aria-labelledby': id },
+    h('h2', { id }, `${a.application.name}：共 ${a.total} 项任务，${a.plans.length} 份方案`),
+    h('dl', {},
+      h('dt', {}, '方案'), h('dd', {}, h('ul', { class: 'app-plans' }, a.plans.map((p) => h('li', {}, p.title, h('span', { class: 'path' }, ` · ${p.tasks} 项`))))),
+      a.units.length ? [h('dt', {}, '负责单位'), h('dd', {}, h('ul', { class: 'app-units' }, a.units.map((u) => h('li', {},
+        qualifiedUnit(u.region, u.name),
+        h('span', { class: 'path' }, u.leads ? ` · 牵头 ${u.leads} 项${u.tasks > u.leads ? `，参与 ${u.tasks - u.leads} 项` : ''}` : ` · 参与 ${u.tasks} 项`)))))] : null,
+    ),
+  );
+}
+
+const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard };
+
 /** The cards for a response's `answers`; `on.source(file, from, to, plan)` opens a citation. */
 export function answerCards(answers, plansById, on) {
-  return answers.map((a) => (a.type === 'targets' ? targetsCard(a, plansById, on) : a.type === 'unit' ? unitCard(a, plansById) : planCard(a)));
+  return answers.filter((a) => CARDS[a.type]).map((a) => CARDS[a.type](a, plansById, on));
 }
