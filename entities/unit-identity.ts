@@ -35,3 +35,13 @@ export function unitKey(raw: string, ctx: UnitContext = {}): string {
   const u = parseUnitName(main);
   return canonicalUnit(u, { region: ctx.region ?? null, level: ctx.level ? LEVEL_CHAR[ctx.level] : null });
 }
+
+/**
+ * A unit's name with its region, as people write it: 绍兴市 + 市公安局 → 绍兴市公安局 (the name's
+ * level word is the region's own), 浙江省 + 省大数据局 → 浙江省大数据局, 嘉善县 + 县府办 → 嘉善县府办.
+ * The page's answers.js writes names the same way.
+ */
+export function qualifiedUnitName(region: string | null, name: string): string {
+  if (!region || name.startsWith(region)) return name;
+  return name[0] === region[region.length - 1] && '省市县区'.includes(name[0]) ? region + name.slice(1) : region + name;
+}

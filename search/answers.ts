@@ -10,7 +10,9 @@
  *   also the plans of the regions a question counts the tasks of (嘉兴的方案有多少项任务) — a count of
  *   tasks is no target;
  * - `application`: a linked application's tasks, the plans they are in and the units responsible
- *   for them, those that lead most first (城市大脑由哪些单位负责).
+ *   for them, those that lead most first (城市大脑由哪些单位负责);
+ * - `units`: the units with the most tasks — those they lead when the question asks 牵头 — in the
+ *   plans or regions it names, or in all (哪个部门牵头的任务最多, 嘉兴哪些单位任务最多).
  */
 import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
@@ -51,7 +53,12 @@ export type Answer =
   | { type: 'targets'; years: number[]; total: number; items: TargetItem[] }
   | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; tasks: UnitTaskItem[] }
   | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] }
-  | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] };
+  | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] }
+  | { type: 'units'; role: Role | null; plans: string[]; regions: string[]; total: number; items: RankedUnitItem[] };
+
+export interface RankedUnitItem extends AppUnitItem {
+  co: number; // tasks it is a co-unit of (协同 / 配合)
+}
 
 export interface AppUnitItem {
   id: string;
@@ -63,6 +70,8 @@ export interface AppUnitItem {
 
 // Chinese question cues of a target question (language, not corpus knowledge).
 const TARGET_CUE = /目标|指标|达到|达成|要实现|实现率|覆盖率|多少(?:个|家|项|%)?/;
+// a question for the units with the most tasks (哪个部门牵头的任务最多, 任务最多的单位)
+const UNIT_RANKING = /(?:单位|部门|机构|牵头|负责|承担|参与).{0,12}最多|最多的(?:单位|部门|机构)/;
 // a question that counts the plans' own tasks (多少项任务, 几个重点任务, 多少条措施): the plans answer, not a target
 const TASK_COUNT = /(?:多少|几)\s*(?:项|个|条|件)?\s*(?:重点|主要)?\s*(?:任务|工作|措施|举措)/;
 
@@ -146,26 +155,30 @@ export class GraphAnswers {
       const years = new Set([...nodeName(node).matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1])));
       return years.size === 1 ? [...years][0] : null;
     };
-    let pool = all;
-    if (link.years.length) pool = pool.filter((t) => link.years.includes(yearOf(t) ?? -1));
-    if (link.plans.length || link.regions.length) {
-      pool = pool.filter((t) => {
-        const plan = planOf(t);
-        const region = plan ? str(this.corpus.plans.get(plan)?.properties.region) : null;
-        return (plan && link.plans.includes(plan)) || (region && link.regions.includes(region));
-      });
-    }
+    const ofNamed = (t: GraphNode): boolean => {
+      if (!link.plans.length && !link.regions.length) return true;
+      const plan = planOf(t);
+      const region = plan ? str(this.corpus.plans.get(plan)?.properties.region) : null;
+      return Boolean((plan && link.plans.includes(plan)) || (region && link.regions.includes(region)));
+    };
     // a topic beyond the cue words narrows to the targets sharing its characters
     const topic = bigrams(link.residual.replace(TARGET_CUES, ' '));
-    if (topic.size) {
+    const onTopic = (pool: GraphNode[]): GraphNode[] | null => {
       const scored = pool.map((t) => {
         const own = bigrams(`${String(t.properties.metric ?? '')}${String(t.properties.text ?? '')}`);
         return { t, s: [...topic].filter((b) => own.has(b)).length };
       });
       const best = Math.max(0, ...scored.map((x) => x.s));
-      // the targets sharing most of the topic (at least half the best overlap)
-      if (best > 0) pool = scored.filter((x) => x.s * 2 >= best).sort((a, b) => b.s - a.s).map((x) => x.t);
+      // the targets sharing most of the topic (at least half the best overlap); none: null
+      return best > 0 ? scored.filter((x) => x.s * 2 >= best).sort((a, b) => b.s - a.s).map((x) => x.t) : null;
+    };
+    let pool = all.filter((t) => ofNamed(t) && (!link.years.length || link.years.includes(yearOf(t) ?? -1)));
+    if (topic.size) {
+      const narrowed = onTopic(pool);
+      if (narrowed) pool = narrowed;
       else if (!link.years.length) return null; // a topic no target speaks of, and no year: not a target question
+      // the year asked, and no target of that year on the topic: one whose plan states no year (杭州…固定资产投资增长7%)
+      if (!narrowed && link.years.length) pool = onTopic(all.filter((t) => ofNamed(t) && yearOf(t) === null)) ?? pool;
     }
     if (!pool.length) return null;
     // no topic, or a question across plans (各地, two cities): every plan's targets in turn, best first within each
@@ -191,7 +204,8 @@ export class GraphAnswers {
           : { file: str(p.sourceFile) ?? str(planNode?.properties.sourceFile), lineStart: num(p.lineStart), lineEnd: num(p.lineEnd) },
       };
     });
-    return { type: 'targets', years: link.years, total: pool.length, items };
+    // the years the listed targets are of (none when only targets of no stated year answer)
+    return { type: 'targets', years: link.years.filter((y) => pool.some((t) => yearOf(t) === y)), total: pool.length, items };
   }
 
   private unitAnswers(link: LinkedQuery): Answer[] {
@@ -255,6 +269,30 @@ export class GraphAnswers {
     });
   }
 
+  private rankingAnswer(link: LinkedQuery): Answer | null {
+    // a linked unit has its own card, an application's card lists its units already
+    if (!UNIT_RANKING.test(link.normalized) || !/单位|部门|机构/.test(link.normalized) || link.units.length || link.apps.length) return null;
+    const inScope = (t: { planId: string }) =>
+      (!link.plans.length && !link.regions.length) || link.plans.includes(t.planId) || link.regions.includes(str(this.corpus.plans.get(t.planId)?.properties.region) ?? '');
+    const rows = new Map<string, RankedUnitItem>();
+    for (const t of this.corpus.tasks) {
+      if (!inScope(t)) continue;
+      for (const u of t.units) {
+        const node = this.corpus.units.get(u.id);
+        if (!node || node.properties.collective === true) continue;
+        const row = rows.get(u.id) ?? { id: u.id, name: nodeName(node), region: str(node.properties.region), tasks: 0, leads: 0, co: 0 };
+        row.tasks++;
+        if (leads(t, u.id)) row.leads++;
+        else if (u.role === 'co') row.co++;
+        rows.set(u.id, row);
+      }
+    }
+    if (!rows.size) return null;
+    const key = (r: RankedUnitItem) => (link.role === 'lead' ? r.leads : link.role === 'co' ? r.co : r.tasks);
+    const items = [...rows.values()].filter((r) => key(r) > 0).sort((a, b) => key(b) - key(a) || b.tasks - a.tasks || a.id.localeCompare(b.id));
+    return { type: 'units', role: link.role, plans: link.plans, regions: link.regions, total: items.length, items: items.slice(0, this.limits.rankedUnits) };
+  }
+
   /** The plans of the regions (or the plans) a question counts the tasks of, when it names no unit. */
   private countedPlans(link: LinkedQuery): string[] {
     if (!TASK_COUNT.test(link.normalized) || link.units.length || link.apps.length) return [];
@@ -269,6 +307,8 @@ export class GraphAnswers {
     if (target) out.push(target);
     out.push(...this.unitAnswers(link));
     out.push(...this.appAnswers(link));
+    const ranking = this.rankingAnswer(link);
+    if (ranking) out.push(ranking);
     return out;
   }
 }

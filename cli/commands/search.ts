@@ -7,6 +7,7 @@ import { type CommandSpec, type Parsed } from '../args';
 import { bootstrap } from '../../app/pipeline';
 import type { SearchOptions, SearchResponse } from '../../search/types';
 import { say } from '../terminal-text';
+import { qualifiedUnitName } from '../../entities/unit-identity';
 
 export const spec: CommandSpec = {
   name: 'search',
@@ -48,7 +49,16 @@ function print(res: SearchResponse): void {
   say(`匹配 / match: ${res.match === 'strong' ? '强 strong' : '弱 weak'} · 共 ${res.total} 条 / ${res.total} matching, showing ${res.offset + 1}–${res.offset + res.results.length}`);
   for (const a of res.answers) {
     if (a.type === 'plan') say(`\n【方案】${a.plan.title}${a.plan.docNumber ? `（${a.plan.docNumber}）` : ''}${a.plan.issuer ? ` · ${a.plan.issuer}` : ''}${a.plan.date ? ` · ${a.plan.date}` : ''} · ${a.tasks} 项任务${a.plan.cited ? ' · 仅被引用 / cited only' : ''}`);
-    if (a.type === 'unit') say(`\n【单位】${a.unit.region ?? ''} ${a.unit.name}: 牵头 ${a.byRole.lead} · 协同 ${a.byRole.co} · 责任 ${a.byRole.responsible}（共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项）`);
+    if (a.type === 'unit') say(`\n【单位】${qualifiedUnitName(a.unit.region, a.unit.name)}: 牵头 ${a.byRole.lead} · 协同 ${a.byRole.co} · 责任 ${a.byRole.responsible}（共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项）`);
+    if (a.type === 'application') {
+      say(`\n【应用】${a.application.name}: ${a.total} 项任务 / tasks · ${a.plans.map((p) => `${p.title}（${p.tasks}）`).join('、')}`);
+      if (a.units.length) say(`   负责单位 / units: ${a.units.map((u) => `${qualifiedUnitName(u.region, u.name)}${u.leads ? `(牵头 ${u.leads})` : ''}`).join('、')}`);
+    }
+    if (a.type === 'units') {
+      const key = (u: (typeof a.items)[number]) => (a.role === 'lead' ? u.leads : a.role === 'co' ? u.co : u.tasks);
+      say(`\n【单位排名 / units by ${a.role === 'lead' ? '牵头 lead' : a.role === 'co' ? '协同 co' : 'tasks'}】${[...a.regions].join('、')}`);
+      a.items.forEach((u, n) => say(`   ${n + 1}. ${qualifiedUnitName(u.region, u.name)} ${key(u)}（共 ${u.tasks} 项）`));
+    }
     if (a.type === 'targets') {
       say(`\n【目标】${a.years.length ? `${a.years.join('、')} 年 ` : ''}共 ${a.total} 项 / targets:`);
       for (const t of a.items) say(`   ${t.metric} ${t.comparator ?? ''} ${t.value ?? ''}${t.unit ?? ''}${t.year ? ` (${t.year})` : ''} — ${t.plan?.title ?? ''}${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);

@@ -89,7 +89,7 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     expect(await s.page.textContent('#summary .count')).toMatch(/共 \d+ 条相关任务 · 第 11–\d+ 条/);
   }, 60_000);
 
-  test('an application question lists its plans and the units responsible; counting a city’s tasks shows its plans, not targets', async () => {
+  test('an application question lists its plans and the units responsible; counting a city’s tasks shows its plans, not targets; the units with the most tasks', async () => {
     await search('城市大脑由哪些单位负责');
     await s.page.waitForSelector('#answers .answer.application');
     expect(await s.page.textContent('#answers .answer.application h2')).toMatch(/^城市大脑：共 \d+ 项任务，\d+ 份方案/);
@@ -104,6 +104,16 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     const plans = await s.page.$$eval('#answers .answer.plan', (els) => els.map((e) => e.textContent ?? ''));
     for (const p of plans) expect(p).toMatch(/任务\d+ 项/);
     expect(await axeViolations(s.page)).toEqual([]); // two plan cards: their headings' ids differ
+    await search('嘉兴哪个部门牵头的任务最多');
+    await s.page.waitForSelector('#answers .answer.ranking');
+    expect(await s.page.textContent('#answers .answer.ranking h2')).toMatch(/^嘉兴市：牵头任务最多的单位/);
+    const ranked = await s.page.$$eval('#answers .answer.ranking li', (lis) => lis.map((li) => li.textContent ?? ''));
+    const leads = ranked.map((t) => Number(/牵头 (\d+) 项/.exec(t)?.[1]));
+    expect(leads.length).toBeGreaterThan(2);
+    expect(leads).toEqual([...leads].sort((x, y) => y - x));
+    expect(ranked.every((t) => t.startsWith('嘉兴市'))).toBe(true);
+    await s.page.screenshot({ path: path.join(SHOTS, 'search-units-ranking.png') });
+    expect(await axeViolations(s.page)).toEqual([]);
   }, 60_000);
 
   test('keyboard: the citation dialog takes focus, keeps it, closes on Escape and gives it back; 展开全文 reports aria-expanded', async () => {

@@ -180,6 +180,26 @@ describe('answers from the graph, total and paging', () => {
     expect(a.units[0].leads).toBeGreaterThan(0);
   });
 
+  test('a question for the units with the most tasks ranks them in the region named, by the role asked', async () => {
+    const graph = await seeds.pipeline.store.exportAll();
+    const jx = new Set(graph.nodes.filter((n) => n.labels.includes('Plan') && n.properties.region === '嘉兴市').map((n) => n.id));
+    const r = await seeds.search.search('嘉兴哪个部门牵头的任务最多');
+    const a = r.answers.find((x) => x.type === 'units');
+    if (a?.type !== 'units') throw new Error('no units answer');
+    expect(a).toMatchObject({ role: 'lead', regions: ['嘉兴市'] });
+    expect(a.items.every((u) => u.region === '嘉兴市')).toBe(true);
+    expect(a.items.map((u) => u.leads)).toEqual([...a.items.map((u) => u.leads)].sort((x, y) => y - x));
+    // the first unit's counts are the graph's: its RESPONSIBLE_FOR edges to tasks of 嘉兴's plans
+    const first = a.items[0];
+    const tasksOf = graph.relationships.filter((x) => x.type === 'RESPONSIBLE_FOR' && x.start === first.id).map((x) => graph.nodes.find((n) => n.id === x.end)!);
+    expect(first.tasks).toBe(tasksOf.filter((t) => jx.has(String(t.properties.planId))).length);
+    // without 牵头 the ranking is by all tasks; a named unit or application has its own card instead
+    const all = (await seeds.search.search('任务最多的单位')).answers.find((x) => x.type === 'units');
+    expect(all?.type === 'units' && all.items.map((u) => u.tasks)).toEqual(all?.type === 'units' && [...all.items.map((u) => u.tasks)].sort((x, y) => y - x));
+    expect((await seeds.search.search('哪个单位负责的城市大脑任务最多')).answers.map((x) => x.type)).not.toContain('units');
+    expect((await seeds.search.search('最多跑一次改革')).answers.map((x) => x.type)).not.toContain('units');
+  });
+
   test('counting a region’s tasks answers with its plans and their task counts, not with targets', async () => {
     const r = await seeds.search.search('嘉兴的方案有多少项任务');
     expect(r.answers.filter((x) => x.type === 'targets')).toEqual([]);

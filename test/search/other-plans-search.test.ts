@@ -62,3 +62,14 @@ test('goals a task title states (a 政府工作报告 breakdown) answer target q
   const gdp = ss.answers.find((a) => a.type === 'targets');
   expect(gdp?.type === 'targets' && gdp.items[0]).toMatchObject({ metric: '地区生产总值（GDP）', value: 10, comparator: '≈', unit: '%' });
 });
+
+test('a year asked of a plan that states none: its targets on the topic answer, of no year', async () => {
+  const r = await search.search('杭州2023年固定资产投资增长多少');
+  const card = r.answers.find((a) => a.type === 'targets');
+  if (card?.type !== 'targets') throw new Error('no targets card');
+  expect(card.items[0]).toMatchObject({ metric: '固定资产投资', value: 7, unit: '%', year: null });
+  expect(card.years).toEqual([]); // the card does not claim them for 2023
+  // a year the plans do state still narrows to it
+  const y = (await search.search('2025年要达到什么目标')).answers.find((a) => a.type === 'targets');
+  expect(y?.type === 'targets' && y.items.every((t) => t.year === 2025)).toBe(true);
+});

@@ -63,3 +63,23 @@ test('`kg ingest DIR --json` reports every document and persists the graph', asy
     log.mockRestore();
   }
 });
+
+test('`kg search` prints the graph’s answers: the units with the most tasks, an application’s units, names with their region', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-cli-search-'));
+  Object.assign(process.env, { KG_DATA_DIR: dataDir, KG_SEEDS_DIR: SEEDS, KG_EMBEDDER: 'none', KG_LOG_LEVEL: 'silent', NEO4J_URI: '' });
+  jest.resetModules();
+  const out: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
+  try {
+    const { main } = await import('../../cli/main');
+    expect(await main(['search', '嘉兴哪个部门牵头的任务最多', '-k', '1'])).toBe(0);
+    const ranking = out.join('\n');
+    expect(ranking).toContain('【单位排名');
+    expect(ranking).toMatch(/\n {3}1\. 嘉兴市政务数据办 \d+（共 \d+ 项）/); // 嘉兴市 + 市政务数据办, the 市 once
+    out.length = 0;
+    expect(await main(['search', '城市大脑由哪些单位负责', '-k', '1'])).toBe(0);
+    expect(out.join('\n')).toMatch(/【应用】城市大脑: \d+ 项任务[^\n]*\n {3}负责单位 \/ units: 嘉兴市政务数据办\(牵头 \d+\)/);
+  } finally {
+    log.mockRestore();
+  }
+});

@@ -1,6 +1,6 @@
 // Answer cards: what the graph answers directly, shown above the ranked tasks (targets with
 // their numbers and sources, a unit's tasks by role, the plan a document number names, an
-// application's plans and the units responsible for it).
+// application's plans and the units responsible for it, the units with the most tasks).
 import { h } from './dom.js';
 import { nodeName, ROLE_TEXT } from './results.js';
 
@@ -71,7 +71,17 @@ function applicationCard(a) {
   );
 }
 
-const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard };
+function unitsCard(a, plansById) {
+  const scope = [...a.regions, ...a.plans.map((id) => planTitle(plansById, id))].join('、');
+  const what = a.role === 'lead' ? '牵头任务' : a.role === 'co' ? '协同任务' : '任务';
+  const count = (u) => (a.role === 'lead' ? `牵头 ${u.leads} 项，共 ${u.tasks} 项` : a.role === 'co' ? `协同 ${u.co} 项，共 ${u.tasks} 项` : `共 ${u.tasks} 项${u.leads ? `，牵头 ${u.leads} 项` : ''}`);
+  return h('section', { class: 'answer ranking', 'aria-labelledby': 'ans-units' },
+    h('h2', { id: 'ans-units' }, `${scope ? `${scope}：` : ''}${what}最多的单位${a.total > a.items.length ? `（前 ${a.items.length} 个，共 ${a.total} 个单位）` : ''}`),
+    h('ol', { class: 'ranked-units' }, a.items.map((u) => h('li', {}, qualifiedUnit(u.region, u.name), h('span', { class: 'path' }, ` · ${count(u)}`)))),
+  );
+}
+
+const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard };
 
 /** The cards for a response's `answers`; `on.source(file, from, to, plan)` opens a citation. */
 export function answerCards(answers, plansById, on) {
