@@ -7,8 +7,9 @@
  * - `unit`: a linked unit's tasks with counts by role (lead / co / responsible);
  * - `plan`: the plan a document number ("嘉政发〔2022〕18号") or a plan title names, with the loaded
  *   plans that implement it (a higher policy known only by its citation: the plans that carry it out);
- *   also the plans of the regions a question counts the tasks of (嘉兴的方案有多少项任务) — a count of
- *   tasks is no target;
+ *   also the plans a question asks about (`askedPlans`: 嘉兴的方案有多少项任务 — a count of tasks is no
+ *   target —, 金华有哪些方案, 绍兴的方案是什么时候印发的);
+ * - `plans`: those plans in one list when more are asked than fit on cards (有哪些方案);
  * - `application`: a linked application's tasks, the plans they are in and the units responsible
  *   for them, those that lead most first (城市大脑由哪些单位负责);
  * - `units`: the units with the most tasks — those they lead when the question asks 牵头 — in the
@@ -54,7 +55,8 @@ export type Answer =
   | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; tasks: UnitTaskItem[] }
   | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] }
   | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] }
-  | { type: 'units'; role: Role | null; plans: string[]; regions: string[]; total: number; items: RankedUnitItem[] };
+  | { type: 'units'; role: Role | null; plans: string[]; regions: string[]; total: number; items: RankedUnitItem[] }
+  | { type: 'plans'; total: number; items: { id: string; title: string; docNumber: string | null; date: string | null; region: string | null; tasks: number }[] };
 
 export interface RankedUnitItem extends AppUnitItem {
   co: number; // tasks it is a co-unit of (协同 / 配合)
@@ -72,6 +74,10 @@ export interface AppUnitItem {
 const TARGET_CUE = /目标|指标|达到|达成|要实现|实现率|覆盖率|多少(?:个|家|项|%)?/;
 // a question for the units with the most tasks (哪个部门牵头的任务最多, 任务最多的单位)
 const UNIT_RANKING = /(?:单位|部门|机构|牵头|负责|承担|参与).{0,12}最多|最多的(?:单位|部门|机构)/;
+// a question about the plans themselves: which there are, when issued, their number or issuer
+const PLAN_QUESTION = /(?:哪些|几份|多少份|多少个|什么|哪几份?)(?:方案|规划|计划|文件|要点|意见)|(?:方案|规划|计划|文件|要点|意见).{0,8}(?:什么时候|何时|哪年|哪一年|日期|文号|印发|发布|出台|发文|哪个单位|哪个部门)/;
+// the words such a question is made of; anything else is a topic (减肥方案什么时候开始, 嘉兴数据安全有多少项任务)
+const PLAN_QUESTION_WORDS = /方案|规划|计划|文件|要点|意见|任务|工作|措施|举措|重点|主要|哪几份?|哪些|几份|多少份|多少|几|什么时候|什么|何时|哪一?年|日期|文号|印发|发布|出台|发文|哪个|单位|部门|一共|总共|分别|都|有|的|是|了|吗|呢|共|项|个|条|件|份|各/g;
 // a question that counts the plans' own tasks (多少项任务, 几个重点任务, 多少条措施): the plans answer, not a target
 const TASK_COUNT = /(?:多少|几)\s*(?:项|个|条|件)?\s*(?:重点|主要)?\s*(?:任务|工作|措施|举措)/;
 
@@ -228,7 +234,7 @@ export class GraphAnswers {
   }
 
   private planAnswers(planIds: string[]): Answer[] {
-    return planIds.slice(0, 3).flatMap((id): Answer[] => {
+    return planIds.flatMap((id): Answer[] => {
       const p = this.corpus.plans.get(id);
       if (!p) return [];
       const q = p.properties;
@@ -293,16 +299,37 @@ export class GraphAnswers {
     return { type: 'units', role: link.role, plans: link.plans, regions: link.regions, total: items.length, items: items.slice(0, this.limits.rankedUnits) };
   }
 
-  /** The plans of the regions (or the plans) a question counts the tasks of, when it names no unit. */
-  private countedPlans(link: LinkedQuery): string[] {
-    if (!TASK_COUNT.test(link.normalized) || link.units.length || link.apps.length) return [];
-    if (link.plans.length) return link.plans;
-    return [...this.corpus.plans.values()].filter((p) => p.properties.cited !== true && link.regions.includes(str(p.properties.region) ?? '')).map((p) => p.id);
+  /**
+   * The plans a question names (by document number or title) or asks about when it names no unit
+   * or application: the plans of the regions whose tasks it counts (嘉兴的方案有多少项任务), or of
+   * the regions — or all plans — it asks which plans there are, when they were issued, their
+   * number or issuer (金华有哪些方案, 绍兴的方案是什么时候印发的, 有哪些方案). The graph answers these.
+   */
+  askedPlans(link: LinkedQuery, docPlans: string[]): string[] {
+    const named = [...new Set([...docPlans, ...link.plans])];
+    if (named.length) return named;
+    if (link.units.length || link.apps.length) return [];
+    const aboutPlans = PLAN_QUESTION.test(link.normalized);
+    if (!aboutPlans && !TASK_COUNT.test(link.normalized)) return [];
+    if ((link.residual.replace(PLAN_QUESTION_WORDS, '').match(/[\u3400-\u9fffa-z]/g) ?? []).length >= 2) return [];
+    const own = [...this.corpus.plans.values()].filter((p) => p.properties.cited !== true);
+    if (link.regions.length) return own.filter((p) => link.regions.includes(str(p.properties.region) ?? '')).map((p) => p.id);
+    return aboutPlans ? own.map((p) => p.id) : [];
   }
 
-  /** Everything the graph answers for this question (documents named by number first). */
-  async answer(link: LinkedQuery, docPlans: string[]): Promise<Answer[]> {
-    const out: Answer[] = [...this.planAnswers([...new Set([...docPlans, ...this.countedPlans(link)])])];
+  /** The plans asked, each on its card, or — more than fit — in one list. */
+  private plansAnswer(ids: string[]): Answer[] {
+    if (ids.length <= this.limits.planCards) return this.planAnswers(ids);
+    const items = ids.flatMap((id) => {
+      const p = this.corpus.plans.get(id);
+      return p ? [{ id, title: nodeName(p), docNumber: str(p.properties.docNumber), date: str(p.properties.date), region: str(p.properties.region), tasks: this.corpus.tasks.filter((t) => t.planId === id).length }] : [];
+    });
+    return [{ type: 'plans', total: items.length, items }];
+  }
+
+  /** Everything the graph answers for this question; `plans` from `askedPlans` (documents named by number first). */
+  async answer(link: LinkedQuery, plans: string[]): Promise<Answer[]> {
+    const out: Answer[] = [...this.plansAnswer(plans)];
     const target = await this.targetAnswer(link);
     if (target) out.push(target);
     out.push(...this.unitAnswers(link));

@@ -283,7 +283,9 @@ export class SearchEngine implements SearchService {
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
-    const linked = link.units.length + link.apps.length + link.plans.length > 0;
+    // the plans it names or asks about (金华有哪些方案) are the graph's answer too
+    const askedPlans = settings.link ? this.answers.askedPlans(link, docPlans) : [];
+    const linked = link.units.length + link.apps.length + link.plans.length + askedPlans.length > 0;
     // beside a document number no plan has, only the question's topic words count (有哪些任务 has none)
     const evidenceText = unknownDocs.length ? keyword.word.tokenize(textQuery).join(' ') : textQuery || link.normalized;
     const evidence: MatchEvidence = {
@@ -298,11 +300,12 @@ export class SearchEngine implements SearchService {
     const classified = classifyMatch(evidence, this.parts.options.match);
     const match = classified === 'strong' && link.absentRegions.length && !link.regions.length ? 'weak' : classified;
     const empty = match === 'none' && settings.gate;
-    const answers = empty ? [] : await this.answers.answer(link, docPlans);
+    const answers = empty ? [] : await this.answers.answer(link, askedPlans);
     const ranked = empty ? [] : (link.crossPlan ? this.diversify(scored, tiers, offset + k) : scored.slice(0, offset + k)).slice(offset);
     const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery), offset + ranked.length);
 
-    const terms = [...keyword.word.tokenize(link.normalized), ...link.entities.map((e) => e.text)];
+    // the plans' coined terms the question holds highlight whole (一网通办, not jieba's 一网通 + 办)
+    const terms = [...keyword.word.tokenize(link.normalized), ...keyword.vocabulary.inQuestion(link.normalized, ['quoted', 'heading']).map((t) => t.text), ...link.entities.map((e) => e.text)];
     const results = await Promise.all(
       ranked.map(async ({ id, score }) => {
         const doc = corpus.byId.get(id)!;

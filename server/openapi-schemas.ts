@@ -89,6 +89,11 @@ export const schemas: Record<string, object> = {
         total: int,
         items: arr(obj({ id: str, name: str, region: { type: ['string', 'null'] }, tasks: int, leads: int, co: int })),
       }),
+      obj({
+        type: { const: 'plans' },
+        total: int,
+        items: arr(obj({ id: str, title: str, docNumber: { type: ['string', 'null'] }, date: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, tasks: int })),
+      }),
     ],
   },
   Highlight: obj({ field: { type: 'string', enum: ['title', 'text'] }, start: int, end: int }),

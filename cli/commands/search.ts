@@ -50,6 +50,10 @@ function print(res: SearchResponse): void {
   for (const a of res.answers) {
     if (a.type === 'plan') say(`\n【方案】${a.plan.title}${a.plan.docNumber ? `（${a.plan.docNumber}）` : ''}${a.plan.issuer ? ` · ${a.plan.issuer}` : ''}${a.plan.date ? ` · ${a.plan.date}` : ''} · ${a.tasks} 项任务${a.plan.cited ? ' · 仅被引用 / cited only' : ''}`);
     if (a.type === 'unit') say(`\n【单位】${qualifiedUnitName(a.unit.region, a.unit.name)}: 牵头 ${a.byRole.lead} · 协同 ${a.byRole.co} · 责任 ${a.byRole.responsible}（共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项）`);
+    if (a.type === 'plans') {
+      say(`\n【方案】共 ${a.total} 份 / plans:`);
+      for (const p of a.items) say(`   ${p.title}${p.docNumber ? `（${p.docNumber}）` : ''}${p.region ? ` · ${p.region}` : ''}${p.date ? ` · ${p.date}` : ''} · ${p.tasks} 项任务`);
+    }
     if (a.type === 'application') {
       say(`\n【应用】${a.application.name}: ${a.total} 项任务 / tasks · ${a.plans.map((p) => `${p.title}（${p.tasks}）`).join('、')}`);
       if (a.units.length) say(`   负责单位 / units: ${a.units.map((u) => `${qualifiedUnitName(u.region, u.name)}${u.leads ? `(牵头 ${u.leads})` : ''}`).join('、')}`);

@@ -89,7 +89,7 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     expect(await s.page.textContent('#summary .count')).toMatch(/共 \d+ 条相关任务 · 第 11–\d+ 条/);
   }, 60_000);
 
-  test('an application question lists its plans and the units responsible; counting a city’s tasks shows its plans, not targets; the units with the most tasks', async () => {
+  test('an application question lists its plans and the units responsible; counting a city’s tasks shows its plans, not targets; the units with the most tasks; the list of plans', async () => {
     await search('城市大脑由哪些单位负责');
     await s.page.waitForSelector('#answers .answer.application');
     expect(await s.page.textContent('#answers .answer.application h2')).toMatch(/^城市大脑：共 \d+ 项任务，\d+ 份方案/);
@@ -113,6 +113,12 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     expect(leads).toEqual([...leads].sort((x, y) => y - x));
     expect(ranked.every((t) => t.startsWith('嘉兴市'))).toBe(true);
     await s.page.screenshot({ path: path.join(SHOTS, 'search-units-ranking.png') });
+    expect(await axeViolations(s.page)).toEqual([]);
+    await search('有哪些方案');
+    await s.page.waitForSelector('#answers .answer.plans tbody tr');
+    expect(await s.page.textContent('#answers .answer.plans h2')).toMatch(/^共 5 份方案$/);
+    expect(await s.page.$$eval('#answers .answer.plans tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent))).toContain('嘉兴市加快推进数字政府建设实施方案');
+    await s.page.screenshot({ path: path.join(SHOTS, 'search-plans.png') });
     expect(await axeViolations(s.page)).toEqual([]);
   }, 60_000);
 

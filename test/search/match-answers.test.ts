@@ -97,6 +97,17 @@ describe('fusion that fits the question', () => {
     expect(await ids('政務雲')).toEqual(await ids('政务云'));
   });
 
+  test('a coined term the question holds is highlighted whole in the results', async () => {
+    const r = await seeds.search.search('一网通办怎么推进');
+    const withTerm = r.results.filter((x) => String(x.node.properties.text).includes('一网通办'));
+    expect(withTerm.length).toBeGreaterThan(0);
+    for (const x of withTerm) {
+      const text = String(x.node.properties.text);
+      const spans = x.highlights.filter((h) => h.field === 'text').map((h) => text.slice(h.start, h.end));
+      expect(spans.some((s) => s.includes('一网通办'))).toBe(true);
+    }
+  });
+
   test('short coined terms found verbatim rank the tasks that use them first', async () => {
     const tasks = await seeds.pipeline.store.nodesByLabel('Task');
     for (const term of ['一件事', '最多跑一次', '雪亮工程', '双碳', '掌上执法']) {
@@ -198,6 +209,23 @@ describe('answers from the graph, total and paging', () => {
     expect(all?.type === 'units' && all.items.map((u) => u.tasks)).toEqual(all?.type === 'units' && [...all.items.map((u) => u.tasks)].sort((x, y) => y - x));
     expect((await seeds.search.search('哪个单位负责的城市大脑任务最多')).answers.map((x) => x.type)).not.toContain('units');
     expect((await seeds.search.search('最多跑一次改革')).answers.map((x) => x.type)).not.toContain('units');
+  });
+
+  test('a question about the plans themselves answers with them: a region’s, all of them in one list, or the one a title names', async () => {
+    const when = await seeds.search.search('绍兴的方案是什么时候印发的');
+    expect(when.match).toBe('strong'); // the graph answers it, though the plans never write 什么时候
+    const [card] = when.answers;
+    expect(card).toMatchObject({ type: 'plan', plan: { region: '绍兴市', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect((await seeds.search.search('金华有哪些方案')).answers.map((a) => a.type === 'plan' && a.plan.region)).toEqual(['金华市']);
+    const all = (await seeds.search.search('一共有几份方案')).answers.find((a) => a.type === 'plans');
+    const plans = (await seeds.pipeline.store.exportAll()).nodes.filter((n) => n.labels.includes('Plan') && n.properties.cited !== true);
+    expect(all?.type === 'plans' && all.items.map((p) => p.id).sort()).toEqual(plans.map((p) => p.id).sort());
+    const titled = await seeds.search.search('嘉兴市加快推进数字政府建设实施方案的文号是什么');
+    expect(titled.answers[0]).toMatchObject({ type: 'plan', plan: { docNumber: '嘉政发〔2022〕18号' } });
+    // a topic beside the words of such a question makes it a question about that topic
+    for (const q of ['减肥方案什么时候开始', '周末有什么计划', '嘉兴数据安全有多少项任务']) {
+      expect((await seeds.search.search(q)).answers.filter((a) => a.type === 'plan' || a.type === 'plans')).toEqual([]);
+    }
   });
 
   test('counting a region’s tasks answers with its plans and their task counts, not with targets', async () => {

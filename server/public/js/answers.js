@@ -1,6 +1,7 @@
 // Answer cards: what the graph answers directly, shown above the ranked tasks (targets with
 // their numbers and sources, a unit's tasks by role, the plan a document number names, an
-// application's plans and the units responsible for it, the units with the most tasks).
+// application's plans and the units responsible for it, the units with the most tasks, the plans
+// a question asks about).
 import { h } from './dom.js';
 import { nodeName, ROLE_TEXT } from './results.js';
 
@@ -81,7 +82,17 @@ function unitsCard(a, plansById) {
   );
 }
 
-const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard };
+function plansCard(a) {
+  return h('section', { class: 'answer plans', 'aria-labelledby': 'ans-plans' },
+    h('h2', { id: 'ans-plans' }, `共 ${a.total} 份方案`),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '方案'), h('th', { scope: 'col' }, '地区'), h('th', { scope: 'col' }, '文号'), h('th', { scope: 'col' }, '日期'), h('th', { scope: 'col' }, '任务'))),
+      h('tbody', {}, a.items.map((p) => h('tr', {}, h('td', {}, p.title), h('td', {}, p.region || '—'), h('td', {}, p.docNumber || '—'), h('td', {}, p.date || '—'), h('td', { class: 'value' }, `${p.tasks} 项`)))),
+    ),
+  );
+}
+
+const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard, plans: plansCard };
 
 /** The cards for a response's `answers`; `on.source(file, from, to, plan)` opens a citation. */
 export function answerCards(answers, plansById, on) {
