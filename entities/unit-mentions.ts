@@ -80,7 +80,9 @@ export class UnitDirectory {
         this.levelOf.set(u.region, u.level ? LEVEL_OF[u.level] : null);
       } else if (!this.levelOf.has(u.region)) {
         const r = findRegion(u.region);
-        this.levelOf.set(u.region, r && r.name === u.region ? LEVEL_OF[r.level] : null);
+        // a municipality (北京市: province-level) has 市… bodies, as the unit grammar reads them
+        const level = r && r.name === u.region ? (r.level === 'province' && r.name.endsWith('市') ? '市' : LEVEL_OF[r.level]) : null;
+        this.levelOf.set(u.region, level);
       }
     }
   }

@@ -215,15 +215,21 @@ export class GraphAnswers {
   }
 
   private unitAnswers(link: LinkedQuery): Answer[] {
-    return link.units.slice(0, 3).flatMap((id): Answer[] => {
+    const cards = link.units.flatMap((id) => {
       const unit = this.corpus.units.get(id);
       const rows = this.corpus.tasksOfUnit.get(id) ?? [];
       if (!unit || !rows.length) return [];
+      // the tasks it leads: marked, or listed first where a task marks no lead (the unit tier's rule)
+      const leading = (r: (typeof rows)[number]) => leads(this.corpus.byId.get(r.taskId), id);
+      const listed = link.role === 'lead' ? rows.filter(leading) : link.role ? rows.filter((r) => r.role === link.role) : rows;
+      return [{ id, unit, rows, listed, leading }];
+    });
+    // a name several regions' units share (市政府办公厅): those with most of the tasks asked first, none of them left out
+    const shown = cards.length > 1 ? cards.filter((c) => c.listed.length > 0).sort((a, b) => b.listed.length - a.listed.length) : cards;
+    return shown.slice(0, 3).flatMap(({ id, unit, rows, listed, leading }): Answer[] => {
       const byRole: Record<Role, number> = { lead: 0, co: 0, responsible: 0 };
       for (const r of rows) byRole[r.role]++;
-      const listed = link.role ? rows.filter((r) => r.role === link.role) : rows;
-      // the tasks it leads (marked, or listed first where a task marks no lead) first, then plan order
-      const led = (r: (typeof rows)[number]) => (leads(this.corpus.byId.get(r.taskId), id) ? 0 : 1);
+      const led = (r: (typeof rows)[number]) => (leading(r) ? 0 : 1);
       const ordered = [...listed].sort((a, b) => led(a) - led(b));
       const tasks = ordered.slice(0, this.limits.unitTasks).flatMap((r) => {
         const t = this.corpus.byId.get(r.taskId);

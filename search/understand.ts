@@ -73,7 +73,7 @@ export class EntityLinker {
     const regions = new Set<string>();
     for (const [id, plan] of corpus.plans) {
       const region = typeof plan.properties.region === 'string' ? plan.properties.region : '';
-      if (region) regions.add(region);
+      if (region && plan.properties.cited !== true) regions.add(region); // a plan known only by its citation has no tasks to lift
       if (nodeName(plan).length >= 6) add(nodeName(plan), 'plan', id, 4);
       if (typeof plan.properties.docNumber === 'string') add(plan.properties.docNumber, 'plan', id, 4);
     }
@@ -185,6 +185,18 @@ export class EntityLinker {
       if (b - a < 2 || taken.slice(a, b).some(Boolean)) continue;
       const region = lookupRegions(w).find((r) => r.name === w || r.level === 'province' || r.level === 'city');
       if (!region || out.absentRegions.includes(region.name)) continue;
+      // a region that holds loaded plans' regions and has no plan of its own stands for them (舟山 → 嵊泗县)
+      const inside = this.planRegions.filter((p) => p.name !== region.name && isWithin(p, region.name));
+      if (inside.length && !this.planRegions.some((p) => p.name === region.name)) {
+        for (let i = a; i < b; i++) taken[i] = blank[i] = regionAt[i] = true;
+        for (const p of inside) {
+          if (out.regions.includes(p.name)) continue;
+          out.regions.push(p.name);
+          out.entities.push({ type: 'region', id: p.name, text: w });
+        }
+        out.notes.push(`${region.name}：已加载的方案中属于该地区的是${inside.map((p) => p.name).join('、')}的方案 / the loaded plans within ${region.name} are ${inside.map((p) => p.name).join(', ')}'s`);
+        continue;
+      }
       if (this.planRegions.some((p) => isWithin(p, region.name) || isWithin(region, p.name))) continue;
       out.absentRegions.push(region.name);
       const unnamed = this.regionlessPlans ? `（另有 ${this.regionlessPlans} 份方案未写明地区）` : '';

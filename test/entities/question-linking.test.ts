@@ -129,6 +129,19 @@ describe('with other cities’ plans loaded beside the seeds (eval/other-plans)'
     expect(mixed.link('嘉兴市政府办公室牵头哪些任务').units).toEqual(['unit:嘉兴市/市政府办']); // a region that has the unit: only its own
   });
 
+  test('a region that holds loaded plans’ regions and has none of its own stands for them (舟山 → 嵊泗县, 山东 → 威海市)', () => {
+    const zs = mixed.link('舟山有哪些方案');
+    expect(zs.regions).toEqual(['嵊泗县']);
+    expect(zs.notes.join(' ')).toContain('舟山市：已加载的方案中属于该地区的是嵊泗县的方案');
+    expect(zs.residual).not.toContain('舟山');
+    expect(mixed.link('山东的数字政府建设').regions).toEqual(['威海市']);
+    expect(mixed.link('浙江的一网通办').regions).toEqual(['浙江省']); // a region with its own plan is that plan's
+  });
+
+  test('a bare 市… name links a municipality’s body too (北京市 is province-level, its bodies are 市…)', () => {
+    expect(mixed.link('市政府办公厅牵头了哪些工作').units).toEqual(expect.arrayContaining(['unit:北京市/市政府办', 'unit:嘉兴市/市政府办']));
+  });
+
   test('a loaded plan’s region typed in pinyin is that region (hangzhou, Weihai); other Latin words are not', () => {
     expect(mixed.link('hangzhou城西科创大走廊 负责单位').regions).toEqual(['杭州市']);
     expect(mixed.link('Weihai 5G基站建设').regions).toEqual(['威海市']);

@@ -239,6 +239,19 @@ describe('answers from the graph, total and paging', () => {
     expect((await seeds.search.search('嘉兴到2025年要建成多少个未来社区')).answers.map((x) => x.type)).toContain('targets');
   });
 
+  test('牵头 on a unit card counts the tasks it leads by the unit tier’s rule; a name of several regions’ units shows those that lead most', async () => {
+    // 嘉兴's plans print only 责任单位: the unit listed first leads
+    const jx = (await seeds.search.search('嘉兴市政务数据办牵头哪些任务')).answers.find((a) => a.type === 'unit');
+    if (jx?.type !== 'unit') throw new Error('no unit answer');
+    expect(jx.byRole.lead).toBe(0);
+    expect(jx.total).toBeGreaterThan(0);
+    expect(jx.tasks.length).toBeGreaterThan(0);
+    const cards = (await seeds.search.search('市政府办公厅牵头了哪些工作')).answers.flatMap((a) => (a.type === 'unit' ? [a] : []));
+    expect(cards.length).toBeGreaterThan(1);
+    expect(cards.every((c) => c.total > 0)).toBe(true);
+    expect(cards.map((c) => c.total)).toEqual([...cards.map((c) => c.total)].sort((x, y) => y - x));
+  });
+
   test('where a plan marks no lead, the unit listed first leads by convention and its tasks rank first', async () => {
     const r = await seeds.search.search('嘉兴市监局承担哪些数字化任务');
     const unit = r.interpretation.entities.find((e) => e.type === 'unit')?.id;
