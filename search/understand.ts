@@ -59,6 +59,7 @@ export class EntityLinker {
   private readonly unitWords: string[] = [];
   private readonly romanRegions = new Map<string, string | null>(); // hangzhou → 杭州市
   private readonly planRegions: Region[] = []; // the loaded plans' regions
+  private readonly issuedBy = new Map<string, string[]>(); // a plan's issuer (normalised) → the loaded plans it issued
   private regionlessPlans = 0; // loaded plans that name no region
 
   constructor(private readonly corpus: Corpus) {
@@ -76,6 +77,11 @@ export class EntityLinker {
       if (region && plan.properties.cited !== true) regions.add(region); // a plan known only by its citation has no tasks to lift
       if (nodeName(plan).length >= 6) add(nodeName(plan), 'plan', id, 4);
       if (typeof plan.properties.docNumber === 'string') add(plan.properties.docNumber, 'plan', id, 4);
+      const issuer = typeof plan.properties.issuer === 'string' ? normalize(plan.properties.issuer).replace(/ /g, '') : '';
+      if (issuer && plan.properties.cited !== true) {
+        this.issuedBy.set(issuer, [...(this.issuedBy.get(issuer) ?? []), id]);
+        if (issuer.length >= 6) add(issuer, 'plan', id, 2); // 嘉兴市人民政府, which the unit grammar does not read
+      }
     }
     for (const [, plan] of corpus.plans) if (plan.properties.cited !== true && !plan.properties.region) this.regionlessPlans++;
     for (const r of regions) {
@@ -132,6 +138,16 @@ export class EntityLinker {
       for (let i = u.start; i < u.end; i++) {
         taken[i] = true;
         blank[i] = true;
+      }
+      // a name no unit has but a plan's issuer (嵊泗县人民政府办公室发的文件) names the plans it issued
+      const issued = u.ids.length ? [] : (this.issuedBy.get(u.text) ?? []);
+      if (issued.length) {
+        for (const id of issued) {
+          if (out.plans.includes(id)) continue;
+          out.plans.push(id);
+          out.entities.push({ type: 'plan', id, text: u.text });
+        }
+        continue;
       }
       if (u.note) out.notes.push(u.note);
       else if (u.ids.length > 1) out.notes.push(`“${u.text}”对应 ${u.ids.length} 个地区的单位 / names units of ${u.ids.length} regions`);

@@ -138,6 +138,19 @@ describe('with other cities’ plans loaded beside the seeds (eval/other-plans)'
     expect(mixed.link('浙江的一网通办').regions).toEqual(['浙江省']); // a region with its own plan is that plan's
   });
 
+  test('a plan’s issuer names the plans it issued, where no unit has that name', () => {
+    const ss = mixed.link('嵊泗县人民政府办公室发的文件');
+    expect(ss.plans.map((id) => corpus.plans.get(id)?.properties.issuer)).toEqual(['嵊泗县人民政府办公室']);
+    expect(ss.notes.join(' ')).not.toContain('未关联');
+    const wh = mixed.link('威海市人民政府办公室印发了什么');
+    expect(wh.plans.length).toBe(2); // the Weihai office issued both Weihai plans
+    expect(mixed.link('嘉兴市人民政府的方案').plans).toEqual(['plan:嘉政发〔2022〕18号']);
+    // a unit of that name is the unit
+    const unit = mixed.link('嘉兴市人民政府办公室负责哪些任务');
+    expect(unit.units).toEqual(['unit:嘉兴市/市政府办']);
+    expect(unit.plans).toEqual([]);
+  });
+
   test('a bare 市… name links a municipality’s body too (北京市 is province-level, its bodies are 市…)', () => {
     expect(mixed.link('市政府办公厅牵头了哪些工作').units).toEqual(expect.arrayContaining(['unit:北京市/市政府办', 'unit:嘉兴市/市政府办']));
   });
