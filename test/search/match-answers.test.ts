@@ -217,6 +217,9 @@ describe('answers from the graph, total and paging', () => {
     const [card] = when.answers;
     expect(card).toMatchObject({ type: 'plan', plan: { region: '绍兴市', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     expect((await seeds.search.search('金华有哪些方案')).answers.map((a) => a.type === 'plan' && a.plan.region)).toEqual(['金华市']);
+    expect((await seeds.search.search('嘉兴的方案有哪些')).answers.map((a) => a.type === 'plan' && a.plan.region)).toEqual(['嘉兴市', '嘉兴市']);
+    // the year asked: the plans whose title or date holds it
+    expect((await seeds.search.search('2020年的方案有哪些')).answers.map((a) => a.type === 'plan' && a.plan.title)).toEqual(['2020年嘉兴市政府数字化转型工作实施方案']);
     const all = (await seeds.search.search('一共有几份方案')).answers.find((a) => a.type === 'plans');
     const plans = (await seeds.pipeline.store.exportAll()).nodes.filter((n) => n.labels.includes('Plan') && n.properties.cited !== true);
     expect(all?.type === 'plans' && all.items.map((p) => p.id).sort()).toEqual(plans.map((p) => p.id).sort());
