@@ -72,6 +72,9 @@ export interface AppUnitItem {
 
 // Chinese question cues of a target question (language, not corpus knowledge).
 const TARGET_CUE = /目标|指标|达到|达成|要实现|实现率|覆盖率|多少(?:个|家|项|%)?/;
+const EXPLICIT_TARGET = /目标|指标|达到|达成|要实现/;
+// a metric that is a measure (一网通办率, 数据交易量, 服务业增加值, 固定资产投资), not a name (重大应用)
+const MEASURE = /(?:率|量|数|增加值|投资|收入|比重|占比|面积|规模|总额)$/;
 // a question for the units with the most tasks (哪个部门牵头的任务最多, 任务最多的单位)
 const UNIT_RANKING = /(?:单位|部门|机构|牵头|负责|承担|参与).{0,12}最多|最多的(?:单位|部门|机构)/;
 // a question about the plans themselves: which there are, when issued, their number or issuer
@@ -143,9 +146,15 @@ export class GraphAnswers {
   }
 
   private async targetAnswer(link: LinkedQuery): Promise<Answer | null> {
-    if (!TARGET_CUE.test(link.normalized) || TASK_COUNT.test(link.normalized)) return null;
+    if (TASK_COUNT.test(link.normalized)) return null;
+    // a question naming a unit asks about the unit (牵头多少项) unless it names a target outright
+    if (link.units.length && !EXPLICIT_TARGET.test(link.normalized)) return null;
     const all = await this.allTargets();
     if (!all.length) return null;
+    // a question that names a measured metric a plan sets a target for (嘉兴2025年一网通办率) asks for it
+    const residual = link.residual.replace(/ /g, '');
+    const namesMetric = () => all.some((t) => { const m = String(t.properties.metric ?? ''); return [...m].length >= 4 && MEASURE.test(m) && residual.includes(m); });
+    if (!TARGET_CUE.test(link.normalized) && !namesMetric()) return null;
     const planOf = (t: GraphNode): string | null => {
       const owner = String(t.properties.owner ?? '');
       if (this.corpus.plans.has(owner)) return owner;
@@ -178,13 +187,16 @@ export class GraphAnswers {
       // the targets sharing most of the topic (at least half the best overlap); none: null
       return best > 0 ? scored.filter((x) => x.s * 2 >= best).sort((a, b) => b.s - a.s).map((x) => x.t) : null;
     };
-    let pool = all.filter((t) => ofNamed(t) && (!link.years.length || link.years.includes(yearOf(t) ?? -1)));
+    // a unit named: the targets of the tasks it is responsible for (绍兴市大数据局要达到什么目标)
+    const ofUnit = (t: GraphNode) => !link.units.length || (this.corpus.byId.get(String(t.properties.owner ?? ''))?.units ?? []).some((u) => link.units.includes(u.id));
+    let pool = all.filter((t) => ofNamed(t) && ofUnit(t) && (!link.years.length || link.years.includes(yearOf(t) ?? -1)));
+    if (link.units.length && !pool.length) return null;
     if (topic.size) {
       const narrowed = onTopic(pool);
       if (narrowed) pool = narrowed;
       else if (!link.years.length) return null; // a topic no target speaks of, and no year: not a target question
       // the year asked, and no target of that year on the topic: one whose plan states no year (杭州…固定资产投资增长7%)
-      if (!narrowed && link.years.length) pool = onTopic(all.filter((t) => ofNamed(t) && yearOf(t) === null)) ?? pool;
+      if (!narrowed && link.years.length) pool = onTopic(all.filter((t) => ofNamed(t) && ofUnit(t) && yearOf(t) === null)) ?? pool;
     }
     if (!pool.length) return null;
     // no topic, or a question across plans (各地, two cities): every plan's targets in turn, best first within each

@@ -145,6 +145,21 @@ describe('answers from the graph, total and paging', () => {
     expect(a.items.some((t) => t.owner.startsWith('plan:'))).toBe(true); // goals-paragraph targets are among them
   });
 
+  test('a unit’s count question gets no targets; a unit’s target question gets the targets of its tasks; a measured metric named is a target question', async () => {
+    const counts = await seeds.search.search('金华市大数据局和市发改委分别牵头多少项');
+    expect(counts.answers.map((a) => a.type)).toEqual(['unit', 'unit']);
+    const own = (await seeds.search.search('绍兴市大数据局要达到什么目标')).answers.find((a) => a.type === 'targets');
+    if (own?.type !== 'targets') throw new Error('no targets');
+    const unit = 'unit:绍兴市/市大数据局';
+    const tasksOfUnit = new Set((await seeds.pipeline.store.tasksOfUnit(unit)).map((x) => x.task.id));
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((t) => tasksOfUnit.has(t.owner))).toBe(true);
+    const rate = (await seeds.search.search('嘉兴2025年一网通办率')).answers.find((a) => a.type === 'targets');
+    expect(rate?.type === 'targets' && rate.items.map((t) => `${t.metric} ${t.comparator}${t.value}${t.unit}`)[0]).toBe('一网通办率 ≥95%');
+    // a metric that names a thing, not a measure, makes no target question
+    expect((await seeds.search.search('有哪些重大应用')).answers.filter((a) => a.type === 'targets')).toEqual([]);
+  });
+
   test('a topic narrows the targets to those about it', async () => {
     const r = await seeds.search.search('一网通办率要达到多少');
     const a = r.answers.find((x) => x.type === 'targets');
