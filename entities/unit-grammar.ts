@@ -30,7 +30,13 @@ const TYPES: [string, string][] = [
 
 export type UnitLevel = '省' | '市' | '县' | '区' | '乡' | '镇' | '街道';
 const LEVELS: UnitLevel[] = ['街道', '省', '市', '县', '区', '乡', '镇'];
-const LEVEL_OF_REGION: Record<Region['level'], UnitLevel> = { province: '省', city: '市', county: '县', district: '区' };
+/** The level word of a region's own bodies: 省 for a province, 市 for a city … */
+export const LEVEL_OF_REGION: Record<Region['level'], UnitLevel> = { province: '省', city: '市', county: '县', district: '区' };
+
+/** The level word a region's bodies carry: a municipality is a province-level 市 whose bodies are 市… (北京市发改委 = its 市发改委). */
+export function bodiesLevel(r: Region): UnitLevel {
+  return r.level === 'province' && r.name.endsWith('市') ? '市' : LEVEL_OF_REGION[r.level];
+}
 /** Words that start with a level character but are no level prefix: 市场监管局 is not 市 + 场监管局. */
 const NOT_LEVEL = /^(?:市场|市民(?!政)|市政(?:工程|设施|公用)|区域|区块|县域|省域|市域|乡村|镇村|街道办事处)/;
 
@@ -77,8 +83,7 @@ export function parseUnitName(input: string): UnitName {
     // a region's full name, or its short form followed by more of the name (嘉兴发改委)
     if (lead.text === r.name || s.length > lead.text.length) {
       region = r.name;
-      // a municipality is a province-level 市 whose bodies are 市… (北京市发改委 = its 市发改委)
-      level = r.level === 'province' && r.name.endsWith('市') ? '市' : LEVEL_OF_REGION[r.level];
+      level = bodiesLevel(r);
       s = s.slice(lead.text.length);
     }
   }

@@ -4,14 +4,13 @@
  * whole-body rewrites of the lexicon, no fuzzy matching: two different bodies never share a key.
  */
 import { fold } from '../core/fold';
-import { canonicalUnit, normaliseCollective, parseUnitName, type UnitLevel } from './unit-grammar';
+import { canonicalUnit, LEVEL_OF_REGION, normaliseCollective, parseUnitName } from './unit-grammar';
 
 export interface UnitContext {
   region?: string | null; // the plan's region (full name): a unit named with it is the plan's own
   level?: 'province' | 'city' | 'county' | 'district' | null; // the plan's level: the level of a bare 宣传部
 }
 
-const LEVEL_CHAR: Record<string, UnitLevel> = { province: '省', city: '市', county: '县', district: '区' };
 
 /** A 〔…〕 part names the same body under another name: "市发改委〔市社建委〕". */
 export function bracketForms(raw: string): { main: string; alternates: string[] } {
@@ -33,7 +32,7 @@ export function unitKey(raw: string, ctx: UnitContext = {}): string {
   const { main } = bracketForms(fold(raw).replace(/\s+/g, ''));
   if (isCollective(main)) return normaliseCollective(main);
   const u = parseUnitName(main);
-  return canonicalUnit(u, { region: ctx.region ?? null, level: ctx.level ? LEVEL_CHAR[ctx.level] : null });
+  return canonicalUnit(u, { region: ctx.region ?? null, level: ctx.level ? LEVEL_OF_REGION[ctx.level] : null });
 }
 
 /**

@@ -4,7 +4,7 @@
  * a mention links to units of the region and level it names only. A mention whose region has no
  * such unit resolves to nothing and says so; it never falls back to another region's unit.
  */
-import { canonicalUnit, canonicalBody, parseUnitName, successorBody, type UnitLevel, type UnitName } from './unit-grammar';
+import { bodiesLevel, canonicalUnit, canonicalBody, LEVEL_OF_REGION, parseUnitName, successorBody, type UnitLevel, type UnitName } from './unit-grammar';
 import { findRegion, findRegionMentions, type Region } from './regions';
 
 export interface UnitRecord {
@@ -24,7 +24,6 @@ export interface UnitMention {
   note?: string; // why nothing or several were linked
 }
 
-const LEVEL_OF: Record<Region['level'], UnitLevel> = { province: '省', city: '市', county: '县', district: '区' };
 /** The type words a unit mention ends with (部门: a sector's units). */
 const TYPE_END = /(?:人民法院|法院|检察院|委员会|办公室|办公厅|联合会|部门|中心|支队|局|厅|委|办|部|联)/g;
 
@@ -77,12 +76,11 @@ export class UnitDirectory {
       this.byRegion.set(u.region, m);
       if (u.unknownRegion) {
         this.unknown.add(u.region);
-        this.levelOf.set(u.region, u.level ? LEVEL_OF[u.level] : null);
+        this.levelOf.set(u.region, u.level ? LEVEL_OF_REGION[u.level] : null);
       } else if (!this.levelOf.has(u.region)) {
         const r = findRegion(u.region);
         // a municipality (北京市: province-level) has 市… bodies, as the unit grammar reads them
-        const level = r && r.name === u.region ? (r.level === 'province' && r.name.endsWith('市') ? '市' : LEVEL_OF[r.level]) : null;
-        this.levelOf.set(u.region, level);
+        this.levelOf.set(u.region, r && r.name === u.region ? bodiesLevel(r) : null);
       }
     }
   }
@@ -207,7 +205,7 @@ function sectorSpan(q: string, at: number, floor: number, dir: UnitDirectory, na
     const lead = findRegionMentions(s)[0];
     if (lead && lead.start === 0 && s.length > lead.text.length) {
       region = lead.candidates[0].name;
-      level = LEVEL_OF[lead.candidates[0].level];
+      level = LEVEL_OF_REGION[lead.candidates[0].level];
       s = s.slice(lead.text.length);
     }
     if (/^[省市县区]/.test(s) && s.length > 1) {

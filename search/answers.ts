@@ -17,7 +17,7 @@
  */
 import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
-import type { Corpus } from './corpus';
+import type { Corpus, TaskDoc } from './corpus';
 import { leads, nodeName } from './corpus';
 import { TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
@@ -170,12 +170,7 @@ export class GraphAnswers {
       const years = new Set([...nodeName(node).matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1])));
       return years.size === 1 ? [...years][0] : null;
     };
-    const ofNamed = (t: GraphNode): boolean => {
-      if (!link.plans.length && !link.regions.length) return true;
-      const plan = planOf(t);
-      const region = plan ? str(this.corpus.plans.get(plan)?.properties.region) : null;
-      return Boolean((plan && link.plans.includes(plan)) || (region && link.regions.includes(region)));
-    };
+    const ofNamed = (t: GraphNode): boolean => this.inNamed(link, planOf(t));
     // a topic beyond the cue words narrows to the targets sharing its characters
     const topic = bigrams(link.residual.replace(TARGET_CUES, ' '));
     const onTopic = (pool: GraphNode[]): GraphNode[] | null => {
@@ -259,7 +254,7 @@ export class GraphAnswers {
       return [{
         type: 'plan',
         plan: { id, title: nodeName(p), docNumber: str(q.docNumber), issuer: str(q.issuer), date: str(q.date), region: str(q.region), cited: q.cited === true, sourceFile: str(q.sourceFile) },
-        tasks: this.corpus.tasks.filter((t) => t.planId === id).length,
+        tasks: this.corpus.taskCount.get(id) ?? 0,
         implementedBy: (this.corpus.implementers.get(id) ?? []).flatMap((by) => this.planRef(by) ?? []),
       }];
     });
@@ -271,36 +266,29 @@ export class GraphAnswers {
       const tasks = (this.corpus.tasksOfApp.get(id) ?? []).flatMap((t) => this.corpus.byId.get(t) ?? []);
       if (!app || !tasks.length) return [];
       const plans = new Map<string, number>();
-      const units = new Map<string, AppUnitItem>();
-      for (const t of tasks) {
-        plans.set(t.planId, (plans.get(t.planId) ?? 0) + 1);
-        for (const u of t.units) {
-          const node = this.corpus.units.get(u.id);
-          if (!node || node.properties.collective === true) continue; // 各县（市、区）政府 names no one body
-          const row = units.get(u.id) ?? { id: u.id, name: nodeName(node), region: str(node.properties.region), tasks: 0, leads: 0 };
-          row.tasks++;
-          if (leads(t, u.id)) row.leads++;
-          units.set(u.id, row);
-        }
-      }
+      for (const t of tasks) plans.set(t.planId, (plans.get(t.planId) ?? 0) + 1);
+      const units = this.unitTally(tasks).map((u): AppUnitItem => ({ id: u.id, name: u.name, region: u.region, tasks: u.tasks, leads: u.leads }));
       return [{
         type: 'application',
         application: { id, name: nodeName(app) },
         total: tasks.length,
         plans: [...plans].flatMap(([p, n]) => { const ref = this.planRef(p); return ref ? [{ ...ref, tasks: n }] : []; }),
-        units: [...units.values()].sort((a, b) => b.leads - a.leads || b.tasks - a.tasks).slice(0, this.limits.appUnits),
+        units: units.sort((a, b) => b.leads - a.leads || b.tasks - a.tasks).slice(0, this.limits.appUnits),
       }];
     });
   }
 
-  private rankingAnswer(link: LinkedQuery): Answer | null {
-    // a linked unit has its own card, an application's card lists its units already
-    if (!UNIT_RANKING.test(link.normalized) || !/单位|部门|机构/.test(link.normalized) || link.units.length || link.apps.length) return null;
-    const inScope = (t: { planId: string }) =>
-      (!link.plans.length && !link.regions.length) || link.plans.includes(t.planId) || link.regions.includes(str(this.corpus.plans.get(t.planId)?.properties.region) ?? '');
+  /** True when no plan or region is named, or the plan is one named or of a region named. */
+  private inNamed(link: LinkedQuery, planId: string | null): boolean {
+    if (!link.plans.length && !link.regions.length) return true;
+    const region = planId ? str(this.corpus.plans.get(planId)?.properties.region) : null;
+    return Boolean((planId && link.plans.includes(planId)) || (region && link.regions.includes(region)));
+  }
+
+  /** Each named unit responsible for some of `tasks` (collectives such as 各县（市、区）政府 name no one body): how many, led, co. */
+  private unitTally(tasks: Iterable<TaskDoc>): RankedUnitItem[] {
     const rows = new Map<string, RankedUnitItem>();
-    for (const t of this.corpus.tasks) {
-      if (!inScope(t)) continue;
+    for (const t of tasks) {
       for (const u of t.units) {
         const node = this.corpus.units.get(u.id);
         if (!node || node.properties.collective === true) continue;
@@ -311,9 +299,16 @@ export class GraphAnswers {
         rows.set(u.id, row);
       }
     }
-    if (!rows.size) return null;
+    return [...rows.values()];
+  }
+
+  private rankingAnswer(link: LinkedQuery): Answer | null {
+    // a linked unit has its own card, an application's card lists its units already
+    if (!UNIT_RANKING.test(link.normalized) || !/单位|部门|机构/.test(link.normalized) || link.units.length || link.apps.length) return null;
+    const rows = this.unitTally(this.corpus.tasks.filter((t) => this.inNamed(link, t.planId)));
+    if (!rows.length) return null;
     const key = (r: RankedUnitItem) => (link.role === 'lead' ? r.leads : link.role === 'co' ? r.co : r.tasks);
-    const items = [...rows.values()].filter((r) => key(r) > 0).sort((a, b) => key(b) - key(a) || b.tasks - a.tasks || a.id.localeCompare(b.id));
+    const items = rows.filter((r) => key(r) > 0).sort((a, b) => key(b) - key(a) || b.tasks - a.tasks || a.id.localeCompare(b.id));
     return { type: 'units', role: link.role, plans: link.plans, regions: link.regions, total: items.length, items: items.slice(0, this.limits.rankedUnits) };
   }
 
@@ -333,7 +328,7 @@ export class GraphAnswers {
     // of the years asked, when it asks any: the plans whose title or date holds one (2021年威海的方案有哪些)
     const ofYear = (p: GraphNode) => !link.years.length || link.years.some((y) => nodeName(p).includes(String(y)) || (str(p.properties.date) ?? '').startsWith(String(y)));
     const own = [...this.corpus.plans.values()].filter((p) => p.properties.cited !== true && ofYear(p));
-    if (link.regions.length) return own.filter((p) => link.regions.includes(str(p.properties.region) ?? '')).map((p) => p.id);
+    if (link.regions.length) return own.filter((p) => this.inNamed(link, p.id)).map((p) => p.id);
     return aboutPlans ? own.map((p) => p.id) : [];
   }
 
@@ -342,7 +337,7 @@ export class GraphAnswers {
     if (ids.length <= this.limits.planCards) return this.planAnswers(ids);
     const items = ids.flatMap((id) => {
       const p = this.corpus.plans.get(id);
-      return p ? [{ id, title: nodeName(p), docNumber: str(p.properties.docNumber), date: str(p.properties.date), region: str(p.properties.region), tasks: this.corpus.tasks.filter((t) => t.planId === id).length }] : [];
+      return p ? [{ id, title: nodeName(p), docNumber: str(p.properties.docNumber), date: str(p.properties.date), region: str(p.properties.region), tasks: this.corpus.taskCount.get(id) ?? 0 }] : [];
     });
     return [{ type: 'plans', total: items.length, items }];
   }

@@ -33,6 +33,8 @@ export interface Corpus {
   tasksOfApp: Map<string, string[]>;
   /** A plan → the loaded plans that implement it (IMPLEMENTS Plan → Plan: 贯彻落实《…》). */
   implementers: Map<string, string[]>;
+  /** A plan → how many of its tasks are loaded (a plan known only by its citation has none). */
+  taskCount: Map<string, number>;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -61,7 +63,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
   const data = await store.exportAll();
   const nodes = new Map(data.nodes.map((n) => [n.id, n]));
   const has = (id: string, label: string) => nodes.get(id)?.labels.includes(label as never) ?? false;
-  const corpus: Corpus = { tasks: [], byId: new Map(), plans: new Map(), units: new Map(), apps: new Map(), tasksOfUnit: new Map(), tasksOfApp: new Map(), implementers: new Map() };
+  const corpus: Corpus = { tasks: [], byId: new Map(), plans: new Map(), units: new Map(), apps: new Map(), tasksOfUnit: new Map(), tasksOfApp: new Map(), implementers: new Map(), taskCount: new Map() };
   for (const n of data.nodes) {
     if (n.labels.includes('Plan')) corpus.plans.set(n.id, n);
     if (n.labels.includes('Unit')) corpus.units.set(n.id, n);
@@ -90,6 +92,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
     };
     corpus.tasks.push(doc);
     corpus.byId.set(n.id, doc);
+    corpus.taskCount.set(doc.planId, (corpus.taskCount.get(doc.planId) ?? 0) + 1);
   }
   for (const r of data.relationships) {
     if (r.type === 'IMPLEMENTS' && corpus.plans.has(r.start) && corpus.plans.has(r.end)) corpus.implementers.set(r.end, [...(corpus.implementers.get(r.end) ?? []), r.start]);

@@ -208,8 +208,7 @@ export class SearchEngine implements SearchService {
     }
     if (link.regions.length || link.plans.length) {
       // a plan with no tasks here (a higher policy known by its citation) stands for the plans that implement it
-      const own = new Set(corpus.tasks.map((t) => t.planId));
-      const plans = new Set(link.plans.flatMap((id) => (own.has(id) ? [id] : corpus.implementers.get(id) ?? [])));
+      const plans = new Set(link.plans.flatMap((id) => (corpus.taskCount.has(id) ? [id] : corpus.implementers.get(id) ?? [])));
       for (const t of corpus.tasks) {
         const region = corpus.plans.get(t.planId)?.properties.region;
         if (plans.has(t.planId) || (typeof region === 'string' && link.regions.includes(region))) lift(t.id, settings.tiers.region, 'region');

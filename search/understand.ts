@@ -74,7 +74,10 @@ export class EntityLinker {
     const regions = new Set<string>();
     for (const [id, plan] of corpus.plans) {
       const region = typeof plan.properties.region === 'string' ? plan.properties.region : '';
-      if (region && plan.properties.cited !== true) regions.add(region); // a plan known only by its citation has no tasks to lift
+      if (plan.properties.cited !== true) {
+        if (region) regions.add(region); // a plan known only by its citation has no tasks to lift
+        else this.regionlessPlans++;
+      }
       if (nodeName(plan).length >= 6) add(nodeName(plan), 'plan', id, 4);
       if (typeof plan.properties.docNumber === 'string') add(plan.properties.docNumber, 'plan', id, 4);
       const issuer = typeof plan.properties.issuer === 'string' ? normalize(plan.properties.issuer).replace(/ /g, '') : '';
@@ -83,7 +86,6 @@ export class EntityLinker {
         if (issuer.length >= 6) add(issuer, 'plan', id, 2); // 嘉兴市人民政府, which the unit grammar does not read
       }
     }
-    for (const [, plan] of corpus.plans) if (plan.properties.cited !== true && !plan.properties.region) this.regionlessPlans++;
     for (const r of regions) {
       const region = findRegion(r);
       if (region) this.planRegions.push(region);
