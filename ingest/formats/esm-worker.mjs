@@ -106,7 +106,11 @@ async function html(source, article) {
   } catch {
     lines = [];
   }
-  if (lines.length === 0) lines = linesOf(document.body ?? document.documentElement);
+  // the page without its furniture; Readability's article when it holds most of that text: on a short
+  // page whose plan is one table, its best candidate can be a single row, and the other rows were lost
+  const page = linesOf(document.body ?? document.documentElement);
+  const cjk = (ls) => ls.reduce((n, l) => n + (l.match(/[\u3400-\u9fff]/g) ?? []).length, 0);
+  if (cjk(lines) * 2 < cjk(page)) lines = page;
   // Readability lifts the page's heading out of the article: the plan's title goes back on top
   if (heading && !lines.slice(0, 8).some((l) => l.replace(/\s+/g, '').includes(heading))) lines.unshift(heading);
   return { ok: true, lines };

@@ -1,8 +1,8 @@
 /**
  * A web page saved from a government site (.html/.htm): decoded like any text (UTF-8, GB18030…),
  * then the article is kept with Mozilla's Readability on a linkedom DOM (esm-worker.mjs):
- * navigation, breadcrumbs, share links and footers are dropped; a table row is one line with its
- * cells joined by " | ".
+ * navigation, breadcrumbs, share links and footers are dropped (the whole page without them when
+ * the article holds under half its text); a table row is one line with its cells joined by " | ".
  */
 import { decodeDocument } from '../decode';
 import { runEsmJob } from './esm';

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseFile, type ParsedDocument } from '../../ingest';
+import { parseBytes, parseFile, type ParsedDocument } from '../../ingest';
 import { docxReader } from '../../ingest/formats/docx';
 import { htmlReader } from '../../ingest/formats/html';
 import { pdfReader } from '../../ingest/formats/pdf';
@@ -58,6 +58,22 @@ test('the web page keeps the article and drops navigation, breadcrumbs, share li
   const text = doc.lines.join('\n');
   expect(text).toContain(TITLE);
   for (const furniture of ['当前位置', '互动交流', '走进本市', '分享到', '打印本页', '相关文章', 'ICP备', '网站标识码', '浏览次数']) expect(text).not.toContain(furniture);
+});
+
+test('a short page whose plan is one table keeps every row (Readability alone kept one), and its file name gives the region', async () => {
+  const rows = [
+    ['1', '推进政策文件库建设，年内实现现行有效规范性文件100%集中公开。', '市政府办公厅', '市司法局'],
+    ['2', '深化基层政务公开标准化规范化，覆盖全部街道。', '市政府办公厅', '各区政府'],
+    ['3', '办好政府开放日活动，全年不少于12场。', '市政务服务数据管理局', '市级各部门'],
+  ];
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政务公开工作要点</title></head><body><h1>2023年政务公开工作要点</h1><table>
+    <tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+  const doc = await parseBytes('shenzhen-2023.html', Buffer.from(html));
+  expect(doc.report.ok).toBe(true);
+  expect(doc.tasks.filter((t) => t.kind === 'task').map((t) => t.title)).toEqual(rows.map((r) => r[1].replace(/。$/, ''))); // a row's task is its title
+  expect(doc.plan.region).toBe('深圳市');
+  const unitsOf = (i: number) => doc.tasks.filter((t) => t.kind === 'task')[i].units.map((u) => [u.raw, u.role]);
+  expect(unitsOf(2)).toEqual([['市政务服务数据管理局', 'lead'], ['市级各部门', 'co']]);
 });
 
 test('the PDF drops its running header and page numbers, keeps each paragraph whole with its page', async () => {
