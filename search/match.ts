@@ -47,7 +47,7 @@ export function coverageTokens(text: string): string[] {
 
 /** The best coverage of `text` by one of `ids` in the character index. */
 export function bestCoverage(char: Bm25Index, text: string, ids: string[]): number {
-  const tokens = coverageTokens(text);
+  const tokens = wordTokens(text);
   if (!tokens.length) return 0;
   let best = 0;
   for (const id of ids) best = Math.max(best, char.idfCovered(tokens, id));
@@ -59,9 +59,13 @@ export function bestCoverage(char: Bm25Index, text: string, ids: string[]): numb
  * any document of the character index. Latin words in a question that also has Chinese are left
  * out (glosses like "data security 数据安全").
  */
+function wordTokens(text: string): string[] {
+  return [...new Set(jiebaCut(text.replace(QUESTION_WORDS, ' ')).flatMap((w) => coverageTokens(w)))];
+}
+
 export function vocabularyShare(char: Bm25Index, text: string): number {
   // bigrams within the question's words: one across two words (燃气泄漏 → 气泄) is no word anyone uses
-  const all = [...new Set(jiebaCut(text.replace(QUESTION_WORDS, ' ')).flatMap((w) => coverageTokens(w)))];
+  const all = wordTokens(text);
   const cjk = all.filter((t) => /[\u3400-\u9fff]/.test(t));
   const tokens = cjk.length ? cjk : all;
   if (!tokens.length) return 0;

@@ -54,6 +54,14 @@ describe('match: strong | weak | none', () => {
     expect(r.results.slice(0, 3).some((x) => String(x.node.properties.text).includes('燃气'))).toBe(true);
   });
 
+  test('coverage too is measured within the question’s words: a plan word beside a word the plans never use still counts', async () => {
+    // 医保 is the plans' word, 报销 is not; the bigram across them (保报) is nobody's word and weighs nothing
+    const r = await seeds.search.search('医保报销');
+    expect(r.interpretation.evidence.coverage).toBeGreaterThan(SEARCH_DEFAULTS.match.noneCoverage);
+    expect(r.match).not.toBe('none');
+    expect(r.results.slice(0, 3).some((x) => String(x.node.properties.text).includes('医保'))).toBe(true);
+  });
+
   test('a linked unit or application is strong; an empty question after its question words is none', async () => {
     expect((await seeds.search.search('绍兴市公安局在方案里有哪些分工')).match).toBe('strong');
     expect((await seeds.search.search('浙里办')).match).toBe('strong');
