@@ -58,6 +58,18 @@ const FURNITURE = 'nav, header, footer, aside, script, style, noscript, form, [r
 const FURNITURE_NAME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|sharing|footer|header|sidebar|toolbar|position|location|copyright|related|fenxiang|dqwz)(?:$|[\s_-])/i;
 
 const squash = (s) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+// an item that prints its own number (a list styled without markers): 1. 1、 （一） 一、 (1) ①
+const NUMBERED = /^\s*(?:[(（]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）.．、]|[①-⑳])/;
+
+/**
+ * The number a reader sees before an ordered list's item (<ol>, also Word's automatic numbering,
+ * which mammoth gives as <ol>): 1. at the top, （1） inside another list, from `start`/`value`.
+ */
+function listMarker(li, n) {
+  let depth = 0;
+  for (let p = li.parentNode?.parentNode; p; p = p.parentNode) if (p.nodeName === 'OL') depth++;
+  return depth === 0 ? `${n}. ` : `（${n}）`;
+}
 
 function walk(n, out) {
   for (const c of Array.from(n.childNodes)) {
@@ -74,6 +86,24 @@ function walk(n, out) {
         return squash(parts.join(' '));
       });
       out.push(cells.join(' | '), '');
+    } else if (c.nodeName === 'OL') {
+      let n = Number.parseInt(c.getAttribute('start') ?? '', 10);
+      if (!Number.isFinite(n)) n = 1;
+      out.push('');
+      for (const li of Array.from(c.childNodes)) {
+        if (li.nodeType !== 1 || li.nodeName !== 'LI') {
+          walk({ childNodes: [li] }, out);
+          continue;
+        }
+        const value = Number.parseInt(li.getAttribute('value') ?? '', 10);
+        if (Number.isFinite(value)) n = value;
+        const parts = [''];
+        walk(li, parts);
+        const own = parts.findIndex((x) => squash(x) !== '');
+        if (own >= 0 && !NUMBERED.test(parts[own])) parts[own] = listMarker(li, n) + parts[own].trimStart();
+        out.push('', ...parts, '');
+        n++;
+      }
     } else if (BLOCK.has(c.nodeName)) {
       out.push('');
       walk(c, out);

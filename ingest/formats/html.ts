@@ -2,7 +2,8 @@
  * A web page saved from a government site (.html/.htm): decoded like any text (UTF-8, GB18030…),
  * then the article is kept with Mozilla's Readability on a linkedom DOM (esm-worker.mjs):
  * navigation, breadcrumbs, share links and footers are dropped (the whole page without them when
- * the article holds under half its text); a table row is one line with its cells joined by " | ".
+ * the article holds under half its text); a table row is one line with its cells joined by " | ";
+ * an ordered list's items carry the numbers a browser shows (1., （1） inside another list).
  */
 import { decodeDocument } from '../decode';
 import { runEsmJob } from './esm';

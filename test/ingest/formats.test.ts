@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseBytes, parseFile, type ParsedDocument } from '../../ingest';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { docxReader } from '../../ingest/formats/docx';
+import { formatNumber } from '../../ingest/formats/word-numbering';
 import { htmlReader } from '../../ingest/formats/html';
 import { pdfReader } from '../../ingest/formats/pdf';
 import { textReader } from '../../ingest/formats/txt';
@@ -74,6 +76,62 @@ test('a short page whose plan is one table keeps every row (Readability alone ke
   expect(doc.plan.region).toBe('深圳市');
   const unitsOf = (i: number) => doc.tasks.filter((t) => t.kind === 'task')[i].units.map((u) => [u.raw, u.role]);
   expect(unitsOf(2)).toEqual([['市政务服务数据管理局', 'lead'], ['市级各部门', 'co']]);
+});
+
+test('a web page’s ordered list reads with the numbers a browser shows (1. and, inside another list, （1）); an item that prints its own keeps it', async () => {
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>工作要点</title></head><body><h1>某市2024年政务公开工作要点</h1>
+    <p>一、重点任务</p><ol><li>推进政策文件库建设。（牵头单位：市政府办公室）</li><li>深化基层政务公开。（牵头单位：市政务服务办）<ol><li>完善标准目录。</li><li>建设公开专区。</li></ol></li></ol>
+    <p>二、保障措施</p><ol start="3"><li>3. 加强培训。（责任单位：市委宣传部）</li><li>强化考核。（责任单位：市政府办公室）</li></ol></body></html>`;
+  const doc = await parseBytes('plan.html', Buffer.from(html));
+  expect(doc.lines).toEqual(expect.arrayContaining(['1. 推进政策文件库建设。（牵头单位：市政府办公室）', '（2）建设公开专区。', '3. 加强培训。（责任单位：市委宣传部）', '4. 强化考核。（责任单位：市政府办公室）']));
+  expect(doc.tasks.filter((t) => t.kind === 'task').map((t) => `${t.path} ${t.title} ${t.units.map((u) => `${u.raw}:${u.role}`).join()}`)).toEqual([
+    '1 推进政策文件库建设 市政府办公室:lead', '2 深化基层政务公开 市政务服务办:lead', '3 加强培训 市委宣传部:responsible', '4 强化考核 市政府办公室:responsible',
+  ]);
+});
+
+describe('Word’s automatic numbering reads as typed (mammoth alone gave bare lists: the outline was lost)', () => {
+  const TITLE_LINE = '某市2024年数字政府建设工作要点';
+  const SECTIONS: [string, string[]][] = [
+    ['提升政务服务能力', ['推进“一网通办”，政务服务事项网上可办率达到100%。（牵头单位：市政务服务办；配合单位：市大数据局）', '建设“一件事”集成服务。（责任单位：市大数据局、市人社局）']],
+    ['强化数据支撑', ['建设城市数据仓。（牵头单位：市大数据局）', '推进公共数据开放。（牵头单位：市大数据局；配合单位：市经信局）', '完善数据安全制度。（牵头单位：市委网信办）']],
+  ];
+  const tasksOf = (d: ParsedDocument) => d.tasks.filter((t) => t.kind === 'task').map((t) => `${t.path} ${t.title} ${t.units.map((u) => `${u.raw}:${u.role}`).join(',')}`);
+  const typed = (lines: string[]) => parseBytes('plan.txt', Buffer.from([TITLE_LINE, ...lines].join('\n')));
+  const word = async (levels: { level: number; format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: string }[], paragraphs: Paragraph[]) =>
+    parseBytes('plan.docx', await Packer.toBuffer(new Document({
+      numbering: { config: [{ reference: 'plan', levels: levels.map((l) => ({ ...l, alignment: AlignmentType.START })) }] },
+      sections: [{ children: [new Paragraph(TITLE_LINE), ...paragraphs] }],
+    })));
+
+  test('headings 一、 and tasks 1. of one multi-level list: the same tasks, paths and roles as the typed plan', async () => {
+    const doc = await word(
+      [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、' }, { level: 1, format: LevelFormat.DECIMAL, text: '%2.' }],
+      SECTIONS.flatMap(([h, items]) => [new Paragraph({ text: h, numbering: { reference: 'plan', level: 0 } }), ...items.map((t) => new Paragraph({ text: t, numbering: { reference: 'plan', level: 1 } }))]),
+    );
+    const txt = await typed(SECTIONS.flatMap(([h, items], s) => [`${formatNumber(s + 1, 'chineseCounting')}、${h}`, ...items.map((t, i) => `${i + 1}.${t}`)]));
+    expect(tasksOf(txt)).toHaveLength(5);
+    expect(tasksOf(doc)).toEqual(tasksOf(txt));
+    expect(tasksOf(doc)[2]).toMatch(/^二\.1 /);
+  });
+
+  test('one list that counts on across typed headings keeps counting (3., not 1., after the second heading)', async () => {
+    let n = 0;
+    const doc = await word(
+      [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }],
+      SECTIONS.flatMap(([h, items], s) => [new Paragraph(`${formatNumber(s + 1, 'chineseCounting')}、${h}`), ...items.map((t) => new Paragraph({ text: t, numbering: { reference: 'plan', level: 0 } }))]),
+    );
+    const txt = await typed(SECTIONS.flatMap(([h, items], s) => [`${formatNumber(s + 1, 'chineseCounting')}、${h}`, ...items.map((t) => `${++n}.${t}`)]));
+    expect(tasksOf(doc)).toEqual(tasksOf(txt));
+    expect(doc.lines).toContain(`3.${SECTIONS[1][1][0]}`);
+  });
+
+  test('the formats plans number with', () => {
+    expect([1, 10, 11, 20, 23].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '十', '十一', '二十', '二十三']);
+    expect([1, 3].map((n) => formatNumber(n, 'ideographTraditional'))).toEqual(['甲', '丙']);
+    expect(formatNumber(2, 'decimalEnclosedCircle')).toBe('②');
+    expect(formatNumber(12, 'decimalFullWidth')).toBe('１２');
+    expect(formatNumber(4, 'upperRoman')).toBe('IV');
+  });
 });
 
 test('the PDF drops its running header and page numbers, keeps each paragraph whole with its page', async () => {
