@@ -44,6 +44,8 @@ export interface TextFusion {
   fused: Fused[];
   /** Best dense score of any task (null without the model). */
   cosine: number | null;
+  /** The best dense score of the question as asked (its question words kept), computed on demand: null when it is the same text or there is no model. */
+  askedCosine: () => Promise<number | null>;
   /** Plan terms the vocabulary bridge added. */
   bridged: string[];
 }
@@ -129,21 +131,31 @@ export class SearchEngine implements SearchService {
    * the plan terms bridged to), exact coined terms, dense; the query vector can take
    * pseudo-relevance feedback from the first fusion.
    */
-  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = [], notes: string[] = [], quoted: string[] = []): Promise<TextFusion> {
+  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = [], notes: string[] = [], quoted: string[] = [], askedQuery = denseQuery): Promise<TextFusion> {
     const { keyword, dense, embedder, settings } = this.parts;
     const source = this.parts.keywordSource;
     let denseList: ScoredList | null = null;
     let cosine: number | null = null;
     let bridged: string[] = [];
     let vector: Promise<Float32Array | null> = Promise.resolve(null);
+    let askedCosine: () => Promise<number | null> = async () => null;
     if (dense && embedder && denseQuery && settings.weights.dense) {
-      const text = settings.expandDense && expansion.length ? `${denseQuery} ${expansion.join(' ')}` : denseQuery;
-      vector = embedder.embedQuery(text).catch((e: unknown) => {
+      const withExpansion = (t: string) => (settings.expandDense && expansion.length ? `${t} ${expansion.join(' ')}` : t);
+      vector = embedder.embedQuery(withExpansion(denseQuery)).catch((e: unknown) => {
         // the model process is down or stalled (search/supervised-embedder.ts): answer keyword + graph
         if ((e as { code?: string }).code !== 'MODEL_UNAVAILABLE') throw e;
         notes.push(`神经检索暂不可用，仅关键词+图谱 / neural search unavailable (keyword + graph only): ${(e as Error).message}`);
         return null;
       });
+      // the question as asked, for the match gate only (its thresholds were set on that cosine), when it would say none
+      if (askedQuery && askedQuery !== denseQuery) {
+        let memo: Promise<number | null> | null = null;
+        askedCosine = () => (memo ??= vector.then(async (v) => {
+          if (!v) return null;
+          const a = await embedder.embedQuery(withExpansion(askedQuery)).catch(() => null);
+          return a ? ((await denseHits(a, dense, settings))[0]?.score ?? null) : null;
+        }));
+      }
     }
     // what does not need the query vector is computed while the model process embeds the question
     const exact = this.exactList(normalized, textQuery, quoted);
@@ -179,7 +191,7 @@ export class SearchEngine implements SearchService {
       lists[w] = { ...lists[w], hits: source ? await source.searchWeighted('word', terms, settings.depth) : keyword.word.searchWeighted(terms, settings.fields, settings.depth) };
     }
     fused = fuse(all(), settings);
-    return { fused, cosine, bridged };
+    return { fused, cosine, bridged, askedCosine };
   }
 
   /** Graph answers: the tier each task earns from linked entities, and the graph's own list. */
@@ -266,8 +278,8 @@ export class SearchEngine implements SearchService {
     const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized).filter((t) => vocabulary.uses(t)) : [];
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
-    const [{ fused, cosine, bridged }, { tiers }] = await Promise.all([
-      this.textFusion(textQuery, translated ? `${link.denseText} ${translated}` : link.denseText, expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query)),
+    const [{ fused, cosine, bridged, askedCosine }, { tiers }] = await Promise.all([
+      this.textFusion(textQuery, translated ? `${link.contentText} ${translated}` : link.contentText, expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query), translated ? `${link.denseText} ${translated}` : link.denseText),
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
@@ -296,7 +308,16 @@ export class SearchEngine implements SearchService {
       chars: contentChars(unknownDocs.length ? evidenceText : link.normalized),
     };
     // asked of a region no loaded plan is about (and of no region that one is): at most weak
-    const classified = classifyMatch(evidence, this.parts.options.match);
+    let classified = classifyMatch(evidence, this.parts.options.match);
+    if (classified === 'none') {
+      // the vector of what the question asks about scores an everyday question lower against every
+      // task; before saying none, the question as asked is measured as the thresholds were
+      const asked = await askedCosine();
+      if (asked !== null && asked > (evidence.cosine ?? -Infinity)) {
+        evidence.cosine = Math.round(asked * 1000) / 1000;
+        classified = classifyMatch(evidence, this.parts.options.match);
+      }
+    }
     const match = classified === 'strong' && link.absentRegions.length && !link.regions.length ? 'weak' : classified;
     const empty = match === 'none' && settings.gate;
     const answers = empty ? [] : await this.answers.answer(link, askedPlans);

@@ -7,6 +7,7 @@
 import type { Role } from '../graph/model';
 import type { Interpretation } from './types';
 import { nodeAliases, nodeName, type Corpus } from './corpus';
+import { QUESTION_WORD_SET } from './knowledge/language';
 import { normalize } from './normalize';
 import { jiebaCut, wordSpans } from './tokenize';
 import { romanized } from '../core/pinyin';
@@ -27,8 +28,10 @@ interface Form {
 export interface LinkedQuery {
   normalized: string;
   residual: string;
-  /** The question without the regions it names, for the query vector (the graph answers the region). */
+  /** The question without the regions it names (the graph answers the region): what the match gate's cosine is of. */
   denseText: string;
+  /** denseText without how it is asked (`contentOf`): the query vector the ranking uses. */
+  contentText: string;
   units: string[];
   apps: string[];
   plans: string[];
@@ -46,7 +49,18 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, denseText: normalized, contentText: contentOf(normalized), units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], role: null, crossPlan: false, entities: [], notes: [] };
+}
+
+/**
+ * `text` without how it is asked: the question words and particles (怎么, 有没有, 会不会, 吗, 的 …)
+ * that are whole words of jieba's cut of its Chinese runs (所有 and 现在 stay). In the query vector
+ * they made every conversational question resemble every task alike; the text of a question that
+ * is nothing else stays as it is.
+ */
+export function contentOf(text: string): string {
+  const out = text.replace(/[\u3400-\u9fff]+/g, (run) => jiebaCut(run).filter((w) => !QUESTION_WORD_SET.has(w)).join('')).replace(/\s+/g, ' ').trim();
+  return /[\u3400-\u9fffa-z0-9]/.test(out) ? out : text;
 }
 
 const shortRegion = (r: string) => (r.length > 2 ? r.replace(/[市省县区]$/, '') : r);
@@ -241,6 +255,7 @@ export class EntityLinker {
     // that city (金华市浙政钉工作台 for 绍兴和金华的市场监管); a question that is only a region keeps it
     const denseText = [...compact].map((ch, i) => (regionAt[i] ? ' ' : ch)).join('').replace(/\s+/g, ' ').trim();
     if (/[\u3400-\u9fffa-z0-9].*[\u3400-\u9fffa-z0-9]/.test(denseText)) out.denseText = denseText;
+    out.contentText = contentOf(out.denseText);
     return out;
   }
 }

@@ -42,6 +42,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(data.stopwords.words);
 export const STOPCHARS: ReadonlySet<string> = new Set([...data.stopchars.chars]);
 /** Question words and particles, Chinese and (whole-word) English: how a question is asked. */
 export const QUESTION_WORDS = new RegExp(`${alternation(data.questionWords.words)}|\\b(?:${alternation(data.questionWords.latin)})\\b`, 'g');
+/** The Chinese question words and particles as whole words (a word of jieba's cut). */
+export const QUESTION_WORD_SET: ReadonlySet<string> = new Set(data.questionWords.words);
 /** English question words and particles (what, how, the …): never translated as a topic. */
 export const LATIN_QUESTION_WORDS: ReadonlySet<string> = new Set(data.questionWords.latin);
 /** The words of a target question that are not its topic. */

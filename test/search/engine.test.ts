@@ -124,6 +124,28 @@ describe('search engine on a hand-built graph', () => {
     expect(asked.at(-1)).toBe('金华'); // a question that is only a region keeps it
   });
 
+  test('the ranking’s query vector is of what the question asks about; the question as asked is embedded only before the match gate says none', async () => {
+    const asked: string[] = [];
+    const spy = Object.assign(Object.create(embedder) as HashEmbedder, {
+      embedQuery: (t: string) => {
+        asked.push(t);
+        return embedder.embedQuery(t);
+      },
+    });
+    const own = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-search-c-')) }), embedder: spy, settings: { expandDense: false } });
+    const answered = await own.search('政府有没有在建城市大脑吗？');
+    expect(answered.match).not.toBe('none');
+    expect(asked).toHaveLength(1); // the gate needs no second vector when it does not say none
+    expect(asked[0]).not.toMatch(/有没有|吗/);
+    expect(asked[0]).toContain('城市大脑');
+    asked.length = 0;
+    const foreign = await own.search('周末有没有好吃的火锅店吗？');
+    expect(foreign.match).toBe('none');
+    expect(asked).toHaveLength(2); // before none, the question as asked is measured too
+    expect(asked[0]).not.toContain('有没有');
+    expect(asked[1]).toContain('有没有');
+  });
+
   test('without an embedder it still searches (keyword + graph) and says so', async () => {
     const plain = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: dir }), embedder: null });
     const res = await plain.search('数据安全');

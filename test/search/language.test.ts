@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FUNCTION_CHARS, LANGUAGE_FILE, loadLanguage, QUESTION_WORDS, STOPWORDS, TARGET_CUES } from '../../search/knowledge/language';
 import { contentChars } from '../../search/match';
+import { contentOf } from '../../search/understand';
 import { charTokens, wordTokens } from '../../search/tokenize';
 
 test('the question words are removed whole, longest first, English only as whole words', () => {
@@ -37,4 +38,14 @@ test('a language file of another format or version, or with a list missing, is r
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('contentOf drops how a question is asked as whole words only, and keeps Latin words and a question that is nothing else', () => {
+  const c = contentOf('家门口的小河发黑发臭，政府有没有全天候在测？');
+  expect(c).not.toMatch(/有没有|的/);
+  expect(c).toContain('小河发黑发臭');
+  expect(c).toContain('政府全天候');
+  expect(contentOf('现在所有的应用')).toBe('现在所有应用'); // 现在 and 所有 hold 在 and 有, and are no question words
+  expect(contentOf('data security 数据安全有哪些')).toBe('data security 数据安全');
+  expect(contentOf('有没有呢？')).toBe('有没有呢？');
 });
