@@ -125,6 +125,16 @@ describe('Word’s automatic numbering reads as typed (mammoth alone gave bare l
     expect(doc.lines).toContain(`3.${SECTIONS[1][1][0]}`);
   });
 
+  test('numbering a paragraph style carries (a heading style linked to a list) is written out too, and equals the typed plan', async () => {
+    const numbering = { config: [{ reference: 'h', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.START }, { level: 1, format: LevelFormat.DECIMAL, text: '（%2）', alignment: AlignmentType.START }] }] };
+    const styles = { paragraphStyles: [{ id: 'PlanHeading', name: 'Plan Heading', basedOn: 'Normal', paragraph: { numbering: { reference: 'h', level: 0 } } }, { id: 'PlanItem', name: 'Plan Item', basedOn: 'Normal', paragraph: { numbering: { reference: 'h', level: 1 } } }] };
+    const children = [new Paragraph(TITLE_LINE), ...SECTIONS.flatMap(([h, items]) => [new Paragraph({ text: h, style: 'PlanHeading' }), ...items.map((t) => new Paragraph({ text: t, style: 'PlanItem' }))])];
+    const doc = await parseBytes('plan.docx', await Packer.toBuffer(new Document({ numbering, styles, sections: [{ children }] })));
+    const txt = await typed(SECTIONS.flatMap(([h, items], s) => [`${formatNumber(s + 1, 'chineseCounting')}、${h}`, ...items.map((t, i) => `（${i + 1}）${t}`)]));
+    expect(doc.lines).toEqual(txt.lines);
+    expect(doc.lines).toContain(`（3）${SECTIONS[1][1][2]}`);
+  });
+
   test('the formats plans number with', () => {
     expect([1, 10, 11, 20, 23].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '十', '十一', '二十', '二十三']);
     expect([1, 3].map((n) => formatNumber(n, 'ideographTraditional'))).toEqual(['甲', '丙']);
