@@ -26,13 +26,13 @@ export interface SearchLimits {
 
 /**
  * When a response says `match: "strong" | "weak" | "none"` (search/match.ts; calibration on the
- * dev questions, eval/queries-indomain-extra.json, eval/queries-ood.json and eval/queries-ood-long.json: docs/SEARCH.md,
+ * dev questions, eval/queries-indomain-extra.json and eval/queries-ood.json; eval/queries-ood-long.json checks long sentences: docs/SEARCH.md,
  * `npx tsx bench/match.ts`). A linked unit, application or plan is always `strong`.
  */
 export interface MatchThresholds {
   /** Below this share of the question's bigrams used anywhere in the plans, the plans may not speak of it. Default 0.6. */
   noneVocabulary: number;
-  /** With the model: `none` when also the best dense score is under this. Default 0.53. */
+  /** With the model: `none` when also the best dense score is under this. Default 0.5. */
   noneCosine: number;
   /** Without the model: `none` when also the best result holds less than this share of the question (IDF-weighted). Default 0.34. */
   noneCoverage: number;
@@ -74,7 +74,7 @@ export interface SearchOptionsConfig {
 
 export const SEARCH_DEFAULTS: SearchOptionsConfig = {
   limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1, kMaxAtDepth: { 1: 50, 2: 10, 3: 5 } },
-  match: { noneVocabulary: 0.6, noneCosine: 0.53, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
+  match: { noneVocabulary: 0.6, noneCosine: 0.5, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
   answers: { targets: 12, unitTasks: 20, appUnits: 8, rankedUnits: 10, planCards: 3, nearest: 5 },
 };
 

@@ -29,6 +29,17 @@ describe('search engine on a hand-built graph', () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  // the embedder, with the texts it was asked to embed as queries
+  const recording = () => {
+    const asked: string[] = [];
+    const spy = Object.assign(Object.create(embedder) as HashEmbedder, {
+      embedQuery: (t: string) => {
+        asked.push(t);
+        return embedder.embedQuery(t);
+      },
+    });
+    return { asked, spy };
+  };
   const ids = async (q: string, o = {}) => (await search.search(q, o)).results.map((r) => r.node.id);
 
   test('a unit with its region is linked and answered completely from the graph, lead first', async () => {
@@ -108,13 +119,7 @@ describe('search engine on a hand-built graph', () => {
   });
 
   test('the query vector is of the question without the regions it names (the graph answers those)', async () => {
-    const asked: string[] = [];
-    const spy = Object.assign(Object.create(embedder) as HashEmbedder, {
-      embedQuery: (t: string) => {
-        asked.push(t);
-        return embedder.embedQuery(t);
-      },
-    });
+    const { asked, spy } = recording();
     const own = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-search-q-')) }), embedder: spy });
     const res = await own.search('嘉兴和金华的公共数据平台');
     expect(res.interpretation.entities.filter((e) => e.type === 'region').map((e) => e.id).sort()).toEqual(['嘉兴市', '金华市']);
@@ -125,13 +130,7 @@ describe('search engine on a hand-built graph', () => {
   });
 
   test('the ranking’s query vector is of what the question asks about; the question as asked is embedded only before the match gate says none', async () => {
-    const asked: string[] = [];
-    const spy = Object.assign(Object.create(embedder) as HashEmbedder, {
-      embedQuery: (t: string) => {
-        asked.push(t);
-        return embedder.embedQuery(t);
-      },
-    });
+    const { asked, spy } = recording();
     const own = await createSearch({ store, config: loadConfig({ KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-search-c-')) }), embedder: spy, settings: { expandDense: false } });
     const answered = await own.search('政府有没有在建城市大脑吗？');
     expect(answered.match).not.toBe('none');
