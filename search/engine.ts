@@ -12,7 +12,7 @@ import type { Embedder, EmbedderStatus } from './embedder';
 import type { Expansion } from './expand';
 import { fuse, type Fused, type ScoredList } from './fusion';
 import { highlights } from './highlight';
-import { bestCoverage, classifyMatch, contentChars, vocabularyShare, type MatchEvidence } from './match';
+import { bestCoverage, classifyMatch, contentChars, questionTokens, vocabularyShare, type MatchEvidence } from './match';
 import { taskNeighbourhood, type SimilarTask } from './neighbourhood';
 import { normalize, normalizeAligned } from './normalize';
 import type { SearchOptionsConfig } from './options';
@@ -20,7 +20,7 @@ import type { RankingSettings } from './settings';
 import type { KeywordSource } from './keyword-source';
 import { denseHits, feedbackHits, keywordCoverage, keywordSignals, keywordSignalsFrom } from './signals';
 import type { Interpretation, NearestTopic, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
-import { unlinked, type LinkedQuery } from './understand';
+import { contentOf, unlinked, type LinkedQuery } from './understand';
 import { applyCorrections } from './vocabulary';
 import type { Glossary, Translation } from './glossary';
 
@@ -273,13 +273,14 @@ export class SearchEngine implements SearchService {
     // English words read as the plans' Chinese words (smart → 智能), as if the question had written them
     const translations: Translation[] = settings.translate && this.parts.glossary ? this.parts.glossary.translate(link.normalized, keyword.word.tokenize(link.residual).filter((w) => /[\u3400-\u9fff]/.test(w))) : [];
     const translated = translations.flatMap((t) => t.to).join(' ');
-    const textQuery = translated ? `${link.residual} ${translated}`.trim() : link.residual;
+    const withTranslation = (text: string) => (translated ? `${text} ${translated}` : text);
+    const textQuery = withTranslation(link.residual).trim();
     // the table's official terms, those these plans use (浙里办 means nothing to another province's plans)
     const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized).filter((t) => vocabulary.uses(t)) : [];
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
     const [{ fused, cosine, bridged, askedCosine }, { tiers }] = await Promise.all([
-      this.textFusion(textQuery, translated ? `${link.contentText} ${translated}` : link.contentText, expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query), translated ? `${link.denseText} ${translated}` : link.denseText),
+      this.textFusion(textQuery, withTranslation(contentOf(link.denseText)), expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query), withTranslation(link.denseText)),
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
@@ -299,10 +300,11 @@ export class SearchEngine implements SearchService {
     const linked = link.units.length + link.apps.length + link.plans.length + askedPlans.length > 0;
     // beside a document number no plan has, only the question's topic words count (有哪些任务 has none)
     const evidenceText = unknownDocs.length ? keyword.word.tokenize(textQuery).join(' ') : textQuery || link.normalized;
+    const evidenceTokens = questionTokens(evidenceText);
     const evidence: MatchEvidence = {
       linked,
-      coverage: Math.round(bestCoverage(keyword.char, evidenceText, scored.slice(0, 3).map((x) => x.id)) * 1000) / 1000,
-      vocabulary: Math.round(vocabularyShare(keyword.char, evidenceText) * 1000) / 1000,
+      coverage: Math.round(bestCoverage(keyword.char, evidenceTokens, scored.slice(0, 3).map((x) => x.id)) * 1000) / 1000,
+      vocabulary: Math.round(vocabularyShare(keyword.char, evidenceTokens) * 1000) / 1000,
       expansionHits: [...new Set([...expansion, ...bridged])].filter((t) => scored.slice(0, 3).some((x) => corpus.byId.get(x.id)?.normText.includes(t))).length,
       cosine: cosine === null ? null : Math.round(cosine * 1000) / 1000,
       chars: contentChars(unknownDocs.length ? evidenceText : link.normalized),

@@ -45,9 +45,16 @@ export function coverageTokens(text: string): string[] {
   return [...new Set(out)];
 }
 
-/** The best coverage of `text` by one of `ids` in the character index. */
-export function bestCoverage(char: Bm25Index, text: string, ids: string[]): number {
-  const tokens = wordTokens(text);
+/**
+ * A question's coverage tokens taken within each of its words (jieba's cut): a bigram across two
+ * words (燃气泄漏 → 气泄, 医保报销 → 保报) is no word anyone uses. Both measures below read these.
+ */
+export function questionTokens(text: string): string[] {
+  return [...new Set(jiebaCut(text.replace(QUESTION_WORDS, ' ')).flatMap((w) => coverageTokens(w)))];
+}
+
+/** The best coverage of a question's tokens (`questionTokens`) by one of `ids` in the character index. */
+export function bestCoverage(char: Bm25Index, tokens: string[], ids: string[]): number {
   if (!tokens.length) return 0;
   let best = 0;
   for (const id of ids) best = Math.max(best, char.idfCovered(tokens, id));
@@ -55,17 +62,11 @@ export function bestCoverage(char: Bm25Index, text: string, ids: string[]): numb
 }
 
 /**
- * Share of `text`'s coverage tokens, taken within each of its words (jieba's cut), that occur in
- * any document of the character index. Latin words in a question that also has Chinese are left
- * out (glosses like "data security 数据安全").
+ * Share of a question's tokens (`questionTokens`) that occur in any document of the character
+ * index. Latin words in a question that also has Chinese are left out (glosses like "data
+ * security 数据安全").
  */
-function wordTokens(text: string): string[] {
-  return [...new Set(jiebaCut(text.replace(QUESTION_WORDS, ' ')).flatMap((w) => coverageTokens(w)))];
-}
-
-export function vocabularyShare(char: Bm25Index, text: string): number {
-  // bigrams within the question's words: one across two words (燃气泄漏 → 气泄) is no word anyone uses
-  const all = wordTokens(text);
+export function vocabularyShare(char: Bm25Index, all: string[]): number {
   const cjk = all.filter((t) => /[\u3400-\u9fff]/.test(t));
   const tokens = cjk.length ? cjk : all;
   if (!tokens.length) return 0;

@@ -28,10 +28,8 @@ interface Form {
 export interface LinkedQuery {
   normalized: string;
   residual: string;
-  /** The question without the regions it names (the graph answers the region): what the match gate's cosine is of. */
+  /** The question without the regions it names (the graph answers the region): what the match gate's cosine is of; the ranking's query vector is of `contentOf` it. */
   denseText: string;
-  /** denseText without how it is asked (`contentOf`): the query vector the ranking uses. */
-  contentText: string;
   units: string[];
   apps: string[];
   plans: string[];
@@ -49,7 +47,7 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, denseText: normalized, contentText: contentOf(normalized), units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], role: null, crossPlan: false, entities: [], notes: [] };
 }
 
 /**
@@ -255,7 +253,6 @@ export class EntityLinker {
     // that city (金华市浙政钉工作台 for 绍兴和金华的市场监管); a question that is only a region keeps it
     const denseText = [...compact].map((ch, i) => (regionAt[i] ? ' ' : ch)).join('').replace(/\s+/g, ' ').trim();
     if (/[\u3400-\u9fffa-z0-9].*[\u3400-\u9fffa-z0-9]/.test(denseText)) out.denseText = denseText;
-    out.contentText = contentOf(out.denseText);
     return out;
   }
 }

@@ -90,8 +90,9 @@ const children = (el: Element | null | undefined, name: string): Element[] => {
   return out;
 };
 const child = (el: Element | null | undefined, name: string): Element | undefined => children(el, name)[0];
-const val = (el: Element | undefined) => el?.getAttributeNS(W, 'val') ?? el?.getAttribute('w:val') ?? undefined;
 const attr = (el: Element, name: string) => el.getAttributeNS(W, name) || el.getAttribute(`w:${name}`) || '';
+/** An element's w:val (undefined when the element or its value is missing). */
+const val = (el: Element | undefined) => (el && attr(el, 'val')) || undefined;
 
 function readNumbering(xml: string): { abstracts: Map<string, Map<number, Level>>; lists: Map<string, List> } {
   const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement;
