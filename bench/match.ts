@@ -1,10 +1,12 @@
 /**
- * `npx tsx bench/match.ts [--no-model] [--verbose]`: the match calibration. Runs the dev
+ * `npx tsx bench/match.ts [--no-model] [--verbose] [--docs DIR[,DIR…]]`: the match calibration. Runs the dev
  * questions, the in-domain questions without judgements (eval/queries-indomain-extra.json) and
  * the out-of-domain ones (eval/queries-ood.json; eval/queries-ood-long.json, everyday sentences
  * written after the calibration, as its own row) and prints how often each gets `none`, with and
  * without the model, plus the evidence per question with --verbose. Goal (issue 15): ≥ 90 % of
- * out-of-domain questions `none`, ≤ 3 % of in-domain ones.
+ * out-of-domain questions `none`, ≤ 3 % of in-domain ones. `--docs seeds,eval/other-plans/docs`: the
+ * same questions over the seeds and other cities' plans loaded together (more vocabulary, so more
+ * out-of-domain characters occur somewhere), into bench/results/match-other-plans.json.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +25,8 @@ function questions(file: string): string[] {
 async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   const evalConfig = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-eval') });
-  const store = await seedStore(config.seedsDir);
+  const docs = argv.includes('--docs') ? argv[argv.indexOf('--docs') + 1].split(',').map((d) => path.resolve(d)) : [config.seedsDir];
+  const store = await seedStore(docs);
   const sets: [string, string[]][] = [
     ['dev', loadQueries(path.join(config.root, 'eval', 'queries-dev.json')).map((q) => q.q)],
     ['in-domain extra', questions(path.join(config.root, 'eval', 'queries-indomain-extra.json'))],
@@ -61,7 +64,8 @@ async function main(argv: string[]): Promise<void> {
     out[label] = { summary, rows };
     if (e) await search.save();
   }
-  fs.writeFileSync(path.join(config.root, 'bench', 'results', 'match.json'), JSON.stringify({ date: new Date().toISOString(), ...out }, null, 1));
+  const file = docs.length === 1 && docs[0] === config.seedsDir ? 'match.json' : 'match-other-plans.json';
+  fs.writeFileSync(path.join(config.root, 'bench', 'results', file), JSON.stringify({ date: new Date().toISOString(), docs: docs.map((d) => path.relative(config.root, d)), ...out }, null, 1));
   await (embedder as { close?: () => Promise<void> } | null)?.close?.();
 }
 

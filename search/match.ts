@@ -82,7 +82,7 @@ export function classifyMatch(e: MatchEvidence, t: MatchThresholds): Match {
   if (e.chars < t.minChars) return 'none';
   const foreign = e.vocabulary < t.noneVocabulary;
   if (e.cosine !== null) {
-    if (foreign && e.cosine < t.noneCosine && e.expansionHits < t.noneExpansionHits.model) return 'none';
+    if (e.expansionHits < t.noneExpansionHits.model && ((foreign && e.cosine < t.noneCosine) || (e.cosine < t.floorCosine && e.coverage < t.floorCoverage))) return 'none';
     return e.coverage >= t.strongCoverage || e.cosine >= t.strongCosine ? 'strong' : 'weak';
   }
   if (foreign && e.coverage < t.noneCoverage && e.expansionHits < t.noneExpansionHits.keyword) return 'none';

@@ -34,6 +34,14 @@ export interface MatchThresholds {
   noneVocabulary: number;
   /** With the model: `none` when also the best dense score is under this. Default 0.5. */
   noneCosine: number;
+  /**
+   * With the model: `none` under this best dense score even when the question's characters occur in
+   * the plans (梅西进了几个球, 原神新角色什么时候出: a name or a game the plans' characters spell), unless the
+   * best result holds at least `floorCoverage` of the question or expansions hit (`noneExpansionHits.model`). Default 0.46.
+   */
+  floorCosine: number;
+  /** The share of the question (IDF-weighted) the best result must hold to escape `floorCosine`. Default 0.5. */
+  floorCoverage: number;
   /** Without the model: `none` when also the best result holds less than this share of the question (IDF-weighted). Default 0.34. */
   noneCoverage: number;
   /**
@@ -74,7 +82,7 @@ export interface SearchOptionsConfig {
 
 export const SEARCH_DEFAULTS: SearchOptionsConfig = {
   limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1, kMaxAtDepth: { 1: 50, 2: 10, 3: 5 } },
-  match: { noneVocabulary: 0.6, noneCosine: 0.5, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
+  match: { noneVocabulary: 0.6, noneCosine: 0.5, floorCosine: 0.46, floorCoverage: 0.5, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
   answers: { targets: 12, unitTasks: 20, appUnits: 8, rankedUnits: 10, planCards: 3, nearest: 5 },
 };
 
