@@ -47,6 +47,8 @@ const CONFIGS: { name: string; neural: boolean; settings: Partial<RankingSetting
   { name: 'product, dense whole-task', neural: true, settings: { dense: 'whole' } },
   { name: 'product, dense max-pooled', neural: true, settings: { dense: 'maxpool' } },
   { name: 'product without graph linking', neural: true, settings: { link: false } },
+  { name: 'product, named region lifts all its tasks alike', neural: true, settings: { regionRelevance: 0 } },
+  { name: 'product, named region lifts all its tasks alike, no model', neural: false, settings: { regionRelevance: 0 } },
   { name: 'product without exact-term signal', neural: true, settings: { weights: { ...D.weights, exact: 0 } } },
   { name: 'product without exact-term signal, no model', neural: false, settings: { weights: { ...D.weights, exact: 0 } } },
   { name: 'product without vocabulary bridge', neural: true, settings: { bridge: { ...D.bridge, weight: 0 } } },

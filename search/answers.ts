@@ -18,7 +18,7 @@
 import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
 import type { Corpus, TaskDoc } from './corpus';
-import { leads, nodeName } from './corpus';
+import { annualYear, leads, nodeName } from './corpus';
 import { TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
 import type { LinkedQuery } from './understand';
@@ -165,14 +165,24 @@ export class GraphAnswers {
       const stated = num(t.properties.year);
       if (stated !== null) return stated;
       const plan = planOf(t);
-      const node = plan ? this.corpus.plans.get(plan) : undefined;
-      if (!node) return null;
-      const years = new Set([...nodeName(node).matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1])));
-      return years.size === 1 ? [...years][0] : null;
+      return plan ? annualYear(this.corpus.plans.get(plan)) : null;
     };
-    const ofNamed = (t: GraphNode): boolean => this.inNamed(link, planOf(t));
     // a topic beyond the cue words narrows to the targets sharing its characters
-    const topic = bigrams(link.residual.replace(TARGET_CUES, ' '));
+    let topic = bigrams(link.residual.replace(TARGET_CUES, ' '));
+    // words of a named region's plan's own title name that plan, not a topic (金华数字政府方案的目标,
+    // 嘉兴数字政府建设实施方案的主要目标: the plan whose title holds most of them)
+    let titledPlans: (string | null)[] | null = null;
+    if (topic.size && (link.regions.length || link.plans.length)) {
+      const titled = new Map([...new Set(all.filter((t) => this.inNamed(link, planOf(t))).map(planOf))].map((id) => [id, bigrams(id ? nodeName(this.corpus.plans.get(id)!) : '')]));
+      const overlap = (id: string | null) => [...topic].filter((b) => titled.get(id)?.has(b)).length;
+      const best = Math.max(0, ...[...titled.keys()].map(overlap));
+      if (best > 0) {
+        const named = [...titled.keys()].filter((id) => overlap(id) === best);
+        titledPlans = named;
+        topic = new Set([...topic].filter((b) => !named.some((id) => titled.get(id)!.has(b))));
+      }
+    }
+    const ofNamed = (t: GraphNode): boolean => this.inNamed(link, planOf(t)) && (!titledPlans || titledPlans.includes(planOf(t)));
     const onTopic = (pool: GraphNode[]): GraphNode[] | null => {
       const scored = pool.map((t) => {
         const own = bigrams(`${String(t.properties.metric ?? '')}${String(t.properties.text ?? '')}`);
@@ -186,13 +196,15 @@ export class GraphAnswers {
     const ofUnit = (t: GraphNode) => !link.units.length || (this.corpus.byId.get(String(t.properties.owner ?? ''))?.units ?? []).some((u) => link.units.includes(u.id));
     let pool = all.filter((t) => ofNamed(t) && ofUnit(t) && (!link.years.length || link.years.includes(yearOf(t) ?? -1)));
     if (link.units.length && !pool.length) return null;
+    // the year asked and no target of that year (on the topic): those whose plan states no year, the
+    // card claiming no year (杭州…固定资产投资增长7%; 金华到2025年的主要目标: 金华's plan dates none)
+    const undated = () => all.filter((t) => ofNamed(t) && ofUnit(t) && yearOf(t) === null);
     if (topic.size) {
       const narrowed = onTopic(pool);
       if (narrowed) pool = narrowed;
       else if (!link.years.length) return null; // a topic no target speaks of, and no year: not a target question
-      // the year asked, and no target of that year on the topic: one whose plan states no year (杭州…固定资产投资增长7%)
-      if (!narrowed && link.years.length) pool = onTopic(all.filter((t) => ofNamed(t) && ofUnit(t) && yearOf(t) === null)) ?? pool;
-    }
+      if (!narrowed && link.years.length) pool = onTopic(undated()) ?? pool;
+    } else if (!pool.length && link.years.length) pool = undated();
     if (!pool.length) return null;
     // no topic, or a question across plans (各地, two cities): every plan's targets in turn, best first within each
     if (!topic.size || link.crossPlan) pool = roundRobin(pool, planOf);

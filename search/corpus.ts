@@ -18,7 +18,7 @@ export interface TaskDoc {
   normText: string; // normalizeAligned(title + text), for substring checks at query time
   compactText: string; // normText without spaces (coined terms are matched across them)
   compactTitle: string; // the normalised title without spaces
-  years: number[];
+  years: number[]; // the years its text names, else its annual plan's (annualYear)
   units: { id: string; role: Role; order: number }[];
   apps: string[]; // Application ids
 }
@@ -109,7 +109,12 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
       corpus.tasksOfApp.set(r.start, [...(corpus.tasksOfApp.get(r.start) ?? []), task.id]);
     }
   }
-  for (const t of corpus.tasks) t.units.sort((a, b) => a.order - b.order);
+  for (const t of corpus.tasks) {
+    t.units.sort((a, b) => a.order - b.order);
+    // a task of an annual plan that names no year of its own is that year's work (2021年的任务有哪些)
+    const annual = t.years.length ? null : annualYear(corpus.plans.get(t.planId));
+    if (annual !== null) t.years = [annual];
+  }
   corpus.tasks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return corpus;
 }
@@ -129,4 +134,10 @@ export function ownHeading(t: Pick<TaskDoc, 'section'>): string {
 }
 
 export const nodeName = (n: GraphNode | undefined): string => str(n?.properties.name) || str(n?.properties.title);
+/** The one year an annual plan's title names (2023年政府工作报告…, 数字威海2021行动方案); null for none or several. */
+export function annualYear(plan: GraphNode | undefined): number | null {
+  const years = new Set([...nodeName(plan).matchAll(/((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1])));
+  return years.size === 1 ? [...years][0] : null;
+}
+
 export const nodeAliases = (n: GraphNode | undefined): string[] => strs(n?.properties.aliases);

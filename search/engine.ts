@@ -22,6 +22,7 @@ import { denseHits, feedbackHits, keywordCoverage, keywordSignals, keywordSignal
 import type { Interpretation, NearestTopic, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
 import { contentOf, unlinked, type LinkedQuery } from './understand';
 import { applyCorrections } from './vocabulary';
+import { PLAN_KINDS } from './knowledge/language';
 import type { Glossary, Translation } from './glossary';
 
 export interface EngineParts {
@@ -195,11 +196,12 @@ export class SearchEngine implements SearchService {
   }
 
   /** Graph answers: the tier each task earns from linked entities, and the graph's own list. */
-  private async graphTiers(link: LinkedQuery): Promise<{ tiers: Map<string, number>; reason: Map<string, string> }> {
+  private async graphTiers(link: LinkedQuery): Promise<{ tiers: Map<string, number>; reason: Map<string, string>; byRegion: Set<string> }> {
     const { store, keyword, settings } = this.parts;
     const { corpus } = keyword;
     const tiers = new Map<string, number>();
     const reason = new Map<string, string>();
+    const byRegion = new Set<string>(); // lifted for the region named (not for a plan named)
     const lift = (id: string, by: number, why: string) => {
       tiers.set(id, (tiers.get(id) ?? 0) + by);
       if (!reason.has(id)) reason.set(id, why);
@@ -223,11 +225,36 @@ export class SearchEngine implements SearchService {
       const plans = new Set(link.plans.flatMap((id) => (corpus.taskCount.has(id) ? [id] : corpus.implementers.get(id) ?? [])));
       for (const t of corpus.tasks) {
         const region = corpus.plans.get(t.planId)?.properties.region;
-        if (plans.has(t.planId) || (typeof region === 'string' && link.regions.includes(region))) lift(t.id, settings.tiers.region, 'region');
+        if (plans.has(t.planId)) lift(t.id, settings.tiers.region, 'region');
+        else if (typeof region === 'string' && link.regions.includes(region)) {
+          lift(t.id, settings.tiers.region, 'region');
+          byRegion.add(t.id);
+        }
       }
     }
     if (link.years.length) for (const t of corpus.tasks) if (t.years.some((y) => link.years.includes(y))) lift(t.id, settings.tiers.year, 'year');
-    return { tiers, reason };
+    return { tiers, reason, byRegion };
+  }
+
+  /**
+   * A region named in the question prefers that region's tasks among those on the question's topic:
+   * a task of the region earns the full region lift when its text score is at least `regionRelevance`
+   * of the best other region's task, less in proportion below (the region's tasks keep their order),
+   * so an unrelated task of 杭州 does not outrank another city's task on 城市大脑. Called only when the
+   * question has topic words: one with nothing but the region and a kind of plan (嘉兴有哪些任务,
+   * 杭州市政府工作报告有哪些任务) lifts the region alike.
+   */
+  private gradeRegionLift(tiers: Map<string, number>, byRegion: Set<string>, textScore: Map<string, number>): void {
+    const { settings } = this.parts;
+    const share = settings.regionRelevance;
+    if (!(share > 0) || !byRegion.size) return;
+    let best = 0;
+    for (const [id, s] of textScore) if (!byRegion.has(id)) best = Math.max(best, s);
+    if (!(best > 0)) return;
+    for (const id of byRegion) {
+      const grade = Math.min(1, (textScore.get(id) ?? 0) / (share * best));
+      tiers.set(id, tiers.get(id)! - settings.tiers.region * (1 - grade));
+    }
   }
 
   private filterOf(o: SearchOptions): (id: string) => boolean {
@@ -279,11 +306,12 @@ export class SearchEngine implements SearchService {
     const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized).filter((t) => vocabulary.uses(t)) : [];
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
-    const [{ fused, cosine, bridged, askedCosine }, { tiers }] = await Promise.all([
+    const [{ fused, cosine, bridged, askedCosine }, { tiers, byRegion }] = await Promise.all([
       this.textFusion(textQuery, withTranslation(contentOf(link.denseText)), expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query), withTranslation(link.denseText)),
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
+    if (keyword.word.tokenize(textQuery.replace(PLAN_KINDS, ' ')).length) this.gradeRegionLift(tiers, byRegion, textScore);
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
     const graphRank = new Map(graphIds.map((id, i) => [id, i + 1]));
     const keep = this.filterOf(options);
@@ -320,9 +348,11 @@ export class SearchEngine implements SearchService {
         classified = classifyMatch(evidence, this.parts.options.match);
       }
     }
-    const match = classified === 'strong' && link.absentRegions.length && !link.regions.length ? 'weak' : classified;
-    const empty = match === 'none' && settings.gate;
+    const absent = link.absentRegions.length > 0 && !link.regions.length;
+    const empty = classified === 'none' && settings.gate;
     const answers = empty ? [] : await this.answers.answer(link, askedPlans);
+    // the graph answering the question (the targets of 绍兴的方案有哪些目标) is a strong match in itself
+    const match = absent && classified === 'strong' ? 'weak' : !absent && classified === 'weak' && answers.length ? 'strong' : classified;
     const ranked = empty ? [] : (link.crossPlan ? this.diversify(scored, tiers, offset + k) : scored.slice(0, offset + k)).slice(offset);
     const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery), offset + ranked.length);
 

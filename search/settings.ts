@@ -31,6 +31,8 @@ export interface RankingSettings {
   bm25b: number;
   /** Score tiers added for graph matches, so linked entities answer first. */
   tiers: { unit: number; lead: number; region: number; app: number; year: number };
+  /** A named region's task earns the full region lift when it covers this share of what the best candidate covers of the rest of the question, less below (0: every task of the region alike). */
+  regionRelevance: number;
   /** Cross-plan questions: each further result of an already-listed plan has its text score multiplied by this. */
   diversity: number;
   /** A `match: "none"` answer has no results (off: the ranking is returned anyway, for measuring it alone). */
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: RankingSettings = {
   rm3: { docs: 3, terms: 10, weight: 0.4 },
   bm25b: 0.75,
   tiers: { unit: 2, lead: 0.5, region: 1, app: 0.3, year: 0.2 },
+  regionRelevance: 0.7,
   diversity: 0.7,
   gate: true,
   link: true,

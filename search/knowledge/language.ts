@@ -1,6 +1,6 @@
 /**
  * The language data of search (language.json): how Chinese questions are asked — stopwords,
- * question words, the cue words of target questions, function characters. Data, not code: a
+ * question words, the cue words of target questions, the kinds of plan documents, function characters. Data, not code: a
  * deployment for other wording edits the file. Read once, checked (format, version, every list
  * present) and turned into the sets and patterns the tokenizer, `match`, the target answers and
  * the typo corrections use.
@@ -15,6 +15,7 @@ export interface LanguageFile {
   stopchars: { chars: string };
   questionWords: { words: string[]; latin: string[] };
   targetCues: { words: string[] };
+  planKinds: { words: string[] };
   functionChars: { chars: string };
 }
 
@@ -23,7 +24,7 @@ export const LANGUAGE_FILE = path.join(__dirname, 'language.json');
 /** Reads and checks a language file; throws on another format or version, or a missing list. */
 export function loadLanguage(file: string): LanguageFile {
   const d = JSON.parse(fs.readFileSync(file, 'utf8')) as LanguageFile;
-  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words];
+  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words, d.planKinds?.words];
   if (d.format !== 'kg-language' || d.version !== 1 || lists.some((l) => !Array.isArray(l)) || typeof d.stopchars?.chars !== 'string' || typeof d.functionChars?.chars !== 'string') {
     throw new Error(`${file}: not a kg-language file of version 1 with every list`);
   }
@@ -46,7 +47,9 @@ export const QUESTION_WORDS = new RegExp(`${alternation(data.questionWords.words
 export const QUESTION_WORD_SET: ReadonlySet<string> = new Set(data.questionWords.words);
 /** English question words and particles (what, how, the …): never translated as a topic. */
 export const LATIN_QUESTION_WORDS: ReadonlySet<string> = new Set(data.questionWords.latin);
-/** The words of a target question that are not its topic. */
-export const TARGET_CUES = new RegExp(alternation(data.targetCues.words), 'g');
+/** Words naming a kind of plan document (实施方案, 工作要点, 政府工作报告): a plan asked about, no topic. */
+export const PLAN_KINDS = new RegExp(alternation(data.planKinds.words), 'g');
+/** The words of a target question that are not its topic (the plan kinds among them). */
+export const TARGET_CUES = new RegExp(alternation([...data.targetCues.words, ...data.planKinds.words]), 'g');
 /** Conjunctions, prepositions and particles: never a typo. */
 export const FUNCTION_CHARS: ReadonlySet<string> = new Set([...data.functionChars.chars]);

@@ -175,6 +175,31 @@ describe('answers from the graph, total and paging', () => {
     for (const t of a.items) expect(`${t.metric}${t.text}`).toMatch(/一网通办|通办/);
   });
 
+  test('a plan named by its kind or its title’s words is no topic: its targets answer, and they are a strong match', async () => {
+    const targetsOf = async (q: string) => {
+      const r = await seeds.search.search(q);
+      const a = r.answers.find((x) => x.type === 'targets');
+      if (a?.type !== 'targets') throw new Error(`no target answer for ${q}`);
+      return { r, plans: new Set(a.items.map((t) => t.plan?.title)) };
+    };
+    const jh = await targetsOf('金华的方案有哪些目标');
+    expect([...jh.plans]).toEqual(['金华市深化数字政府建设实施方案']);
+    expect(jh.r.match).toBe('strong');
+    expect([...(await targetsOf('金华数字政府方案的目标')).plans]).toEqual(['金华市深化数字政府建设实施方案']);
+    // of 嘉兴's two plans, the one whose title the question's words are
+    expect([...(await targetsOf('嘉兴数字政府建设实施方案的主要目标是什么')).plans]).toEqual(['嘉兴市加快推进数字政府建设实施方案']);
+    expect([...(await targetsOf('嘉兴数字化转型方案的目标')).plans]).toEqual(['2020年嘉兴市政府数字化转型工作实施方案']);
+  });
+
+  test('a year no target of the region is of: the targets whose plan states no year, the card claiming no year', async () => {
+    const r = await seeds.search.search('金华到2025年的主要目标有哪些');
+    const a = r.answers.find((x) => x.type === 'targets');
+    if (a?.type !== 'targets') throw new Error('no target answer');
+    expect(a.items.length).toBeGreaterThan(0);
+    expect(a.items.every((t) => t.plan?.title === '金华市深化数字政府建设实施方案' && t.year === null)).toBe(true);
+    expect(a.years).toEqual([]);
+  });
+
   test('a target question across plans gives each plan’s targets in turn', async () => {
     const r = await seeds.search.search('各地到2025年的主要目标');
     const a = r.answers.find((x) => x.type === 'targets');

@@ -73,3 +73,30 @@ test('a year asked of a plan that states none: its targets on the topic answer, 
   const y = (await search.search('2025年要达到什么目标')).answers.find((a) => a.type === 'targets');
   expect(y?.type === 'targets' && y.items.every((t) => t.year === 2025)).toBe(true);
 });
+
+test('a region named prefers its tasks on the topic, not its unrelated ones over other plans on the topic', async () => {
+  const text = (k: string, r: Awaited<ReturnType<Search['search']>>) => {
+    const hit = r.results.find((x) => resultKey(x) === k)!;
+    return `${String(hit.node.properties.title ?? '')}${String(hit.node.properties.text ?? '')}`;
+  };
+  // 杭州's plan (a 政府工作报告 breakdown) never speaks of 城市大脑; other plans do
+  const brain = await search.search('杭州的城市大脑');
+  const top = brain.results.slice(0, 3).map(resultKey);
+  for (const k of top) expect(text(k, brain)).toContain('城市大脑');
+  // the region's own task on the topic still comes first
+  expect((await keys('杭州的科创大走廊怎么建', 1))[0]).toBe('17_hangzhou.txt#3');
+  // nothing but the region asked: all its tasks, before any other plan's
+  const all = await keys('杭州有哪些任务', 12);
+  expect(all.every((k) => k.startsWith('17_hangzhou.txt#'))).toBe(true);
+  // a kind of plan named is no topic either
+  expect((await keys('杭州市政府工作报告有哪些任务', 12)).every((k) => k.startsWith('17_hangzhou.txt#'))).toBe(true);
+});
+
+test('a task of an annual plan that names no year of its own is that year’s work (the year tier and the year filter)', async () => {
+  // 数字威海2021行动方案: its three tasks name no year
+  expect((await keys('2021年的任务有哪些', 3)).sort()).toEqual(['02_weihai.txt#一.(一)', '02_weihai.txt#一.(三)', '02_weihai.txt#一.(二)']);
+  const filtered = await search.search('基础设施', { year: 2021 });
+  const got = filtered.results.map(resultKey);
+  expect(got).toContain('02_weihai.txt#一.(一)'); // 加快建设新一代通信基础设施, of no year of its own
+  for (const r of filtered.results) expect([resultKey(r), r.node.properties.sourceFile === '02_weihai.txt' || (r.node.properties.years as number[]).includes(2021)]).toEqual([resultKey(r), true]);
+});
