@@ -40,9 +40,15 @@ function clean(s: string): string {
 // What is left before a number when it names no thing, only how it is done (扎实推进新增 22 项 …).
 const VERB_ONLY = /^(?:扎实|切实|大力|深入|稳步|有序|推动|推进|加快|全面|积极|力争|累计)*(?:打造|建成|建设|培育|创建|推出|新增|完成|建立|实现|形成|推进|引进|培养|上线)$/;
 
+// 将/把 before what is counted or measured: the thing the number is of (将全市超 20 万家网店纳入监测,
+// 将一网通办率提高到 95%); what is before it is a scope, how or when
+const DISPOSAL = /^(?:将|把)/;
+
+const MAKE_VERB_END = /(?:打造|建成|培育|创建|推出|新增|完成|建立|形成|引进|培养|上线)$/;
+
 function metricBefore(before: string): string {
   // 新增 before 新: "新增数字化园区" is 数字化园区, not 增数字化园区
-  let s = before.replace(LEAD_VERB, '').replace(LEAD, '');
+  let s = before.replace(LEAD_VERB, '').replace(LEAD, '').replace(DISPOSAL, '').replace(LEAD_VERB, '').replace(LEAD, '');
   s = s.replace(LEAD_VERB, '').replace(LEAD, '');
   s = clean(s);
   return VERB_ONLY.test(s) ? '' : s;
@@ -106,8 +112,9 @@ export function extractTargets(text: string, yearScope: 'sentence' | 'paragraph'
           }
           // "130个A、100个B和…": the second number's metric follows it.
           const listed = i > 0 && /[、和及与]$/.test(before);
-          let metric = listed ? '' : metricBefore(before);
           const tail = metricAfter(after);
+          // before ends in the verb that makes the counted thing (在…重点领域推出 10 个以上优质服务专区): it follows
+          let metric = listed || (tail && MAKE_VERB_END.test(before)) ? '' : metricBefore(before);
           if (!metric) metric = tail;
           else if (!viaVerb && percent && tail) metric = `${metric}${clean(after)}`;
           if (!metric) return;

@@ -41,6 +41,16 @@ describe('extractTargets (hand-built sentences)', () => {
     expect(extractTargets('扎实推进新增22项“跨省通办”事项在政务服务大厅落地。')[0].metric).toMatch(/^跨省通办事项/);
   });
 
+  test('将/把 before a scope: the thing counted follows the number; before a metric: the metric stays', () => {
+    expect(extractTargets('规范平台经济发展，将全市超 20 万家网店纳入监测，加强直播带货等新业态领域监管。').map((t) => [t.metric, t.value, t.unit, t.comparator])).toEqual([['网店纳入监测', 20, '万家', '>']]);
+    expect(extractTargets('到2025年将一网通办率提高到95%以上。').map((t) => [t.metric, t.value, t.comparator, t.year])).toEqual([['一网通办率', 95, '≥', 2025]]);
+  });
+
+  test('a verb that makes the counted thing at the end of what comes before: the thing follows the number', () => {
+    expect(extractTargets('力争在医疗、交通、教育、助残等重点领域推出 10 个以上优质服务专区。').map((t) => [t.metric, t.value, t.comparator])).toEqual([['优质服务专区', 10, '≥']]);
+    expect(extractTargets('各县（市、区）每季度推出1个数据开放创新应用。').map((t) => t.metric)).toEqual(['数据开放创新应用']);
+  });
+
   test('numbers that are not goals are ignored: dates, versions, names, baselines', () => {
     expect(extractTargets('2023年9月召开会议，建设平台2.0版本，推进G60科创走廊和5G建设，在41个多部门联办事项基础上')).toEqual([]);
   });
