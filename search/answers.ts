@@ -19,7 +19,7 @@ import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
 import type { Corpus, TaskDoc } from './corpus';
 import { annualYear, leads, nodeName } from './corpus';
-import { TARGET_CUES } from './knowledge/language';
+import { PLAN_KINDS, TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
 import type { LinkedQuery } from './understand';
 
@@ -78,9 +78,10 @@ const MEASURE = /(?:率|量|数|增加值|投资|收入|比重|占比|面积|规
 // a question for the units with the most tasks (哪个部门牵头的任务最多, 任务最多的单位)
 const UNIT_RANKING = /(?:单位|部门|机构|牵头|负责|承担|参与).{0,12}最多|最多的(?:单位|部门|机构)/;
 // a question about the plans themselves: which there are, when issued, their number or issuer
-const PLAN_QUESTION = /(?:哪些|几份|多少份|多少个|什么|哪几份?)(?:方案|规划|计划|文件|要点|意见)|(?:方案|规划|计划|文件|要点|意见)(?:有|是)?(?:哪些|哪几份?|几份|多少份)|(?:方案|规划|计划|文件|要点|意见).{0,8}(?:什么时候|何时|哪年|哪一年|日期|文号|印发|发布|出台|发文|哪个单位|哪个部门)/;
+const KIND = `(?:${PLAN_KINDS.source})`;
+const PLAN_QUESTION = new RegExp(`(?:哪些|几份|多少份|多少个|什么|哪几份?)${KIND}|${KIND}(?:有|是)?(?:哪些|哪几份?|几份|多少份)|${KIND}.{0,8}(?:什么时候|何时|哪年|哪一年|日期|文号|印发|发布|出台|发文|哪个单位|哪个部门)`);
 // the words such a question is made of; anything else is a topic (减肥方案什么时候开始, 嘉兴数据安全有多少项任务)
-const PLAN_QUESTION_WORDS = /方案|规划|计划|文件|要点|意见|任务|工作|措施|举措|重点|主要|哪几份?|哪些|几份|多少份|多少|几|什么时候|什么|何时|哪一?年|日期|文号|印发|发布|出台|发文|哪个|单位|部门|一共|总共|分别|都|有|的|是|了|吗|呢|共|项|个|条|件|份|各/g;
+const PLAN_QUESTION_WORDS = new RegExp(`${PLAN_KINDS.source}|任务|工作|措施|举措|重点|主要|哪几份?|哪些|几份|多少份|多少|几|什么时候|什么|何时|哪一?年|日期|文号|印发|发布|出台|发文|哪个|单位|部门|一共|总共|分别|都|有|的|是|了|吗|呢|共|项|个|条|件|份|各`, 'g');
 // a question that counts the plans' own tasks (多少项任务, 几个重点任务, 多少条措施): the plans answer, not a target
 const TASK_COUNT = /(?:多少|几)\s*(?:项|个|条|件)?\s*(?:重点|主要)?\s*(?:任务|工作|措施|举措)/;
 
@@ -340,8 +341,11 @@ export class GraphAnswers {
     // of the years asked, when it asks any: the plans whose title or date holds one (2021年威海的方案有哪些)
     const ofYear = (p: GraphNode) => !link.years.length || link.years.some((y) => nodeName(p).includes(String(y)) || (str(p.properties.date) ?? '').startsWith(String(y)));
     const own = [...this.corpus.plans.values()].filter((p) => p.properties.cited !== true && ofYear(p));
-    if (link.regions.length) return own.filter((p) => this.inNamed(link, p.id)).map((p) => p.id);
-    return aboutPlans ? own.map((p) => p.id) : [];
+    const asked = link.regions.length ? own.filter((p) => this.inNamed(link, p.id)) : aboutPlans ? own : [];
+    // a specific kind of plan the question names narrows to the plans whose title is of that kind, where some are (威海的工作要点)
+    const kinds = (link.normalized.match(PLAN_KINDS) ?? []).filter((k) => k.length >= 4); // 方案, 规划 alone are any plan
+    const ofKind = asked.filter((p) => kinds.some((k) => nodeName(p).includes(k)));
+    return (ofKind.length ? ofKind : asked).map((p) => p.id);
   }
 
   /** The plans asked, each on its card, or — more than fit — in one list. */

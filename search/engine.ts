@@ -242,19 +242,23 @@ export class SearchEngine implements SearchService {
    * of the best other region's task, less in proportion below (the region's tasks keep their order),
    * so an unrelated task of 杭州 does not outrank another city's task on 城市大脑. Called only when the
    * question has topic words: one with nothing but the region and a kind of plan (嘉兴有哪些任务,
-   * 杭州市政府工作报告有哪些任务) lifts the region alike.
+   * 杭州市政府工作报告有哪些任务) lifts the region alike. False when no task of the region earned the
+   * full lift (the region's plans say less on the topic than other plans do).
    */
-  private gradeRegionLift(tiers: Map<string, number>, byRegion: Set<string>, textScore: Map<string, number>): void {
+  private gradeRegionLift(tiers: Map<string, number>, byRegion: Set<string>, textScore: Map<string, number>): boolean {
     const { settings } = this.parts;
     const share = settings.regionRelevance;
-    if (!(share > 0) || !byRegion.size) return;
+    if (!(share > 0) || !byRegion.size) return true;
     let best = 0;
     for (const [id, s] of textScore) if (!byRegion.has(id)) best = Math.max(best, s);
-    if (!(best > 0)) return;
+    if (!(best > 0)) return true;
+    let onTopic = false;
     for (const id of byRegion) {
       const grade = Math.min(1, (textScore.get(id) ?? 0) / (share * best));
       tiers.set(id, tiers.get(id)! - settings.tiers.region * (1 - grade));
+      if (grade === 1) onTopic = true;
     }
+    return onTopic;
   }
 
   private filterOf(o: SearchOptions): (id: string) => boolean {
@@ -311,7 +315,7 @@ export class SearchEngine implements SearchService {
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
-    if (keyword.word.tokenize(textQuery.replace(PLAN_KINDS, ' ')).length) this.gradeRegionLift(tiers, byRegion, textScore);
+    const regionOnTopic = keyword.word.tokenize(textQuery.replace(PLAN_KINDS, ' ')).length ? this.gradeRegionLift(tiers, byRegion, textScore) : true;
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
     const graphRank = new Map(graphIds.map((id, i) => [id, i + 1]));
     const keep = this.filterOf(options);
@@ -337,7 +341,6 @@ export class SearchEngine implements SearchService {
       cosine: cosine === null ? null : Math.round(cosine * 1000) / 1000,
       chars: contentChars(unknownDocs.length ? evidenceText : link.normalized),
     };
-    // asked of a region no loaded plan is about (and of no region that one is): at most weak
     let classified = classifyMatch(evidence, this.parts.options.match);
     if (classified === 'none') {
       // the vector of what the question asks about scores an everyday question lower against every
@@ -348,7 +351,8 @@ export class SearchEngine implements SearchService {
         classified = classifyMatch(evidence, this.parts.options.match);
       }
     }
-    const absent = link.absentRegions.length > 0 && !link.regions.length;
+    // asked of a region no loaded plan is about, or of a unit no loaded plan names, and nothing of that kind linked: at most weak
+    const absent = (link.absentRegions.length > 0 && !link.regions.length) || (link.absentUnits.length > 0 && !link.units.length);
     const empty = classified === 'none' && settings.gate;
     const answers = empty ? [] : await this.answers.answer(link, askedPlans);
     // the graph answering the question (the targets of 绍兴的方案有哪些目标) is a strong match in itself
@@ -372,6 +376,7 @@ export class SearchEngine implements SearchService {
       }),
     );
     const notes = [...link.notes, ...denseOff];
+    if (!regionOnTopic) notes.push(`${link.regions.join('、')}的方案中没有与此直接相关的任务，先列其他地区的 / the plans of ${link.regions.join(', ')} say less on this than other regions' do: theirs first`);
     if (corrections.length) notes.push(`已按 ${corrections.map((c) => `“${c.from}”→“${c.to}”`).join('、')} 检索 / searched with corrections`);
     if (translations.length) notes.push(`英文词按方案用语检索 / English words read as: ${translations.map((t) => `${t.from} → ${t.to.join('/')}`).join('、')}`);
     if (expansion.length) notes.push(`同义扩展 / expanded with: ${expansion.join(' ')}`);

@@ -39,6 +39,8 @@ export interface LinkedQuery {
   docNumbers: string[];
   /** Regions the question names that no loaded plan lies in or holds (上海市 beside Zhejiang's plans). */
   absentRegions: string[];
+  /** Units the question names that no loaded plan of their region has (威海市大数据中心): nothing linked for them. */
+  absentUnits: string[];
   role: Role | null;
   crossPlan: boolean; // the question spans plans ("各地", "各市", or two regions named)
   entities: Interpretation['entities'];
@@ -47,7 +49,7 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], absentUnits: [], role: null, crossPlan: false, entities: [], notes: [] };
 }
 
 /**
@@ -164,6 +166,7 @@ export class EntityLinker {
         continue;
       }
       if (u.note) out.notes.push(u.note);
+      if (!u.ids.length) out.absentUnits.push(u.text);
       else if (u.ids.length > 1) out.notes.push(`“${u.text}”对应 ${u.ids.length} 个地区的单位 / names units of ${u.ids.length} regions`);
       for (const id of u.ids) {
         if (out.units.includes(id)) continue;

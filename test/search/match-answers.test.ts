@@ -335,6 +335,19 @@ describe('answers from the graph, total and paging', () => {
     expect((await seeds.search.search('嘉政发〔2022〕99号')).answers.filter((a) => a.type === 'plan')).toEqual([]);
   });
 
+  test('a unit no loaded plan of its region names is said so, and the text results are a weak match at most', async () => {
+    for (const q of ['嘉兴市大数据局负责哪些任务', '宁波市发改委牵头了哪些工作']) {
+      const r = await seeds.search.search(q);
+      expect(r.interpretation.entities.filter((e) => e.type === 'unit')).toEqual([]);
+      expect(r.interpretation.notes.join(' ')).toContain('未关联');
+      expect([q, r.match]).toEqual([q, 'weak']);
+    }
+    // beside a unit that is linked, the other is only said so
+    const both = await seeds.search.search('嘉兴市大数据局和市发改委分别负责几项任务');
+    expect(both.answers.some((a) => a.type === 'unit')).toBe(true);
+    expect(both.match).toBe('strong');
+  });
+
   test('a region no loaded plan is about is said so and answers weak at most; regions in or above the plans’ are not', async () => {
     for (const q of ['广州的一网通办怎么推进', '上海市的城市大脑']) {
       const r = await seeds.search.search(q);

@@ -83,8 +83,11 @@ test('a region named prefers its tasks on the topic, not its unrelated ones over
   const brain = await search.search('杭州的城市大脑');
   const top = brain.results.slice(0, 3).map(resultKey);
   for (const k of top) expect(text(k, brain)).toContain('城市大脑');
+  expect(brain.interpretation.notes.join(' ')).toContain('杭州市的方案中没有与此直接相关的任务');
   // the region's own task on the topic still comes first
-  expect((await keys('杭州的科创大走廊怎么建', 1))[0]).toBe('17_hangzhou.txt#3');
+  const own = await search.search('杭州的科创大走廊怎么建');
+  expect(resultKey(own.results[0])).toBe('17_hangzhou.txt#3');
+  expect(own.interpretation.notes.join(' ')).not.toContain('没有与此直接相关');
   // nothing but the region asked: all its tasks, before any other plan's
   const all = await keys('杭州有哪些任务', 12);
   expect(all.every((k) => k.startsWith('17_hangzhou.txt#'))).toBe(true);
@@ -99,4 +102,13 @@ test('a task of an annual plan that names no year of its own is that year’s wo
   const got = filtered.results.map(resultKey);
   expect(got).toContain('02_weihai.txt#一.(一)'); // 加快建设新一代通信基础设施, of no year of its own
   for (const r of filtered.results) expect([resultKey(r), r.node.properties.sourceFile === '02_weihai.txt' || (r.node.properties.years as number[]).includes(2021)]).toEqual([resultKey(r), true]);
+});
+
+test('a kind of plan the question names is no topic, and a specific kind narrows to the plans of that kind', async () => {
+  const titles = async (q: string) => (await search.search(q)).answers.flatMap((a) => (a.type === 'plan' ? [a.plan.title] : a.type === 'plans' ? a.items.map((p) => p.title) : []));
+  expect(await titles('威海的工作要点是什么时候印发的')).toEqual(['数字威海建设2023年工作要点']);
+  expect(await titles('有哪些行动方案')).toEqual(['数字威海2021行动方案']);
+  expect((await titles('嘉兴的实施方案有哪些任务')).sort()).toEqual(['2020年嘉兴市政府数字化转型工作实施方案', '嘉兴市加快推进数字政府建设实施方案']);
+  // 方案 alone is any plan
+  expect((await titles('有哪些方案')).length).toBe(13);
 });
