@@ -22,7 +22,7 @@ import { denseHits, feedbackHits, keywordCoverage, keywordSignals, keywordSignal
 import type { Interpretation, NearestTopic, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
 import { contentOf, unlinked, type LinkedQuery } from './understand';
 import { applyCorrections } from './vocabulary';
-import { PLAN_KINDS } from './knowledge/language';
+import { TARGET_CUES } from './knowledge/language';
 import type { Glossary, Translation } from './glossary';
 
 export interface EngineParts {
@@ -241,9 +241,10 @@ export class SearchEngine implements SearchService {
    * a task of the region earns the full region lift when its text score is at least `regionRelevance`
    * of the best other region's task, less in proportion below (the region's tasks keep their order),
    * so an unrelated task of 杭州 does not outrank another city's task on 城市大脑. Called only when the
-   * question has topic words: one with nothing but the region and a kind of plan (嘉兴有哪些任务,
-   * 杭州市政府工作报告有哪些任务) lifts the region alike. False when no task of the region earned the
-   * full lift (the region's plans say less on the topic than other plans do).
+   * question has topic words: one with nothing but the region, a kind of plan or the words of a
+   * target question (嘉兴有哪些任务, 杭州市政府工作报告有哪些任务, 金华的方案有哪些目标) lifts the region
+   * alike. False when no task of the region earned the full lift (its plans say less on the topic
+   * than other plans do).
    */
   private gradeRegionLift(tiers: Map<string, number>, byRegion: Set<string>, textScore: Map<string, number>): boolean {
     const { settings } = this.parts;
@@ -290,7 +291,11 @@ export class SearchEngine implements SearchService {
       // a correction never costs an entity the question names as written
       const named = (l: LinkedQuery) => l.units.length + l.apps.length + l.plans.length;
       const original = linkOf(query);
-      if (named(original) > named(link)) [link, corrections] = [original, []];
+      // nor rewrites a span holding a name it links as written (浙里办日活 is 浙里办 + 日活, not 浙里办票)
+      const names = original.entities.filter((e) => e.type === 'application' || e.type === 'unit' || e.type === 'plan').map((e) => e.text.replace(/\s+/g, ''));
+      const kept = corrections.filter((c) => !names.some((n) => n.length >= 2 && c.from.includes(n)));
+      if (named(original) > named(link) || !kept.length) [link, corrections] = [original, []];
+      else if (kept.length < corrections.length) [link, corrections] = [linkOf(applyCorrections(normalize(query), kept)), kept];
     }
     // A document number names its plan (嘉政发〔2022〕18号).
     const docPlans = settings.link ? plansByDocNumber(corpus, query).filter((id) => !link.plans.includes(id)) : [];
@@ -315,7 +320,12 @@ export class SearchEngine implements SearchService {
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
-    const regionOnTopic = keyword.word.tokenize(textQuery.replace(PLAN_KINDS, ' ')).length ? this.gradeRegionLift(tiers, byRegion, textScore) : true;
+    // the plans it names or asks about (金华有哪些方案, 威海的工作要点是什么时候印发的) are the graph's answer
+    const askedPlans = settings.link ? this.answers.askedPlans(link, docPlans) : [];
+    // a region's tasks graded by the topic, when there is one beyond the kinds of plan and the words of
+    // target questions (金华的方案有哪些目标 asks for 金华's plan) and the question is not about the plans themselves
+    const topical = !askedPlans.length && keyword.word.tokenize(textQuery.replace(TARGET_CUES, ' ')).length > 0;
+    const regionOnTopic = topical ? this.gradeRegionLift(tiers, byRegion, textScore) : true;
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
     const graphRank = new Map(graphIds.map((id, i) => [id, i + 1]));
     const keep = this.filterOf(options);
@@ -327,8 +337,6 @@ export class SearchEngine implements SearchService {
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
-    // the plans it names or asks about (金华有哪些方案) are the graph's answer too
-    const askedPlans = settings.link ? this.answers.askedPlans(link, docPlans) : [];
     const linked = link.units.length + link.apps.length + link.plans.length + askedPlans.length > 0;
     // beside a document number no plan has, only the question's topic words count (有哪些任务 has none)
     const evidenceText = unknownDocs.length ? keyword.word.tokenize(textQuery).join(' ') : textQuery || link.normalized;

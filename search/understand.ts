@@ -6,6 +6,7 @@
  */
 import type { Role } from '../graph/model';
 import type { Interpretation } from './types';
+import { plansByDocNumber } from './answers';
 import { nodeAliases, nodeName, type Corpus } from './corpus';
 import { QUESTION_WORD_SET } from './knowledge/language';
 import { normalize } from './normalize';
@@ -147,8 +148,16 @@ export class EntityLinker {
     const blank: boolean[] = new Array(compact.length).fill(false); // spans removed from the residual (not applications: they are the topic)
     const regionAt: boolean[] = new Array(compact.length).fill(false); // spans of the regions named
     const out = unlinked(normalized);
-    // regions the question names (for a bare 市公安局), then unit mentions by the unit grammar
-    const named = this.forms.filter((f) => f.type === 'region' && compact.includes(f.form)).flatMap((f) => f.ids);
+    // regions the question names, or the regions of the plans it names (绍政发〔2022〕26号里市大数据局: 绍兴's),
+    // for a bare 市公安局; then unit mentions by the unit grammar
+    const plansNamed = [...this.forms.filter((f) => f.type === 'plan' && compact.includes(f.form)).flatMap((f) => f.ids), ...plansByDocNumber(this.corpus, query)];
+    const named = [
+      ...this.forms.filter((f) => f.type === 'region' && compact.includes(f.form)).flatMap((f) => f.ids),
+      ...plansNamed.flatMap((id) => {
+        const r = this.corpus.plans.get(id)?.properties.region;
+        return typeof r === 'string' && r ? [r] : [];
+      }),
+    ];
     const words = wordSpans(compact, jiebaCut);
     for (const u of findUnitMentions(compact, this.units, [...new Set(named)], words)) {
       for (let i = u.start; i < u.end; i++) {

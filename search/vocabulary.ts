@@ -58,7 +58,8 @@ export class Vocabulary {
     for (const t of corpus.tasks) {
       for (const m of `${t.title}\n${t.text}`.matchAll(QUOTED)) add(m[1], 'quoted');
       for (const h of t.section) add(headingText(h), 'heading');
-      const body = t.compactText;
+      // quotation marks are typography, not a break between characters: “浙里办”日活 holds the 4-gram 浙里办日
+      const body = t.compactText.replace(/[“”"‘’'《》「」『』〈〉]/g, '');
       for (const run of body.match(CJK_RUN) ?? []) {
         for (const n of [3, 4]) for (let i = 0; i + n <= run.length; i++) this.grams.add(run.slice(i, i + n));
       }

@@ -95,6 +95,10 @@ describe('fusion that fits the question', () => {
     for (const q of ['对政府办事不满意想吐槽', '嘉兴到2025年要建成多少个未来社区', '无废城市建设上有哪些数字化应用', '金华市统计局在数字政府建设中承担什么任务']) {
       expect((await seeds.search.search(q)).interpretation.corrections).toEqual([]);
     }
+    // a span holding an application named as written is no typo of another one (浙里办|日活, not 浙里办票)
+    const app = await seeds.search.search('浙里办日活用户要达到多少');
+    expect(app.interpretation.corrections).toEqual([]);
+    expect(app.interpretation.entities.filter((e) => e.type === 'application').map((e) => e.text)).toEqual(['浙里办']);
     // inside a run that is no word (雪|量|工程) the typo is still read: 雪量工程 → 雪亮工程
     expect((await seeds.search.search('雪量工程 街头摄像头')).interpretation.corrections).toEqual([{ from: '雪量工程', to: '雪亮工程' }]);
   });
@@ -185,6 +189,9 @@ describe('answers from the graph, total and paging', () => {
     const jh = await targetsOf('金华的方案有哪些目标');
     expect([...jh.plans]).toEqual(['金华市深化数字政府建设实施方案']);
     expect(jh.r.match).toBe('strong');
+    // the question asks for 金华's plan: its tasks are the results, with no note that 金华 says little on it
+    expect(jh.r.results.every((x) => x.node.properties.planId === 'plan:金政发〔2022〕26号')).toBe(true);
+    expect(jh.r.interpretation.notes.join(' ')).not.toContain('没有与此直接相关');
     expect([...(await targetsOf('金华数字政府方案的目标')).plans]).toEqual(['金华市深化数字政府建设实施方案']);
     // of 嘉兴's two plans, the one whose title the question's words are
     expect([...(await targetsOf('嘉兴数字政府建设实施方案的主要目标是什么')).plans]).toEqual(['嘉兴市加快推进数字政府建设实施方案']);
@@ -324,6 +331,15 @@ describe('answers from the graph, total and paging', () => {
     const listedFirst = card.tasks.map((t) => first.has(t.id));
     expect(listedFirst.slice(0, first.size).every(Boolean)).toBe(true);
     expect(listedFirst.slice(first.size).some(Boolean)).toBe(false);
+  });
+
+  test('a bare unit name beside a plan named (by document number or title) is that plan’s region’s unit', async () => {
+    for (const q of ['绍政发〔2022〕26号里市大数据局负责什么', '绍政发[2022]26号市大数据局', '绍兴市加快推进数字政府建设实施方案中市大数据局的任务']) {
+      const r = await seeds.search.search(q);
+      expect([q, r.interpretation.entities.filter((e) => e.type === 'unit').map((e) => e.id)]).toEqual([q, ['unit:绍兴市/市大数据局']]);
+    }
+    // alone it still names every region's
+    expect((await seeds.search.search('市大数据局负责什么')).interpretation.entities.filter((e) => e.type === 'unit').length).toBeGreaterThan(1);
   });
 
   test('a document number (in any bracket style) names its plan', async () => {

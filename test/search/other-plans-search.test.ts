@@ -107,6 +107,8 @@ test('a task of an annual plan that names no year of its own is that year’s wo
 test('a kind of plan the question names is no topic, and a specific kind narrows to the plans of that kind', async () => {
   const titles = async (q: string) => (await search.search(q)).answers.flatMap((a) => (a.type === 'plan' ? [a.plan.title] : a.type === 'plans' ? a.items.map((p) => p.title) : []));
   expect(await titles('威海的工作要点是什么时候印发的')).toEqual(['数字威海建设2023年工作要点']);
+  // a question about the plans themselves: the region's tasks are not graded by its words (什么时候印发)
+  expect((await search.search('威海的工作要点是什么时候印发的')).interpretation.notes.join(' ')).not.toContain('没有与此直接相关');
   expect(await titles('有哪些行动方案')).toEqual(['数字威海2021行动方案']);
   expect((await titles('嘉兴的实施方案有哪些任务')).sort()).toEqual(['2020年嘉兴市政府数字化转型工作实施方案', '嘉兴市加快推进数字政府建设实施方案']);
   // 方案 alone is any plan
