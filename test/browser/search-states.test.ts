@@ -49,11 +49,14 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     expect(await s.page.$$('#results .card')).toHaveLength(0);
     const topics = await s.page.$$('.state.none .nearest .example');
     expect(topics.length).toBeGreaterThan(0);
+    // no empty graph canvas beside it: the empty state takes the width
+    expect(await s.page.isVisible('#graph-col')).toBe(false);
     await s.page.screenshot({ path: path.join(SHOTS, 'search-none.png') });
     expect(await axeViolations(s.page)).toEqual([]);
     // a nearest topic is a question the plans do answer
     await topics[0].click();
     await s.page.waitForSelector('#results .card');
+    expect(await s.page.isVisible('#graph-col')).toBe(true);
   }, 60_000);
 
   test('a target question shows the targets as an answer card above the results', async () => {

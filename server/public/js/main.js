@@ -55,9 +55,15 @@ function renderPager(res) {
 
 /** The empty state of a question the plans do not answer, with the nearest topics to ask instead. */
 function renderNone(res) {
+  showGraphColumn(false);
   const topics = (res.nearest || []).map((t) => h('button', { type: 'button', class: 'example', onclick: () => ask(t.text) }, t.text));
   setState('empty none', '方案中没有相关内容。', topics.length ? h('div', { class: 'nearest' }, h('span', { class: 'label' }, '方案里相近的主题：'), ...topics) : '');
   clearGraph('无结果');
+}
+
+/** The graph column only beside results: an answer without any gets the whole width, not an empty canvas. */
+function showGraphColumn(on) {
+  document.querySelector('main.layout')?.classList.toggle('no-graph', !on);
 }
 
 function ask(q) {
@@ -90,11 +96,13 @@ async function runSearch({ push = true } = {}) {
     renderPager(res);
     if (res.match === 'none') return renderNone(res);
     if (!res.results.length) {
+      showGraphColumn(false);
       setState('empty', '没有找到相关任务。可以换个说法，或去掉筛选条件再试。');
       clearGraph('无结果');
       return;
     }
     setState('', '');
+    showGraphColumn(true);
     const on = {
       cite,
       graph: (r) => showGraph(r.neighbourhood, r.node.id),
