@@ -22,7 +22,7 @@ import { denseHits, feedbackHits, keywordCoverage, keywordSignals, keywordSignal
 import type { Interpretation, NearestTopic, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
 import { contentOf, unlinked, type LinkedQuery } from './understand';
 import { applyCorrections } from './vocabulary';
-import { TARGET_CUES } from './knowledge/language';
+import { PLAN_KINDS, TARGET_CUES } from './knowledge/language';
 import type { Glossary, Translation } from './glossary';
 
 export interface EngineParts {
@@ -45,8 +45,12 @@ export interface TextFusion {
   fused: Fused[];
   /** Best dense score of any task (null without the model). */
   cosine: number | null;
-  /** The best dense score of the question as asked (its question words kept), computed on demand: null when it is the same text or there is no model. */
-  askedCosine: () => Promise<number | null>;
+  /**
+   * The best dense score of another text of the question, for the match gate only, computed on
+   * demand (memoized; the query vector's own text costs no embedding): the question as asked (its
+   * question words kept), or without the kinds of plan it names. Null without the model.
+   */
+  cosineOf: (text: string) => Promise<number | null>;
   /** Plan terms the vocabulary bridge added. */
   bridged: string[];
 }
@@ -132,14 +136,14 @@ export class SearchEngine implements SearchService {
    * the plan terms bridged to), exact coined terms, dense; the query vector can take
    * pseudo-relevance feedback from the first fusion.
    */
-  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = [], notes: string[] = [], quoted: string[] = [], askedQuery = denseQuery): Promise<TextFusion> {
+  async textFusion(textQuery: string, denseQuery: string, expansion: string[], normalized = denseQuery, linked: string[] = [], notes: string[] = [], quoted: string[] = []): Promise<TextFusion> {
     const { keyword, dense, embedder, settings } = this.parts;
     const source = this.parts.keywordSource;
     let denseList: ScoredList | null = null;
     let cosine: number | null = null;
     let bridged: string[] = [];
     let vector: Promise<Float32Array | null> = Promise.resolve(null);
-    let askedCosine: () => Promise<number | null> = async () => null;
+    let cosineOf: TextFusion['cosineOf'] = async () => null;
     if (dense && embedder && denseQuery && settings.weights.dense) {
       const withExpansion = (t: string) => (settings.expandDense && expansion.length ? `${t} ${expansion.join(' ')}` : t);
       vector = embedder.embedQuery(withExpansion(denseQuery)).catch((e: unknown) => {
@@ -148,15 +152,17 @@ export class SearchEngine implements SearchService {
         notes.push(`神经检索暂不可用，仅关键词+图谱 / neural search unavailable (keyword + graph only): ${(e as Error).message}`);
         return null;
       });
-      // the question as asked, for the match gate only (its thresholds were set on that cosine), when it would say none
-      if (askedQuery && askedQuery !== denseQuery) {
-        let memo: Promise<number | null> | null = null;
-        askedCosine = () => (memo ??= vector.then(async (v) => {
-          if (!v) return null;
-          const a = await embedder.embedQuery(withExpansion(askedQuery)).catch(() => null);
-          return a ? ((await denseHits(a, dense, settings))[0]?.score ?? null) : null;
-        }));
-      }
+      const memo = new Map<string, Promise<number | null>>();
+      cosineOf = (text) => {
+        if (!memo.has(text)) {
+          memo.set(text, vector.then(async (v) => {
+            if (!v) return null;
+            const a = text === denseQuery ? v : await embedder.embedQuery(withExpansion(text)).catch(() => null);
+            return a ? ((await denseHits(a, dense, settings))[0]?.score ?? null) : null;
+          }));
+        }
+        return memo.get(text)!;
+      };
     }
     // what does not need the query vector is computed while the model process embeds the question
     const exact = this.exactList(normalized, textQuery, quoted);
@@ -192,7 +198,7 @@ export class SearchEngine implements SearchService {
       lists[w] = { ...lists[w], hits: source ? await source.searchWeighted('word', terms, settings.depth) : keyword.word.searchWeighted(terms, settings.fields, settings.depth) };
     }
     fused = fuse(all(), settings);
-    return { fused, cosine, bridged, askedCosine };
+    return { fused, cosine, bridged, cosineOf };
   }
 
   /** Graph answers: the tier each task earns from linked entities, and the graph's own list. */
@@ -315,8 +321,9 @@ export class SearchEngine implements SearchService {
     const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized).filter((t) => vocabulary.uses(t)) : [];
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
-    const [{ fused, cosine, bridged, askedCosine }, { tiers, byRegion }] = await Promise.all([
-      this.textFusion(textQuery, withTranslation(contentOf(link.denseText)), expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query), withTranslation(link.denseText)),
+    const denseQuery = withTranslation(contentOf(link.denseText));
+    const [{ fused, cosine, bridged, cosineOf }, { tiers, byRegion }] = await Promise.all([
+      this.textFusion(textQuery, denseQuery, expansion, link.normalized, link.entities.map((e) => e.text), denseOff, vocabulary.quotedIn(query)),
       this.graphTiers(link),
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
@@ -339,21 +346,27 @@ export class SearchEngine implements SearchService {
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
     const linked = link.units.length + link.apps.length + link.plans.length + askedPlans.length > 0;
     // beside a document number no plan has, only the question's topic words count (有哪些任务 has none)
-    const evidenceText = unknownDocs.length ? keyword.word.tokenize(textQuery).join(' ') : textQuery || link.normalized;
+    // the kinds of plan a question names (计划, 方案, 规划) are what every task is in, no topic: the gate
+    // measures it without them (减肥计划怎么制定, 装修方案哪家好 are no plan questions)
+    const kindless = (t: string) => (linked ? t : t.replace(PLAN_KINDS, ' '));
+    const evidenceText = kindless(unknownDocs.length ? keyword.word.tokenize(textQuery).join(' ') : textQuery || link.normalized);
     const evidenceTokens = questionTokens(evidenceText);
+    const kindlessQuery = kindless(denseQuery);
+    const gateCosine = kindlessQuery === denseQuery || !kindlessQuery.trim() ? cosine : await cosineOf(kindlessQuery);
     const evidence: MatchEvidence = {
       linked,
       coverage: Math.round(bestCoverage(keyword.char, evidenceTokens, scored.slice(0, 3).map((x) => x.id)) * 1000) / 1000,
       vocabulary: Math.round(vocabularyShare(keyword.char, evidenceTokens) * 1000) / 1000,
       expansionHits: [...new Set([...expansion, ...bridged])].filter((t) => scored.slice(0, 3).some((x) => corpus.byId.get(x.id)?.normText.includes(t))).length,
-      cosine: cosine === null ? null : Math.round(cosine * 1000) / 1000,
-      chars: contentChars(unknownDocs.length ? evidenceText : link.normalized),
+      cosine: gateCosine === null ? null : Math.round(gateCosine * 1000) / 1000,
+      chars: contentChars(unknownDocs.length ? evidenceText : kindless(link.normalized)),
     };
     let classified = classifyMatch(evidence, this.parts.options.match);
     if (classified === 'none') {
       // the vector of what the question asks about scores an everyday question lower against every
       // task; before saying none, the question as asked is measured as the thresholds were
-      const asked = await askedCosine();
+      const askedText = kindless(withTranslation(link.denseText));
+      const asked = askedText === kindless(denseQuery) ? null : await cosineOf(askedText);
       if (asked !== null && asked > (evidence.cosine ?? -Infinity)) {
         evidence.cosine = Math.round(asked * 1000) / 1000;
         classified = classifyMatch(evidence, this.parts.options.match);

@@ -62,6 +62,11 @@ describe('match: strong | weak | none', () => {
     expect(r.results.slice(0, 3).some((x) => String(x.node.properties.text).includes('医保'))).toBe(true);
   });
 
+  test('the kinds of plan a question names are no topic for the gate: everyday plans are none', async () => {
+    for (const q of ['马拉松训练计划怎么安排', '婚礼策划方案']) expect([q, (await seeds.search.search(q)).match]).toEqual([q, 'none']);
+    for (const q of ['数字化改革方案', '数据开放的工作计划']) expect([q, (await seeds.search.search(q)).match]).not.toEqual([q, 'none']);
+  });
+
   test('a linked unit or application is strong; an empty question after its question words is none', async () => {
     expect((await seeds.search.search('绍兴市公安局在方案里有哪些分工')).match).toBe('strong');
     expect((await seeds.search.search('浙里办')).match).toBe('strong');

@@ -49,4 +49,9 @@ describeIf('match gate with the model', model())('match gate with the model', ()
     }
     for (const q of ['雪亮工程', '数字孪生']) expect([q, (await search.search(q)).match]).toEqual([q, 'strong']);
   }, 60_000);
+
+  test('a kind of plan (计划, 方案, 规划) is no topic for the gate: everyday plans are none, the plans’ own topics are not', async () => {
+    for (const q of ['减肥计划怎么制定', '装修方案哪家好', '年终奖发放方案', '家庭理财规划']) expect([q, (await search.search(q)).match]).toEqual([q, 'none']);
+    for (const q of ['数字化改革方案', '乡村振兴有什么规划', '智慧医疗建设方案']) expect([q, (await search.search(q)).match]).toEqual([q, 'strong']);
+  }, 60_000);
 });
