@@ -21,6 +21,7 @@ import type { Corpus, TaskDoc } from './corpus';
 import { annualYear, leads, nodeName } from './corpus';
 import { PLAN_KINDS, TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
+import { normalize } from './normalize';
 import type { LinkedQuery } from './understand';
 
 export interface SourceRef {
@@ -112,9 +113,10 @@ export function plansByDocNumber(corpus: Corpus, question: string): string[] {
   return out;
 }
 
+/** The character bigrams of a text as the question is read (normalised: 5G and 5g, 數據 and 数据 alike). */
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
-  const c = s.replace(/[^\u3400-\u9fffa-z0-9]/g, '');
+  const c = normalize(s).replace(/[^\u3400-\u9fffa-z0-9]/g, '');
   for (let i = 0; i + 2 <= c.length; i++) out.add(c.slice(i, i + 2));
   return out;
 }

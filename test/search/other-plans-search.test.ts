@@ -114,3 +114,10 @@ test('a kind of plan the question names is no topic, and a specific kind narrows
   // 方案 alone is any plan
   expect((await titles('有哪些方案')).length).toBe(13);
 });
+
+test('a target question’s topic is read as the question is (5G and 5g alike): 威海的5G目标 gives its 5G targets', async () => {
+  const card = (await search.search('威海的5G目标')).answers.find((a) => a.type === 'targets');
+  if (card?.type !== 'targets') throw new Error('no targets card');
+  expect(card.items.length).toBeGreaterThanOrEqual(3);
+  for (const t of card.items) expect([t.metric, t.plan?.title]).toEqual([expect.stringContaining('5G'), '数字威海2021行动方案']);
+});
