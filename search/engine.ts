@@ -397,7 +397,10 @@ export class SearchEngine implements SearchService {
       }),
     );
     const notes = [...link.notes, ...denseOff];
-    if (!regionOnTopic) notes.push(`${link.regions.join('、')}的方案中没有与此直接相关的任务，先列其他地区的 / the plans of ${link.regions.join(', ')} say less on this than other regions' do: theirs first`);
+    // (not where the graph answers it from the region: 金华的掌上执法率 has 金华's target on its card)
+    const regionOf = (planId: string | undefined) => (planId ? corpus.plans.get(planId)?.properties.region : undefined);
+    const fromRegion = answers.some((a) => a.type === 'targets' && a.items.some((t) => link.regions.includes(String(regionOf(t.plan?.id) ?? ''))));
+    if (!regionOnTopic && !fromRegion) notes.push(`${link.regions.join('、')}的方案中没有与此直接相关的任务，先列其他地区的 / the plans of ${link.regions.join(', ')} say less on this than other regions' do: theirs first`);
     if (corrections.length) notes.push(`已按 ${corrections.map((c) => `“${c.from}”→“${c.to}”`).join('、')} 检索 / searched with corrections`);
     if (translations.length) notes.push(`英文词按方案用语检索 / English words read as: ${translations.map((t) => `${t.from} → ${t.to.join('/')}`).join('、')}`);
     if (expansion.length) notes.push(`同义扩展 / expanded with: ${expansion.join(' ')}`);

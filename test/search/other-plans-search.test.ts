@@ -84,10 +84,14 @@ test('a region named prefers its tasks on the topic, not its unrelated ones over
   const top = brain.results.slice(0, 3).map(resultKey);
   for (const k of top) expect(text(k, brain)).toContain('城市大脑');
   expect(brain.interpretation.notes.join(' ')).toContain('杭州市的方案中没有与此直接相关的任务');
-  // the region's own task on the topic still comes first
-  const own = await search.search('杭州的科创大走廊怎么建');
-  expect(resultKey(own.results[0])).toBe('17_hangzhou.txt#3');
+  // where the graph answers from the region (a card of its targets), nothing is said against it
+  const own = await search.search('金华的掌上执法率');
+  expect(own.answers.some((a) => a.type === 'targets')).toBe(true);
   expect(own.interpretation.notes.join(' ')).not.toContain('没有与此直接相关');
+  // the region's own task on the topic still comes first
+  const hz = await search.search('杭州的科创大走廊怎么建');
+  expect(resultKey(hz.results[0])).toBe('17_hangzhou.txt#3');
+  expect(hz.interpretation.notes.join(' ')).not.toContain('没有与此直接相关');
   // nothing but the region asked: all its tasks, before any other plan's
   const all = await keys('杭州有哪些任务', 12);
   expect(all.every((k) => k.startsWith('17_hangzhou.txt#'))).toBe(true);
