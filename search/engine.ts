@@ -366,7 +366,7 @@ export class SearchEngine implements SearchService {
       // the vector of what the question asks about scores an everyday question lower against every
       // task; before saying none, the question as asked is measured as the thresholds were
       const askedText = kindless(withTranslation(link.denseText));
-      const asked = askedText === kindless(denseQuery) ? null : await cosineOf(askedText);
+      const asked = askedText === kindlessQuery ? null : await cosineOf(askedText);
       if (asked !== null && asked > (evidence.cosine ?? -Infinity)) {
         evidence.cosine = Math.round(asked * 1000) / 1000;
         classified = classifyMatch(evidence, this.parts.options.match);
