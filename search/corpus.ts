@@ -13,7 +13,11 @@ export interface TaskDoc {
   planId: string;
   title: string;
   text: string;
-  body: string; // text without its responsibility clause: unit lists are graph facts, not topic
+  /**
+   * What the task says: its text without the responsibility clauses (unit lists are graph facts, not
+   * topic); the title where that leaves nothing (a table row or a one-sentence item is all title).
+   */
+  body: string;
   section: string[];
   normText: string; // normalizeAligned(title + text), for substring checks at query time
   compactText: string; // normText without spaces (coined terms are matched across them)
@@ -81,7 +85,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
       planId: str(p.planId) || taskPlan.get(n.id) || '',
       title: str(p.title),
       text: str(p.text),
-      body: taskBody(p),
+      body: taskBody(p) || str(p.title),
       section: strs(p.section),
       normText,
       compactText: normText.replace(/ /g, ''),

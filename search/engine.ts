@@ -245,8 +245,10 @@ export class SearchEngine implements SearchService {
   /**
    * A region named in the question prefers that region's tasks among those on the question's topic:
    * a task of the region earns the full region lift when its text score is at least `regionRelevance`
-   * of the best other region's task, less in proportion below (the region's tasks keep their order),
-   * so an unrelated task of 杭州 does not outrank another city's task on 城市大脑. Called only when the
+   * of the best other region's task, and below that the square of its share of it (the region's tasks
+   * keep their order), so an unrelated task of 杭州 does not outrank another city's task on 城市大脑:
+   * a task with a third of the best task's text (城西科创大走廊, sharing 城 and 大) earns a fifth of
+   * the lift, where in proportion it earned two fifths, above every plan on 城市大脑. Called only when the
    * question has topic words: one with nothing but the region, a kind of plan or the words of a
    * target question (嘉兴有哪些任务, 杭州市政府工作报告有哪些任务, 金华的方案有哪些目标) lifts the region
    * alike. False when no task of the region earned the full lift (its plans say less on the topic
@@ -261,7 +263,7 @@ export class SearchEngine implements SearchService {
     if (!(best > 0)) return true;
     let onTopic = false;
     for (const id of byRegion) {
-      const grade = Math.min(1, (textScore.get(id) ?? 0) / (share * best));
+      const grade = Math.min(1, (textScore.get(id) ?? 0) / (share * best)) ** 2;
       tiers.set(id, tiers.get(id)! - settings.tiers.region * (1 - grade));
       if (grade === 1) onTopic = true;
     }

@@ -31,7 +31,7 @@ export interface RankingSettings {
   bm25b: number;
   /** Score tiers added for graph matches, so linked entities answer first. */
   tiers: { unit: number; lead: number; region: number; app: number; year: number };
-  /** A named region's task earns the full region lift when its text score is at least this share of the best other region's task's, less in proportion below (0: every task of the region alike). */
+  /** A named region's task earns the full region lift when its text score is at least this share of the best other region's task's, the square of its share of that below (0: every task of the region alike). */
   regionRelevance: number;
   /** Cross-plan questions: each further result of an already-listed plan has its text score multiplied by this. */
   diversity: number;

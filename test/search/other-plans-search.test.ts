@@ -125,3 +125,9 @@ test('a target question’s topic is read as the question is (5G and 5g alike): 
   expect(card.items.length).toBeGreaterThanOrEqual(3);
   for (const t of card.items) expect([t.metric, t.plan?.title]).toEqual([expect.stringContaining('5G'), '数字威海2021行动方案']);
 });
+
+test('a task that is one sentence (a 责任分解 item, a table row) is searched by that sentence, not only as a title', async () => {
+  // 16_zhejiang.txt prints each task as one numbered sentence: its whole statement is its title
+  expect((await keys('压减展会和节庆活动', 1))[0]).toBe('16_zhejiang.txt#一.2');
+  expect((await keys('海钓船什么时候投入运行', 1))[0]).toBe('19_shengsi.txt#二.4');
+});
