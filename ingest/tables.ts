@@ -48,17 +48,33 @@ const rowCells = (text: string): string[] => {
   return cs;
 };
 
-/** Emits the lines of one table row. */
-function emitRow(cols: Column[], row: Cell[], out: Line[]): void {
+/** Rows emitted so far in one table: how many tasks, and the last one's number and task. */
+interface RowCount {
+  rows: number;
+  no: string;
+  task: string;
+}
+const newCount = (): RowCount => ({ rows: 0, no: '', task: '' });
+
+/**
+ * Emits the lines of one table row. A table without a number column numbers its rows in order:
+ * each row is a task of its own, as in a numbered one. A row whose number and task are the last
+ * row's (cells spanning rows, given to each by the reader) goes on with that task: its units and
+ * deadline are the task's too.
+ */
+function emitRow(cols: Column[], row: Cell[], out: Line[], count: RowCount): void {
   const at = (kind: Column['kind']) => cols.findIndex((c) => c.kind === kind);
   const noIdx = at('number');
   const taskIdx = at('task');
   const first = row[0].line;
   const last = row[row.length - 1].line;
-  const no = noIdx >= 0 ? row[noIdx]?.text : '';
   const task = taskIdx >= 0 ? (row[taskIdx]?.text ?? '') : '';
+  const own = noIdx >= 0 ? (row[noIdx]?.text ?? '') : '';
+  const same = task !== '' && task === count.task && own === count.no;
+  if (!same) Object.assign(count, { rows: count.rows + 1, no: own, task });
+  const no = noIdx >= 0 ? own : String(count.rows);
   const span = (c: Cell | undefined, d: Line) => ({ lineStart: (c ?? { line: d }).line.lineStart, lineEnd: (c ?? { line: d }).line.lineEnd });
-  if (task !== '' || no !== '') {
+  if (!same && (task !== '' || no !== '')) {
     const head = `${no ? `${no}.` : ''}${task}`;
     out.push({ text: head, lineStart: first.lineStart, lineEnd: (row[taskIdx] ?? row[0]).line.lineEnd });
   }
@@ -70,7 +86,7 @@ function emitRow(cols: Column[], row: Cell[], out: Line[]): void {
 }
 
 /** Rows from a stream of cells: a number cell starts a row of every column; any other cell is a heading. */
-function rowsFromStream(cols: Column[], cells: Cell[], out: Line[]): void {
+function rowsFromStream(cols: Column[], cells: Cell[], out: Line[], count: RowCount): void {
   const numbered = cols[0].kind === 'number';
   for (let i = 0; i < cells.length; ) {
     if (numbered && !/^\d{1,4}[.、]?$/.test(fold(cells[i].text))) {
@@ -79,13 +95,13 @@ function rowsFromStream(cols: Column[], cells: Cell[], out: Line[]): void {
       continue;
     }
     const row = cells.slice(i, i + cols.length).map((c, k) => (k === 0 && numbered ? { ...c, text: c.text.replace(/[.、]$/, '') } : c));
-    emitRow(cols, row, out);
+    emitRow(cols, row, out, count);
     i += cols.length;
   }
 }
 
-/** A cell that can be a column name: short, no numbering, a known column. */
-const isHeadCell = (t: string) => t.length <= 10 && !/^[\d（(]/.test(t) && columnOf(t).kind !== 'other';
+/** A cell that can be a column name: short, no numbering, a known column (序号, 重点任务, 牵头单位, 完成时限 …). */
+export const isHeadCell = (t: string) => t.length <= 10 && !/^[\d（(]/.test(t) && columnOf(t).kind !== 'other';
 
 const isBar = (t: string) => /^[|｜]$/.test(t);
 
@@ -111,7 +127,7 @@ export function flattenTables(lines: Line[]): Line[] {
         if (c && (k === cells.length || !isHeadCell(cells[k].text))) cols = c;
       }
       if (cols && cells.length > cols.length) {
-        rowsFromStream(cols, cells.slice(cols.length), out);
+        rowsFromStream(cols, cells.slice(cols.length), out, newCount());
         i = j - 1;
         continue;
       }
@@ -121,13 +137,14 @@ export function flattenTables(lines: Line[]): Line[] {
       const cols = headerColumns(rowCells(l.text));
       if (cols) {
         let j = i + 1;
+        const count = newCount();
         // rows, and heading lines between them ("一、提升政务服务水平" followed by more rows)
         const rowAt = (k: number) => k < lines.length && /[|\t]/.test(lines[k].text);
         for (; j < lines.length && (rowAt(j) || (lines[j].text.length <= 60 && rowAt(j + 1))); j++) {
           const cs = rowCells(lines[j].text);
           const cells = cs.map((text) => ({ text, line: lines[j] }));
           if (cs.length === 1) out.push({ ...lines[j], text: cs[0] });
-          else rowsFromStream(cols, cells, out);
+          else rowsFromStream(cols, cells, out, count);
         }
         i = j - 1;
         continue;

@@ -86,9 +86,34 @@ const LEAD_MARK = /（(?:牵头|牵头单位|总牵头)）$/;
 /** A bare category word continues the item before it: "市直有关部门、单位". */
 const BARE = /^(?:单位|部门|机构|企业|单位等|部门等)$/;
 
+/**
+ * Where a unit name can begin: its level (县公安局, 市场监管局) or the places of a level (各乡镇（街道）);
+ * 各 before a kind of body is the members of the name before it (省政府各部门, 省安委会各成员单位).
+ */
+const UNIT_START = /^(?:各(?:乡镇|乡|镇|街道|区|县|市)|省|市|县|区|乡|镇|街道)/;
+
+/**
+ * Two unit names run together with nothing between them (a table cell printing one per line, read
+ * from a PDF: 县政务服务中心各乡镇（街道）): cut where a whole organisation's name ends and the
+ * next begins with its level or 各, itself a whole name. 市政府办公室 stays one (办公室 begins with
+ * no level), and so do 县市场监管局, 县委组织部 (no organisation ends before their 市场, 组织部) and
+ * 各区（市）县政府 (各区 is no organisation).
+ */
+function splitRun(unit: string): string[] {
+  const f = fold(unit);
+  for (let i = 3; i <= f.length - 3; i++) {
+    // the name before ends in an organisation's word, not in a bracket alone (各区（市）县政府 is one)
+    const before = f.slice(0, i).replace(/（[^（）]*）$/, '');
+    if (!/[（(][^）)]*$/.test(f.slice(0, i)) && /[^（）]$/.test(before) && ORG_END.test(before) && UNIT_START.test(f.slice(i)) && ORG_END.test(f.slice(i))) {
+      return [unit.slice(0, i), ...splitRun(unit.slice(i))];
+    }
+  }
+  return [unit];
+}
+
 /** Unit names in a list, re-joining "各区、县（市）政府" split at its inner 、. */
 export function splitUnits(list: string): string[] {
-  const raw = splitTopLevel(dropNotes(list)).map(cleanUnit).filter((u) => u.length > 0);
+  const raw = splitTopLevel(dropNotes(list)).map(cleanUnit).filter((u) => u.length > 0).flatMap(splitRun);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     // "各区" alone names no organisation: it is the head of "各区、县（市）政府"

@@ -1,6 +1,6 @@
 // The format libraries that are ES modules only (pdfjs-dist, linkedom and its css-select) run
 // here, in a worker thread, outside any CommonJS loader or test VM. One job per worker:
-//   { kind: 'pdf', bytes }                → { ok, pages: [{ width, height, lines: [{ text, x0, x1, y, size }] }] }
+//   { kind: 'pdf', bytes }                → { ok, pages: [{ width, height, lines: [{ text, x0, x1, y, size, cells: [{ text, x0, x1 }] }] }] }
 //   { kind: 'html', html, article: bool } → { ok, lines: string[] }  (article: keep only Readability's article)
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -32,8 +32,42 @@ function pdfLines(items) {
       end = it.x + it.w;
     }
     const x0 = r.items.find((it) => it.str.trim() !== '')?.x ?? r.items[0].x;
-    return { text, x0, x1: end ?? x0, y: r.y, size: r.size };
+    return { text, x0, x1: end ?? x0, y: r.y, size: r.size, cells: cellsOf(r.items) };
   }).filter((l) => l.text.trim() !== '');
+}
+
+/** A character's share of a run's width: full-width ones an em, others about half, spaces less. */
+const share = (ch) => (/\s/.test(ch) ? 0.3 : CJK.test(ch) ? 1 : 0.55);
+
+/**
+ * The runs of ink on a line between gaps (table cells), with their extent; pdf-tables.ts decides
+ * which are cells. A narrower gap than the text's tab parts them (a tight table's columns), and
+ * so does a space inside one item between two cells that share a baseline ("县经信局 县民政局"):
+ * an item is cut at its spaces, each part placed by its characters' shares of the item's width.
+ */
+function cellsOf(items) {
+  const parts = [];
+  for (const it of items) {
+    const unit = it.w / Math.max(1e-6, [...it.str].reduce((a, ch) => a + share(ch), 0));
+    let x = it.x;
+    for (const m of it.str.matchAll(/(\s*)(\S+)/g)) {
+      x += [...m[1]].reduce((a, ch) => a + share(ch) * unit, 0);
+      const w = [...m[2]].reduce((a, ch) => a + share(ch) * unit, 0);
+      parts.push({ str: m[2], x, x1: x + w, size: it.size });
+      x += w;
+    }
+  }
+  const cells = [];
+  for (const p of parts) {
+    const cell = cells[cells.length - 1];
+    const gap = cell ? p.x - cell.x1 : 0;
+    if (!cell || gap > p.size * 0.3) cells.push({ text: p.str, x0: p.x, x1: p.x1 });
+    else {
+      cell.text += gap > p.size * 0.15 && !(CJK.test(cell.text[cell.text.length - 1]) || CJK.test(p.str[0])) ? ` ${p.str}` : p.str;
+      cell.x1 = p.x1;
+    }
+  }
+  return cells;
 }
 
 async function pdf(bytes) {
@@ -71,6 +105,45 @@ function listMarker(li, n) {
   return depth === 0 ? `${n}. ` : `（${n}）`;
 }
 
+// Between a table cell's paragraphs (县政务服务中心 over 各乡镇（街道）): html.ts joins them by what they hold (cell-text.ts).
+const CELL_BREAK = '\uE000';
+/** Cells still to come from a cell spanning rows (rowspan), by table: one { text, left } per column. */
+const spans = new WeakMap();
+
+/**
+ * A table row's cells as a reader sees them: a cell that spans rows (a lead unit or deadline
+ * merged over several tasks) gives its text to each of them, one that spans columns is followed
+ * by empty cells (unless it is the row's only cell: a heading across the table); a cell's
+ * paragraphs are kept apart by CELL_BREAK.
+ */
+function rowCells(tr) {
+  let table = tr.parentNode;
+  while (table && table.nodeName !== 'TABLE') table = table.parentNode;
+  const pending = (table && spans.get(table)) || [];
+  const tds = Array.from(tr.childNodes).filter((x) => x.nodeName === 'TD' || x.nodeName === 'TH');
+  const out = [];
+  const take = () => {
+    for (let p = pending[out.length]; p && p.left > 0; p = pending[out.length]) {
+      out.push(p.text);
+      p.left--;
+    }
+  };
+  for (const td of tds) {
+    take();
+    const parts = [''];
+    walk(td, parts);
+    const text = parts.map(squash).filter((x) => x !== '').join(CELL_BREAK);
+    const rows = Number.parseInt(td.getAttribute('rowspan') ?? '', 10) || 1;
+    const cols = tds.length > 1 ? Math.min(50, Number.parseInt(td.getAttribute('colspan') ?? '', 10) || 1) : 1;
+    const at = out.length;
+    out.push(text, ...Array(cols - 1).fill(''));
+    if (rows > 1) for (let k = 0; k < cols; k++) pending[at + k] = { text: k ? '' : text, left: Math.min(rows, 1000) - 1 };
+  }
+  take();
+  if (table) spans.set(table, pending);
+  return out;
+}
+
 function walk(n, out) {
   for (const c of Array.from(n.childNodes)) {
     if (c.nodeType === 3) {
@@ -79,14 +152,7 @@ function walk(n, out) {
     }
     if (c.nodeType !== 1 || SKIP.has(c.nodeName)) continue;
     if (c.nodeName === 'BR') out.push('');
-    else if (c.nodeName === 'TR') {
-      const cells = Array.from(c.childNodes).filter((x) => x.nodeName === 'TD' || x.nodeName === 'TH').map((x) => {
-        const parts = [''];
-        walk(x, parts);
-        return squash(parts.join(' '));
-      });
-      out.push(cells.join(' | '), '');
-    } else if (c.nodeName === 'OL') {
+    else if (c.nodeName === 'TR') out.push(rowCells(c).join(' | '), ''); else if (c.nodeName === 'OL') {
       let n = Number.parseInt(c.getAttribute('start') ?? '', 10);
       if (!Number.isFinite(n)) n = 1;
       out.push('');

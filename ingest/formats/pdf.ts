@@ -3,10 +3,12 @@
  * loads the same under tsx, node and jest's CommonJS transform. Its positioned text lines are
  * turned into the printed paragraphs here: running headers and footers (lines repeated at the
  * top or bottom of most pages) and page numbers are dropped, and a line that runs to the right
- * margin is joined with the next unindented line, across pages too. Each paragraph keeps the page
- * it starts on.
+ * margin is joined with the next unindented line, across pages too. A table's rows, their cells
+ * wrapped over several lines, are put back together first (pdf-tables.ts). Each paragraph keeps
+ * the page it starts on.
  */
 import { runEsmJob } from './esm';
+import { rebuildTables, type PdfCell } from './pdf-tables';
 import { IngestFormatError, type Extracted, type FormatReader } from './types';
 
 export interface PdfLine {
@@ -15,6 +17,8 @@ export interface PdfLine {
   x1: number;
   y: number;
   size: number;
+  /** The line's runs of text between column gaps (table cells), from the worker. */
+  cells?: PdfCell[];
 }
 export interface PdfPage {
   width: number;
@@ -40,7 +44,7 @@ function runningLines(pages: PdfPage[]): Set<string> {
 const SENTENCE_END = /[。！？；：]$/;
 const STARTS_ITEM = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,3}[.．、]|[①-⑳]|附件)/;
 
-/** Paragraphs of the pages: running lines and page numbers out, wrapped lines joined. */
+/** Paragraphs of the pages: running lines and page numbers out, table rows rebuilt, wrapped lines joined. */
 export function paragraphs(pages: PdfPage[]): Extracted {
   const running = runningLines(pages);
   const body = pages.map((p) => p.lines.filter((l, i) => {
@@ -50,21 +54,21 @@ export function paragraphs(pages: PdfPage[]): Extracted {
   const all = body.flat();
   const left = Math.min(...all.map((l) => l.x0));
   const right = Math.max(...all.map((l) => l.x1));
+  const rebuilt = rebuildTables(all, body.flatMap((ls, p) => ls.map(() => p + 1)));
   const lines: string[] = [];
   const pageOf: number[] = [];
   let open = false; // the last paragraph may continue
-  body.forEach((ls, p) => {
-    for (const l of ls) {
-      const indented = l.x0 > left + l.size * 0.8;
-      const text = l.text.trim();
-      if (open && !indented && !text.includes('\t') && !lines[lines.length - 1].includes('\t') && !(SENTENCE_END.test(lines[lines.length - 1]) && STARTS_ITEM.test(text))) {
-        lines[lines.length - 1] += text;
-      } else {
-        lines.push(text);
-        pageOf.push(p + 1);
-      }
-      open = l.x1 >= right - l.size * 1.5;
+  rebuilt.lines.forEach((l, k) => {
+    const indented = l.x0 > left + l.size * 0.8;
+    const text = l.text.trim();
+    if (open && !indented && !text.includes('\t') && !lines[lines.length - 1].includes('\t') && !(SENTENCE_END.test(lines[lines.length - 1]) && STARTS_ITEM.test(text))) {
+      lines[lines.length - 1] += text;
+    } else {
+      lines.push(text);
+      pageOf.push(rebuilt.pageOf[k]);
     }
+    // a line that fills the measure wraps on; one set to the right (a signature, a date) does not
+    open = l.x1 >= right - l.size * 1.5 && l.x0 <= left + l.size * 4;
   });
   return { lines, pages: pageOf };
 }

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseBytes, parseFile, type ParsedDocument } from '../../ingest';
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { docxReader } from '../../ingest/formats/docx';
 import { formatNumber } from '../../ingest/formats/word-numbering';
 import { htmlReader } from '../../ingest/formats/html';
@@ -76,6 +76,41 @@ test('a short page whose plan is one table keeps every row (Readability alone ke
   expect(doc.plan.region).toBe('深圳市');
   const unitsOf = (i: number) => doc.tasks.filter((t) => t.kind === 'task')[i].units.map((u) => [u.raw, u.role]);
   expect(unitsOf(2)).toEqual([['市政务服务数据管理局', 'lead'], ['市级各部门', 'co']]);
+});
+
+test('a task table without a number column: each row is a task of its own, numbered in order', async () => {
+  const rows = [
+    ['推进政策文件库建设。', '市政府办公厅', '市司法局'],
+    ['深化基层政务公开标准化规范化。', '市政务服务数据管理局', '各区政府'],
+  ];
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>工作要点</title></head><body><h1>某市2023年政务公开工作要点</h1><table>
+    <tr><th>重点任务</th><th>牵头单位</th><th>配合单位</th></tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table></body></html>`;
+  const doc = await parseBytes('plan.html', Buffer.from(html));
+  expect(doc.tasks.map((t) => `${t.path} ${t.title} ${t.units.map((u) => `${u.raw}:${u.role}`).join(',')}`)).toEqual([
+    '1 推进政策文件库建设 市政府办公厅:lead,市司法局:co', '2 深化基层政务公开标准化规范化 市政务服务数据管理局:lead,各区政府:co',
+  ]);
+});
+
+test('a Word table’s merged cells and cell paragraphs: a cell spanning rows is each row’s, one unit per paragraph is a list', async () => {
+  const cell = (text: string, rowSpan?: number) => new TableCell({ rowSpan, children: text.split('\n').map((t) => new Paragraph(t)) });
+  const row = (...cells: TableCell[]) => new TableRow({ children: cells });
+  const table = new Table({
+    rows: [
+      row(...['序号', '重点任务', '牵头单位', '配合单位', '完成时限'].map((t) => cell(t))),
+      row(cell('1'), cell('推进政务服务事项掌上办理。'), cell('县大数据发展中心', 2), cell('县政务服务中心\n各乡镇（街道）'), cell('2025年6月底')),
+      row(cell('2'), cell('建设公共数据平台。\n完善数据共享机制。'), cell('县经信局'), cell('2025年9月底')),
+      row(cell('3', 2), cell('建设智慧养老服务平台。', 2), cell('县民政局'), cell('县卫生健康局'), cell('2025年底', 2)),
+      row(cell('县医保局'), cell('县财政局')),
+    ],
+  });
+  const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('某县2025年数字政府建设工作要点'), new Paragraph('一、重点任务'), table] }] }));
+  const doc = await parseBytes('plan.docx', bytes);
+  expect(doc.tasks.map((t) => `${t.path} ${t.title} ${t.units.map((u) => `${u.raw}:${u.role}`).join(',')} ${t.deadline ?? ''}`)).toEqual([
+    '一.1 推进政务服务事项掌上办理 县大数据发展中心:lead,县政务服务中心:co,各乡镇（街道）:co 2025年6月底',
+    '一.2 建设公共数据平台 县大数据发展中心:lead,县经信局:co 2025年9月底', // before: 县经信局 led it and its deadline was lost
+    '一.3 建设智慧养老服务平台 县民政局:lead,县卫生健康局:co,县医保局:lead,县财政局:co 2025年底', // its number and task span two rows: one task
+  ]);
+  expect(doc.tasks[1].body).toBe('完善数据共享机制。');
 });
 
 test('a web page’s ordered list reads with the numbers a browser shows (1. and, inside another list, （1）); an item that prints its own keeps it', async () => {
@@ -153,4 +188,29 @@ test('the PDF drops its running header and page numbers, keeps each paragraph wh
   const pdfText = new Set(doc.lines.map((l) => l.replace(/\s+/g, '')));
   const whole = txtLines.filter((l) => pdfText.has(l.replace(/\s+/g, ''))).length;
   expect(whole / txtLines.length).toBeGreaterThan(0.9); // wrapped lines joined back into the printed paragraphs
+});
+
+describe('a plan whose tasks are one table (scripts/make-format-fixtures.ts task-table): its cells wrap in a PDF', () => {
+  // numbered: cells centred vertically, "序" over "号", the header repeated atop page 2, a row broken by the page;
+  // unnumbered: no number column, top-aligned; both with the notice's issuer and date set to the right
+  const tasksOf = (d: ParsedDocument) => d.tasks.map((t) => ({ path: t.path, title: t.title, kind: t.kind, units: t.units.map((u) => `${u.raw}:${u.role}`), deadline: t.deadline ?? null }));
+  let txt: ParsedDocument;
+  beforeAll(async () => {
+    txt = await parseFile(path.join(FIXTURES, 'task-table.txt'));
+  });
+
+  test('the text form: each row a task with its lead and co units and deadline', () => {
+    const rows = txt.tasks.filter((t) => t.kind === 'task');
+    expect(rows).toHaveLength(14);
+    expect(tasksOf(txt)[1]).toMatchObject({ path: '2', units: ['县经信局:lead', '县生态环境分局:co', '县公安局:co', '各乡镇（街道）:co'], deadline: '2025年2月底' });
+    expect(plan(txt)).toMatchObject({ title: '安吉县2025年数字政府建设重点任务清单', issuer: '安吉县人民政府办公室', date: '2025-03-12' });
+  });
+
+  test.each(['task-table.docx', 'task-table-numbered.pdf', 'task-table-unnumbered.pdf'])('%s gives the same tasks, units, roles, deadlines and plan', async (name) => {
+    const doc = await parseFile(path.join(FIXTURES, name));
+    expect(doc.report.ok).toBe(true);
+    expect(tasksOf(doc)).toEqual(tasksOf(txt));
+    expect(plan(doc)).toEqual(plan(txt));
+    if (name.endsWith('.pdf')) expect(Math.max(...doc.tasks.map((t) => t.page ?? 0))).toBeGreaterThanOrEqual(2); // the table runs onto page 2
+  });
 });

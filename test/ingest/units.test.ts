@@ -40,6 +40,14 @@ describe('responsibility clauses', () => {
   test('phrases that are not part of a unit name are dropped', () => {
     expect(splitUnits('市政府办公室、各县（市、区）政府按职责分工负责')).toEqual(['市政府办公室', '各县（市、区）政府']);
   });
+
+  test('names run together with nothing between (a cell printing one unit per line, read from a PDF) are parted', () => {
+    expect(splitUnits('县政务服务中心各乡镇（街道）')).toEqual(['县政务服务中心', '各乡镇（街道）']);
+    expect(splitUnits('县发展和改革局县统计局、县委办县府办')).toEqual(['县发展和改革局', '县统计局', '县委办', '县府办']);
+    expect(splitUnits('各乡镇（街道）县公安局')).toEqual(['各乡镇（街道）', '县公安局']);
+    // one name each: no organisation ends before 办公室, 市场, 组织部, 交通警察支队; 各区 is none; 各部门 are the government's
+    for (const one of ['市政府办公室', '县市场监管局', '县委组织部', '市公安局交通警察支队', '各区（市）县政府', '省政府各部门', '省安委会各成员单位']) expect(splitUnits(one)).toEqual([one]);
+  });
 });
 
 describe('unit identity', () => {
