@@ -24,12 +24,20 @@ const TITLE_END = /(?:通知|方案|意见|办法|规划|计划|纲要|要点|�
 const TAIL = 120; // characters of a line's end that canJoin looks at
 const MIN_CUT_LINE = 20; // a line cut by a page break is a (nearly) full printed line (公文: 28 per line)
 
+/**
+ * A pair of ASCII double quotes around Chinese ("安吉办", as a text editor, a web page or a .doc
+ * reader gives them): the plan's quotation marks “安吉办”, which name its coined terms and
+ * applications. Pairs on one line only, up to 40 characters, holding a Chinese character.
+ */
+const ASCII_QUOTED = /"([^"\n]{0,39}[\u3400-\u9fff][^"\n]{0,39})"/g;
+
 /** Per-line character normalisation (no joining). */
 export function normalizeChars(s: string): string {
   return s
     .replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
+    .replace(ASCII_QUOTED, (m, inner: string) => (inner.length <= 40 ? `“${inner}”` : m))
     .replace(/^[\s\u3000]*#{1,6}\s+/, '')
     .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }

@@ -3,6 +3,7 @@
  * is read as text (decode.ts refuses binary content).
  */
 import path from 'node:path';
+import { docReader } from './doc';
 import { docxReader } from './docx';
 import { htmlReader } from './html';
 import { pdfReader } from './pdf';
@@ -12,7 +13,7 @@ import type { Extracted, FormatReader } from './types';
 export type { Extracted, FormatReader } from './types';
 export { IngestFormatError } from './types';
 
-export const READERS: readonly FormatReader[] = [textReader, docxReader, pdfReader, htmlReader];
+export const READERS: readonly FormatReader[] = [textReader, docxReader, docReader, pdfReader, htmlReader];
 
 /** The reader for a file name (text for an unknown extension). */
 export function readerFor(fileName: string): FormatReader {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseBytes, parseFile, type ParsedDocument } from '../../ingest';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { docReader } from '../../ingest/formats/doc';
 import { docxReader } from '../../ingest/formats/docx';
 import { formatNumber } from '../../ingest/formats/word-numbering';
 import { htmlReader } from '../../ingest/formats/html';
@@ -26,6 +27,19 @@ formatReaderContract('txt', textReader, () => fs.readFileSync(path.join(SEEDS, `
 formatReaderContract('docx', docxReader, fixture('.docx'), TITLE, Buffer.from('PK\u0003\u0004 not really a zip archive'));
 formatReaderContract('html', htmlReader, fixture('.html'), TITLE, binary);
 formatReaderContract('pdf', pdfReader, fixture('.pdf'), TITLE, Buffer.from('%PDF-1.7\n1 0 obj broken'));
+// the .doc fixtures: the .docx ones saved as Word 97–2003 by LibreOffice (soffice --headless --convert-to doc)
+formatReaderContract('doc', docReader, fixture('.doc'), TITLE, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600, 7)]));
+
+test('a .doc that is really a .docx or a web page (as sites serve them) is read as what it is; other bytes are refused', async () => {
+  const asDocx = await parseBytes('plan.doc', fixture('.docx')());
+  const asHtml = await parseBytes('plan.doc', fixture('.html')());
+  const real = await parseBytes('plan.doc', fixture('.doc')());
+  for (const d of [asDocx, asHtml]) {
+    expect(d.report.ok).toBe(true);
+    expect(d.tasks.map((t) => t.path)).toEqual(real.tasks.map((t) => t.path));
+  }
+  await expect(docReader.extract(Buffer.from('just some text, not a Word file'), 'x.doc')).rejects.toThrow(/不是 Word 97–2003 文档/);
+});
 
 const core = (d: ParsedDocument) => d.tasks.map((t) => ({ path: t.path, title: t.title.replace(/\s+/g, ''), kind: t.kind, units: t.units.map((u) => `${u.raw}:${u.role}`) }));
 const plan = (d: ParsedDocument) => ({ title: d.plan.title, issuer: d.plan.issuer, docNumber: d.plan.docNumber, date: d.plan.date, region: d.plan.region, level: d.plan.level, implements: d.plan.implements.map((c) => c.docNumber) });
@@ -37,7 +51,7 @@ describe.each(seedFiles())('format parity: %s', (file) => {
     txt = await parseFile(path.join(SEEDS, file));
   });
 
-  test.each(['.docx', '.html', '.pdf'])('%s gives the same tasks, units, roles, plan and attachment list as the .txt', async (ext) => {
+  test.each(['.docx', '.doc', '.html', '.pdf'])('%s gives the same tasks, units, roles, plan and attachment list as the .txt', async (ext) => {
     const name = `${stem}${ext}`;
     const doc = await parseFile(path.join(FIXTURES, name));
     expect(doc.report.ok).toBe(true);
@@ -206,7 +220,7 @@ describe('a plan whose tasks are one table (scripts/make-format-fixtures.ts task
     expect(plan(txt)).toMatchObject({ title: '安吉县2025年数字政府建设重点任务清单', issuer: '安吉县人民政府办公室', date: '2025-03-12' });
   });
 
-  test.each(['task-table.docx', 'task-table-numbered.pdf', 'task-table-unnumbered.pdf'])('%s gives the same tasks, units, roles, deadlines and plan', async (name) => {
+  test.each(['task-table.docx', 'task-table.doc', 'task-table-numbered.pdf', 'task-table-unnumbered.pdf'])('%s gives the same tasks, units, roles, deadlines and plan', async (name) => {
     const doc = await parseFile(path.join(FIXTURES, name));
     expect(doc.report.ok).toBe(true);
     expect(tasksOf(doc)).toEqual(tasksOf(txt));

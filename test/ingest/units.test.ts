@@ -158,3 +158,10 @@ describe('units of a plan that names no region', () => {
   });
 });
 
+
+test('ASCII double quotes around Chinese are the plan’s quotation marks: a quoted application is found either way', () => {
+  const plan = (q: [string, string]) => parseDocument('plan.txt', `某县2025年数字政府建设工作要点\n一、重点任务\n1.推进${q[0]}安吉办${q[1]}掌上服务平台迭代升级。（牵头单位：县大数据发展中心）\n`);
+  const apps = (q: [string, string]) => plan(q).tasks[0].applications.map((a) => a.name);
+  expect(apps(['"', '"'])).toEqual(apps(['“', '”']));
+  expect(apps(['"', '"'])).toEqual(['“安吉办”掌上服务平台']);
+});
