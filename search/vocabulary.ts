@@ -138,8 +138,9 @@ export class Vocabulary {
   agreeing(normalized: string, residual: string, candidates: { index: number; score: number }[], linked: string[] = []): { term: Term; score: number }[] {
     const q = normalized.replace(/ /g, '');
     const present = this.terms.filter((t) => q.includes(t.text));
-    // the question's own topic words: the residual (units, regions, years taken out by linking)
-    const own = [...new Set(this.tokenize(residual))].filter((w) => w.length >= 2 && this.wordTasks.has(w));
+    // the question's own topic words: the residual (units, regions, years taken out by linking), less
+    // what was linked in it (牵头 is a role: 安吉县大数据发展中心牵头哪些任务 bridged to a platform by it)
+    const own = [...new Set(this.tokenize(residual))].filter((w) => w.length >= 2 && this.wordTasks.has(w) && !linked.includes(w));
     const out: { term: Term; score: number }[] = [];
     for (const c of candidates) {
       const term = this.terms[c.index];

@@ -50,6 +50,12 @@ describeIf('match gate with the model', model())('match gate with the model', ()
     for (const q of ['雪亮工程', '数字孪生']) expect([q, (await search.search(q)).match]).toEqual([q, 'strong']);
   }, 60_000);
 
+  test('the vocabulary bridge agrees on the question’s topic, never on what was linked (牵头 is a role, not a topic)', async () => {
+    const r = await search.search('浙江省大数据局牵头负责什么');
+    expect(r.interpretation.expansion.bridged).toEqual([]); // before: 浙江省城镇发展数字化管理平台, 浙里医保+大病无忧理赔服务
+    expect(r.interpretation.notes.join(' ')).not.toContain('方案用语');
+  });
+
   test('a kind of plan (计划, 方案, 规划) is no topic for the gate: everyday plans are none, the plans’ own topics are not', async () => {
     for (const q of ['减肥计划怎么制定', '装修方案哪家好', '年终奖发放方案', '家庭理财规划']) expect([q, (await search.search(q)).match]).toEqual([q, 'none']);
     for (const q of ['数字化改革方案', '乡村振兴有什么规划', '智慧医疗建设方案']) expect([q, (await search.search(q)).match]).toEqual([q, 'strong']);
