@@ -32,12 +32,14 @@ export interface PdfCell {
   x1: number;
 }
 
-export interface TableLine {
+/** A positioned line of a PDF page (esm-worker.mjs): its text (column gaps as tabs), extent, baseline and size. */
+export interface PdfLine {
   text: string;
   x0: number;
   x1: number;
   y: number;
   size: number;
+  /** The line's runs of text between column gaps (table cells), from the worker. */
   cells?: PdfCell[];
 }
 
@@ -63,18 +65,18 @@ interface Piece {
   y: number;
   size: number;
   page: number;
-  line: TableLine;
+  line: PdfLine;
 }
 
 
-const cellsOf = (l: TableLine): PdfCell[] => (l.cells ?? [{ text: l.text, x0: l.x0, x1: l.x1 }]).filter((c) => c.text.trim() !== '');
+const cellsOf = (l: PdfLine): PdfCell[] => (l.cells ?? [{ text: l.text, x0: l.x0, x1: l.x1 }]).filter((c) => c.text.trim() !== '');
 
 /**
  * The header's columns when line i starts a table, and the line after it: lines of short labels
  * close above each other, three or more columns in all. A label that wraps ("序" over "号",
  * "完成时" over "间", the others centred between them) is joined by where its pieces stand.
  */
-function headerAt(lines: TableLine[], i: number): { cols: Column[]; next: number } | null {
+function headerAt(lines: PdfLine[], i: number): { cols: Column[]; next: number } | null {
   const cols: Column[] = [];
   let next = i;
   for (; next < lines.length; next++) {
@@ -108,7 +110,7 @@ function columnOf(cols: Column[], p: PdfCell, size: number): number {
 const joinText = (a: string, b: string) => (a && /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b);
 
 /** The rows of one run of table lines (no heading between them), as tab-separated lines. */
-function rowsOf(cols: Column[], numbered: boolean, pieces: Piece[]): { line: TableLine; page: number }[] {
+function rowsOf(cols: Column[], numbered: boolean, pieces: Piece[]): { line: PdfLine; page: number }[] {
   if (!pieces.length) return [];
   const right = cols.map((_, c) => Math.max(0, ...pieces.filter((p) => p.col === c).map((p) => p.x1)));
   // the line pitch: the closest two pieces of one column follow each other on a page
@@ -176,10 +178,10 @@ function rowsOf(cols: Column[], numbered: boolean, pieces: Piece[]): { line: Tab
  * the position of the row's first line. `lines` run in reading order over all pages; `pageOf`
  * gives each line's page, and the result's `pageOf` those of the lines it returns.
  */
-export function rebuildTables(lines: TableLine[], pageOf: number[]): { lines: TableLine[]; pageOf: number[] } {
-  const out: TableLine[] = [];
+export function rebuildTables(lines: PdfLine[], pageOf: number[]): { lines: PdfLine[]; pageOf: number[] } {
+  const out: PdfLine[] = [];
   const pages: number[] = [];
-  const push = (l: TableLine, page: number) => {
+  const push = (l: PdfLine, page: number) => {
     out.push(l);
     pages.push(page);
   };

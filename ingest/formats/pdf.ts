@@ -8,18 +8,9 @@
  * the page it starts on.
  */
 import { runEsmJob } from './esm';
-import { rebuildTables, type PdfCell } from './pdf-tables';
+import { rebuildTables, type PdfLine } from './pdf-tables';
 import { IngestFormatError, type Extracted, type FormatReader } from './types';
 
-export interface PdfLine {
-  text: string;
-  x0: number;
-  x1: number;
-  y: number;
-  size: number;
-  /** The line's runs of text between column gaps (table cells), from the worker. */
-  cells?: PdfCell[];
-}
 export interface PdfPage {
   width: number;
   height: number;
