@@ -333,8 +333,8 @@ export class GraphAnswers {
    * the regions — or all plans — it asks which plans there are, when they were issued, their
    * number or issuer (金华有哪些方案, 绍兴的方案是什么时候印发的, 有哪些方案). The graph answers these.
    */
-  askedPlans(link: LinkedQuery, docPlans: string[]): string[] {
-    const named = [...new Set([...docPlans, ...link.plans])];
+  askedPlans(link: LinkedQuery): string[] {
+    const named = [...new Set(link.plans)];
     if (named.length) return named;
     if (link.units.length || link.apps.length) return [];
     const aboutPlans = PLAN_QUESTION.test(link.normalized);

@@ -305,13 +305,8 @@ export class SearchEngine implements SearchService {
       if (named(original) > named(link) || !kept.length) [link, corrections] = [original, []];
       else if (kept.length < corrections.length) [link, corrections] = [linkOf(applyCorrections(normalize(query), kept)), kept];
     }
-    // A document number names its plan (嘉政发〔2022〕18号).
-    const docPlans = settings.link ? plansByDocNumber(corpus, query).filter((id) => !link.plans.includes(id)) : [];
-    for (const id of docPlans) {
-      link.plans.push(id);
-      link.entities.push({ type: 'plan', id, text: String(corpus.plans.get(id)?.properties.docNumber ?? id) });
-    }
-    // one no loaded plan has is said so, and is no evidence that the plans answer
+    // a document number names its plan (嘉政发〔2022〕18号, linked in understand.ts); one no loaded plan
+    // has is said so, and is no evidence that the plans answer
     const unknownDocs = settings.link ? link.docNumbers.filter((n) => plansByDocNumber(corpus, n).length === 0) : [];
     for (const n of unknownDocs) link.notes.push(`已加载的方案中没有文号 ${n} / no loaded plan has document number ${n}`);
     // English words read as the plans' Chinese words (smart → 智能), as if the question had written them
@@ -330,7 +325,7 @@ export class SearchEngine implements SearchService {
     ]);
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
     // the plans it names or asks about (金华有哪些方案, 威海的工作要点是什么时候印发的) are the graph's answer
-    const askedPlans = settings.link ? this.answers.askedPlans(link, docPlans) : [];
+    const askedPlans = settings.link ? this.answers.askedPlans(link) : [];
     // a region's tasks graded by the topic, when there is one beyond the kinds of plan and the words of
     // target questions (金华的方案有哪些目标 asks for 金华's plan) and the question is not about the plans themselves
     const topical = !askedPlans.length && keyword.word.tokenize(textQuery.replace(TARGET_CUES, ' ')).length > 0;

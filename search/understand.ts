@@ -211,7 +211,12 @@ export class EntityLinker {
       const yearAt = m.index + m[1].length;
       const from = words.map(([a]) => a).filter((a) => a >= m.index && a < yearAt && yearAt - a <= 5).sort((a, b) => a - b)[0] ?? Math.max(m.index, yearAt - 5);
       for (let i = from; i < end; i++) taken[i] = blank[i] = true;
-      out.docNumbers.push(`${compact.slice(from, yearAt)}〔${m[2]}〕${m[3]}号`);
+      const docNumber = `${compact.slice(from, yearAt)}〔${m[2]}〕${m[3]}号`;
+      out.docNumbers.push(docNumber);
+      // the plans it names come first: a document number is the surest name a plan has
+      const ids = plansByDocNumber(this.corpus, docNumber).filter((id) => !out.plans.includes(id));
+      out.plans.unshift(...ids);
+      for (const id of ids) out.entities.push({ type: 'plan', id, text: String(this.corpus.plans.get(id)?.properties.docNumber ?? id) });
     }
     for (const m of compact.matchAll(/(?<![a-z])[a-z]{4,}(?![a-z])/g)) {
       const region = this.romanRegions.get(m[0]);
