@@ -163,10 +163,13 @@ export class GraphAnswers {
       if (this.corpus.plans.has(owner)) return owner;
       return this.corpus.byId.get(owner)?.planId ?? null;
     };
-    // a goal without a year in an annual plan (2023年政府工作报告…, 数字威海建设2023年工作要点) is that year's
+    // a task's target without a year is due when the task is (完成时限：2025年6月底), and a goal without
+    // one in an annual plan (2023年政府工作报告…, 数字威海建设2023年工作要点) is that year's
     const yearOf = (t: GraphNode): number | null => {
       const stated = num(t.properties.year);
       if (stated !== null) return stated;
+      const due = num(this.corpus.byId.get(String(t.properties.owner ?? ''))?.node.properties.deadlineYear);
+      if (due !== null) return due;
       const plan = planOf(t);
       return plan ? annualYear(this.corpus.plans.get(plan)) : null;
     };

@@ -371,8 +371,12 @@ export class SearchEngine implements SearchService {
     }
     // asked of a region no loaded plan is about, or of a unit no loaded plan names, and nothing of that kind linked: at most weak
     const absent = (link.absentRegions.length > 0 && !link.regions.length) || (link.absentUnits.length > 0 && !link.units.length);
+    // the graph answering the question is a match whatever its words: a plan whose text never says
+    // 目标 still answers 2023年要达到什么目标 with its targets (the seeds' vocabulary hid that)
+    let answers = await this.answers.answer(link, askedPlans);
+    if (classified === 'none' && answers.length) classified = 'weak';
     const empty = classified === 'none' && settings.gate;
-    const answers = empty ? [] : await this.answers.answer(link, askedPlans);
+    if (empty) answers = [];
     // the graph answering the question (the targets of 绍兴的方案有哪些目标) is a strong match in itself
     const match = absent && classified === 'strong' ? 'weak' : !absent && classified === 'weak' && answers.length ? 'strong' : classified;
     const ranked = empty ? [] : (link.crossPlan ? this.diversify(scored, tiers, offset + k) : scored.slice(0, offset + k)).slice(offset);
