@@ -5,7 +5,7 @@
  */
 import { createError } from '../core/errors';
 import type { GraphStore } from '../graph/store';
-import { GraphAnswers, plansByDocNumber } from './answers';
+import { GraphAnswers } from './answers';
 import type { DenseIndex, KeywordIndexes } from './build';
 import { leads, ownHeading } from './corpus';
 import type { Embedder, EmbedderStatus } from './embedder';
@@ -307,7 +307,7 @@ export class SearchEngine implements SearchService {
     }
     // a document number names its plan (嘉政发〔2022〕18号, linked in understand.ts); one no loaded plan
     // has is said so, and is no evidence that the plans answer
-    const unknownDocs = settings.link ? link.docNumbers.filter((n) => plansByDocNumber(corpus, n).length === 0) : [];
+    const unknownDocs = link.absentDocNumbers;
     for (const n of unknownDocs) link.notes.push(`已加载的方案中没有文号 ${n} / no loaded plan has document number ${n}`);
     // English words read as the plans' Chinese words (smart → 智能), as if the question had written them
     const translations: Translation[] = settings.translate && this.parts.glossary ? this.parts.glossary.translate(link.normalized, keyword.word.tokenize(link.residual).filter((w) => /[\u3400-\u9fff]/.test(w))) : [];

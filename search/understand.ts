@@ -42,6 +42,8 @@ export interface LinkedQuery {
   absentRegions: string[];
   /** Units the question names that no loaded plan of their region has (威海市大数据中心): nothing linked for them. */
   absentUnits: string[];
+  /** Document numbers the question names that no loaded plan has (浙政办发〔2021〕99号 beside other plans). */
+  absentDocNumbers: string[];
   role: Role | null;
   crossPlan: boolean; // the question spans plans ("各地", "各市", or two regions named)
   entities: Interpretation['entities'];
@@ -50,7 +52,7 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], absentUnits: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], absentUnits: [], absentDocNumbers: [], role: null, crossPlan: false, entities: [], notes: [] };
 }
 
 /**
@@ -214,7 +216,9 @@ export class EntityLinker {
       const docNumber = `${compact.slice(from, yearAt)}〔${m[2]}〕${m[3]}号`;
       out.docNumbers.push(docNumber);
       // the plans it names come first: a document number is the surest name a plan has
-      const ids = plansByDocNumber(this.corpus, docNumber).filter((id) => !out.plans.includes(id));
+      const found = plansByDocNumber(this.corpus, docNumber);
+      if (!found.length) out.absentDocNumbers.push(docNumber);
+      const ids = found.filter((id) => !out.plans.includes(id));
       out.plans.unshift(...ids);
       for (const id of ids) out.entities.push({ type: 'plan', id, text: String(this.corpus.plans.get(id)?.properties.docNumber ?? id) });
     }

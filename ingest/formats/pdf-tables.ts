@@ -161,9 +161,13 @@ function rowsOf(cols: Column[], numbered: boolean, pieces: Piece[]): { line: Pdf
   const merged: Piece[][] = [];
   for (const r of rows.map((x) => x.flat())) {
     const prev = merged[merged.length - 1];
-    const lastIn = (col: number) => prev.filter((p) => p.col === col).pop();
+    // the row before's cell in a column filled its last line
+    const fullIn = (col: number) => {
+      const last = prev.filter((p) => p.col === col).pop();
+      return !!last && full(last);
+    };
     const goesOn = prev && (!r.some((p) => p.col === 0)
-      || (!numbered && r[0].page > prev[prev.length - 1].page && r.every((p) => ((q) => !!q && full(q))(lastIn(p.col)) || p.line !== r[0].line)));
+      || (!numbered && r[0].page > prev[prev.length - 1].page && r.every((p) => p.line !== r[0].line || fullIn(p.col))));
     if (goesOn) prev.push(...r);
     else merged.push(r);
   }
