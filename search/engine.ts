@@ -9,7 +9,7 @@ import { GraphAnswers } from './answers';
 import type { DenseIndex, KeywordIndexes } from './build';
 import { leads, ownHeading } from './corpus';
 import type { Embedder, EmbedderStatus } from './embedder';
-import type { Expansion } from './expand';
+import { expandOwnWords, type Expansion } from './expand';
 import { fuse, type Fused, type ScoredList } from './fusion';
 import { highlights } from './highlight';
 import { bestCoverage, classifyMatch, contentChars, questionTokens, vocabularyShare, type MatchEvidence } from './match';
@@ -22,7 +22,7 @@ import { denseHits, feedbackHits, keywordCoverage, keywordSignals, keywordSignal
 import type { Interpretation, NearestTopic, SearchOptions, SearchResponse, SearchService, SearchStatus } from './types';
 import { contentOf, unlinked, type LinkedQuery } from './understand';
 import { applyCorrections } from './vocabulary';
-import { PLAN_KINDS, TARGET_CUES } from './knowledge/language';
+import { PLAN_KINDS, ROLE_WORDS, TARGET_CUES } from './knowledge/language';
 import type { Glossary, Translation } from './glossary';
 
 export interface EngineParts {
@@ -71,6 +71,7 @@ function checkOptions(query: string, o: SearchOptions, limits: SearchOptionsConf
 
 export class SearchEngine implements SearchService {
   private readonly answers: GraphAnswers;
+  private lastTopic: { text: string; ids: string[] } | null = null;
 
   constructor(private readonly parts: EngineParts) {
     this.answers = new GraphAnswers(parts.store, parts.keyword.corpus, parts.options.answers);
@@ -315,7 +316,9 @@ export class SearchEngine implements SearchService {
     const withTranslation = (text: string) => (translated ? `${text} ${translated}` : text);
     const textQuery = withTranslation(link.residual).trim();
     // the table's official terms, those these plans use (浙里办 means nothing to another province's plans)
-    const expansion = settings.expansion > 0 || settings.expandDense ? this.parts.expansion.expand(link.normalized).filter((t) => vocabulary.uses(t)) : [];
+    // read in the question's own words, never inside a name or an official term it holds
+    const official = vocabulary.inQuestion(link.normalized, ['quoted', 'heading', 'application']).map((t) => t.text);
+    const expansion = settings.expansion > 0 || settings.expandDense ? expandOwnWords(this.parts.expansion, link.ownWords, official, link.normalized).filter((t) => vocabulary.uses(t)) : [];
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
     const denseQuery = withTranslation(contentOf(link.denseText));
@@ -339,6 +342,10 @@ export class SearchEngine implements SearchService {
       .filter(keep)
       .map((id) => ({ id, score: (tiers.get(id) ?? 0) + (textScore.get(id) ?? 0) }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    // every task holding a topic word of the question matches, past the fused lists' depth: it is
+    // counted in the total and reached by paging, after the ranked ones in the word channel's order
+    const matches = this.topicMatches(textQuery).filter((id) => !candidates.has(id) && keep(id));
+    for (const id of matches) scored.push({ id, score: 0 });
 
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
     const linked = link.units.length + link.apps.length + link.plans.length + askedPlans.length > 0;
@@ -379,8 +386,12 @@ export class SearchEngine implements SearchService {
     if (empty) answers = [];
     // the graph answering the question (the targets of 绍兴的方案有哪些目标) is a strong match in itself
     const match = absent && classified === 'strong' ? 'weak' : !absent && classified === 'weak' && answers.length ? 'strong' : classified;
-    const ranked = empty ? [] : (link.crossPlan ? this.diversify(scored, tiers, offset + k) : scored.slice(0, offset + k)).slice(offset);
-    const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery), offset + ranked.length);
+    // the matching tasks, and never fewer than a default page of the best candidates (dense and
+    // character matches answer everyday wording that shares no word with the plans): the same total
+    // on every page and for every k, and paging stops there
+    const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery), Math.min(scored.length, this.parts.options.limits.kDefault));
+    const end = Math.min(offset + k, total);
+    const ranked = end <= offset ? [] : (link.crossPlan ? this.diversify(scored, tiers, end) : scored.slice(0, end)).slice(offset);
 
     // the plans' coined terms the question holds highlight whole (一网通办, not jieba's 一网通 + 办)
     const terms = [...keyword.word.tokenize(link.normalized), ...keyword.vocabulary.inQuestion(link.normalized, ['quoted', 'heading']).map((t) => t.text), ...link.entities.map((e) => e.text)];
@@ -436,17 +447,26 @@ export class SearchEngine implements SearchService {
   }
 
   /**
-   * How many tasks match: those the graph answers (tiers) and those holding one of the question's
-   * own words (the response's total is at least the results shown: dense and character matches
-   * fill a page too).
+   * How many tasks match: those the graph answers (tiers) and those holding a topic word of the
+   * question (its own words less those asking for a role: 负责, 牵头 …), however deep in the
+   * ranking; the response's total is at least the results shown (dense and character matches fill a
+   * page too).
    */
   private matching(scored: { id: string; score: number }[], tiers: Map<string, number>, textQuery: string): number {
-    const { keyword, settings } = this.parts;
-    const own = new Map(keyword.word.tokenize(textQuery).map((t) => [t, 1]));
-    const wordHits = own.size ? new Set(keyword.word.searchWeighted(own, settings.fields, Infinity).map((h) => h.id)) : new Set<string>();
+    const words = new Set(this.topicMatches(textQuery));
     let n = 0;
-    for (const { id } of scored) if (tiers.has(id) || wordHits.has(id)) n++;
+    for (const { id } of scored) if (tiers.has(id) || words.has(id)) n++;
     return n;
+  }
+
+  /** The tasks holding a topic word of the question, in the word channel's order (memoised for the last question). */
+  private topicMatches(textQuery: string): string[] {
+    if (this.lastTopic?.text === textQuery) return this.lastTopic.ids;
+    const { keyword, settings } = this.parts;
+    const own = new Map(keyword.word.tokenize(textQuery).filter((t) => !ROLE_WORDS.has(t)).map((t) => [t, 1]));
+    const ids = own.size ? keyword.word.searchWeighted(own, settings.fields, Infinity).map((h) => h.id) : [];
+    this.lastTopic = { text: textQuery, ids };
+    return ids;
   }
 
   /** One task per heading, headings with the most tasks first. */

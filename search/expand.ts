@@ -61,6 +61,34 @@ export function tableExpansion(entries: ExpansionEntry[], name = 'table', cut: T
   };
 }
 
+/**
+ * Expansion of the question's own words only: each piece (`LinkedQuery.ownWords`) cut again at the
+ * official terms it holds as words (the plans' quoted terms, headings, application names, where they
+ * begin and end at word boundaries of the question: 网上办事 holds no “网上办”), so that no form is
+ * read inside a name or a term (社保 in 嘉兴市人力社保局, 网络 in …网络理政办公室); terms the whole
+ * question already holds are left out.
+ */
+export function expandOwnWords(expansion: Expansion, pieces: string[], official: string[], question: string, cut: Tokenizer = jiebaCut): string[] {
+  const terms = official.filter((t) => t.length >= 2).sort((a, b) => b.length - a.length);
+  const whole = question.replace(/\s+/g, '');
+  const out = new Set<string>();
+  for (const piece of pieces.map((p) => p.replace(/\s+/g, ''))) {
+    const inTerm = new Array<boolean>(piece.length).fill(false);
+    const held = terms.filter((t) => piece.includes(t));
+    if (held.length) {
+      const edges = new Set(wordSpans(piece, cut).flat());
+      for (const t of held) {
+        for (let at = piece.indexOf(t); at >= 0; at = piece.indexOf(t, at + 1)) {
+          if (edges.has(at) && edges.has(at + t.length)) for (let i = at; i < at + t.length; i++) inTerm[i] = true;
+        }
+      }
+    }
+    const fragments = [...piece].map((ch, i) => (inTerm[i] ? '\n' : ch)).join('').split('\n');
+    for (const f of fragments) if (f) for (const t of expansion.expand(f)) if (!whole.includes(t)) out.add(t);
+  }
+  return [...out];
+}
+
 /** Reads and checks a table file (refused with a clear error when malformed). */
 export function loadExpansion(file: string = DEFAULT_TABLE): Expansion {
   let data: ExpansionFile;

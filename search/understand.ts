@@ -8,7 +8,7 @@ import type { Role } from '../graph/model';
 import type { Interpretation } from './types';
 import { plansByDocNumber } from './answers';
 import { nodeAliases, nodeName, type Corpus } from './corpus';
-import { QUESTION_WORD_SET } from './knowledge/language';
+import { QUESTION_WORD_SET, ROLE_CO, ROLE_EITHER, ROLE_LEAD } from './knowledge/language';
 import { normalize } from './normalize';
 import { jiebaCut, wordSpans } from './tokenize';
 import { romanized } from '../core/pinyin';
@@ -29,6 +29,12 @@ interface Form {
 export interface LinkedQuery {
   normalized: string;
   residual: string;
+  /**
+   * The question's own words: the pieces between the names it holds (units, applications, plans,
+   * regions, document numbers, years — whether a loaded plan has them or not). Colloquial expansion
+   * reads these only (社保 in 嘉兴市人力社保局 is part of a name, no everyday word for 社会保障).
+   */
+  ownWords: string[];
   /** The question without the regions it names (the graph answers the region): what the match gate's cosine is of; the ranking's query vector is of `contentOf` it. */
   denseText: string;
   units: string[];
@@ -52,7 +58,7 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], absentUnits: [], absentDocNumbers: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, ownWords: [normalized], denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], absentUnits: [], absentDocNumbers: [], role: null, crossPlan: false, entities: [], notes: [] };
 }
 
 /**
@@ -262,14 +268,15 @@ export class EntityLinker {
       out.entities.push({ type: 'year', text: m[0], value: y });
     }
     // 牵头 alone asks for the lead, 协同/配合 alone for co-units; 牵头或参与, 牵头和配合 ask for both
-    const lead = /牵头/.test(compact);
-    const co = /协同|配合|协助|参与|参加/.test(compact);
-    if (lead && !co) out.role = 'lead';
-    else if (!lead && /协同|配合|协助/.test(compact)) out.role = 'co';
+    const lead = ROLE_LEAD.test(compact);
+    const co = ROLE_CO.test(compact);
+    if (lead && !co && !ROLE_EITHER.test(compact)) out.role = 'lead';
+    else if (!lead && co) out.role = 'co';
     if (out.role) out.entities.push({ type: 'role', text: out.role === 'lead' ? '牵头' : '协同', value: out.role });
     out.crossPlan = new Set(out.regions).size >= 2 || /各地|各市|各县|各区|各方案|各级政府|各城市/.test(compact);
     if (out.crossPlan) out.notes.push('跨方案问题：结果按方案交替 / cross-plan question: results alternate between plans');
     out.residual = [...compact].map((ch, i) => (blank[i] ? ' ' : ch)).join('').replace(/\s+/g, ' ').trim();
+    out.ownWords = [...compact].map((ch, i) => (taken[i] || blank[i] ? '\n' : ch)).join('').split('\n').map((w) => w.trim()).filter(Boolean);
     // the region is the graph's to answer: in the query vector it only pulls tasks whose text names
     // that city (金华市浙政钉工作台 for 绍兴和金华的市场监管); a question that is only a region keeps it
     const denseText = [...compact].map((ch, i) => (regionAt[i] ? ' ' : ch)).join('').replace(/\s+/g, ' ').trim();

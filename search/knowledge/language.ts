@@ -1,6 +1,7 @@
 /**
  * The language data of search (language.json): how Chinese questions are asked — stopwords,
- * question words, the cue words of target questions, the kinds of plan documents, function characters. Data, not code: a
+ * question words, the cue words of target questions, the kinds of plan documents, function characters,
+ * the words asking for a role. Data, not code: a
  * deployment for other wording edits the file. Read once, checked (format, version, every list
  * present) and turned into the sets and patterns the tokenizer, `match`, the target answers and
  * the typo corrections use.
@@ -17,6 +18,7 @@ export interface LanguageFile {
   targetCues: { words: string[] };
   planKinds: { words: string[] };
   functionChars: { chars: string };
+  roleWords: { lead: string[]; co: string[]; either: string[]; any: string[] };
 }
 
 export const LANGUAGE_FILE = path.join(__dirname, 'language.json');
@@ -24,7 +26,7 @@ export const LANGUAGE_FILE = path.join(__dirname, 'language.json');
 /** Reads and checks a language file; throws on another format or version, or a missing list. */
 export function loadLanguage(file: string): LanguageFile {
   const d = JSON.parse(fs.readFileSync(file, 'utf8')) as LanguageFile;
-  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words, d.planKinds?.words];
+  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words, d.planKinds?.words, d.roleWords?.lead, d.roleWords?.co, d.roleWords?.either, d.roleWords?.any];
   if (d.format !== 'kg-language' || d.version !== 1 || lists.some((l) => !Array.isArray(l)) || typeof d.stopchars?.chars !== 'string' || typeof d.functionChars?.chars !== 'string') {
     throw new Error(`${file}: not a kg-language file of version 1 with every list`);
   }
@@ -53,3 +55,9 @@ export const PLAN_KINDS = new RegExp(alternation(data.planKinds.words), 'g');
 export const TARGET_CUES = new RegExp(alternation([...data.targetCues.words, ...data.planKinds.words]), 'g');
 /** Conjunctions, prepositions and particles: never a typo. */
 export const FUNCTION_CHARS: ReadonlySet<string> = new Set([...data.functionChars.chars]);
+/** The words asking for the lead unit (牵头), the co-units (协同, 配合), either (参与). */
+export const ROLE_LEAD = new RegExp(alternation(data.roleWords.lead));
+export const ROLE_CO = new RegExp(alternation(data.roleWords.co));
+export const ROLE_EITHER = new RegExp(alternation(data.roleWords.either));
+/** Every word that asks who does a task (those above and 负责, 责任单位 …): how a question asks, no topic. */
+export const ROLE_WORDS: ReadonlySet<string> = new Set(Object.values(data.roleWords).flat());

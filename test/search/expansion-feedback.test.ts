@@ -1,5 +1,5 @@
 import { Bm25Index } from '../../search/bm25';
-import { expandQuery, tableExpansion } from '../../search/expand';
+import { expandOwnWords, expandQuery, tableExpansion } from '../../search/expand';
 import { charTokens } from '../../search/tokenize';
 
 describe('colloquial → official expansion', () => {
@@ -24,6 +24,18 @@ describe('colloquial → official expansion', () => {
 
   test('official wording gets no expansion', () => {
     expect(expandQuery('推进公共数据平台建设')).toEqual([]);
+  });
+
+  test('only the question\'s own words expand: never inside a name or an official term it holds as words', () => {
+    const table = tableExpansion([{ forms: ['社保'], terms: ['社会保障'] }, { forms: ['网上办事'], terms: ['在线'] }, { forms: ['看病'], terms: ['医疗'] }]);
+    // the pieces between the names a question holds (LinkedQuery.ownWords): 嘉兴市人力社保局 is a name
+    expect(expandOwnWords(table, ['负责哪些任务'], [], '嘉兴市人力社保局负责哪些任务')).toEqual([]);
+    expect(expandOwnWords(table, ['社保怎么交'], [], '社保怎么交')).toEqual(['社会保障']);
+    // an official term held as a word is no everyday word; one that ends inside a word is not held (网上|办事)
+    expect(expandOwnWords(table, ['“社保一件事”怎么办'], ['社保一件事'], '“社保一件事”怎么办')).toEqual([]);
+    expect(expandOwnWords(table, ['网上办事方便吗'], ['网上办'], '网上办事方便吗')).toEqual(['在线']);
+    // terms the whole question holds are not added, even where its pieces lack them
+    expect(expandOwnWords(table, ['看病'], [], '医疗机构看病')).toEqual([]);
   });
 });
 

@@ -231,6 +231,19 @@ describe('answers from the graph, total and paging', () => {
     expect(a.total).toBe(tasks);
   });
 
+  test('a unit question\'s total counts the unit\'s tasks, not tasks whose text says 负责 or 分工; its name expands no everyday word', async () => {
+    for (const q of ['绍兴发改委有哪些分工', '嘉兴市人力社保局负责哪些任务', '省人社厅协同哪些任务']) {
+      const r = await seeds.search.search(q);
+      const a = r.answers.find((x) => x.type === 'unit');
+      if (a?.type !== 'unit') throw new Error(`no unit answer for ${q}`);
+      const tasks = (await seeds.pipeline.store.tasksOfUnit(a.unit.id)).length;
+      // a page is filled by the best other candidates, and the total says so
+      expect(r.total).toBe(Math.max(tasks, SEARCH_DEFAULTS.limits.kDefault));
+      expect(r.interpretation.expansion.table).toEqual([]); // 社保 of 人力社保局 is part of the name
+    }
+    expect((await seeds.search.search('社保怎么交')).interpretation.expansion.table).toContain('社会保障');
+  });
+
   test('an application question gives its tasks, plans and responsible units, those that lead most first', async () => {
     const r = await seeds.search.search('城市大脑由哪些单位负责');
     const a = r.answers.find((x) => x.type === 'application');
@@ -409,6 +422,15 @@ describe('answers from the graph, total and paging', () => {
     const p2 = await seeds.search.search(q, { k: 10, offset: 10 });
     expect(p1.total).toBeGreaterThan(10);
     expect(p2.total).toBe(p1.total);
+    // the same total for every k and page, and paging ends at it
+    expect((await seeds.search.search(q, { k: 3 })).total).toBe(p1.total);
+    const last = await seeds.search.search(q, { k: 10, offset: p1.total - 4 });
+    expect(last.total).toBe(p1.total);
+    expect(last.results).toHaveLength(4);
+    expect((await seeds.search.search(q, { k: 10, offset: p1.total })).results).toEqual([]);
+    // a question few tasks match still lists a page of its best candidates, and its total says so
+    const few = await seeds.search.search('嘉兴市人力社保局负责哪些任务', { k: 20 });
+    expect(few.results).toHaveLength(few.total);
     expect(p2.offset).toBe(10);
     expect(p2.results.map((r) => r.node.id).filter((id) => p1.results.some((x) => x.node.id === id))).toEqual([]);
     const all = await seeds.search.search(q, { k: 50 });
