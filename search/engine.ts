@@ -344,7 +344,10 @@ export class SearchEngine implements SearchService {
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     // every task holding a topic word of the question matches, past the fused lists' depth: it is
     // counted in the total and reached by paging, after the ranked ones in the word channel's order
-    const matches = this.topicMatches(textQuery).filter((id) => !candidates.has(id) && keep(id));
+    // the words asking who does a task are no topic beside a unit named (市人社局负责哪些任务), but
+    // are one of 引导社会力量参与数字政府建设
+    const roleless = link.units.length + link.absentUnits.length > 0;
+    const matches = this.topicMatches(textQuery, roleless).filter((id) => !candidates.has(id) && keep(id));
     for (const id of matches) scored.push({ id, score: 0 });
 
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
@@ -389,7 +392,7 @@ export class SearchEngine implements SearchService {
     // the matching tasks, and never fewer than a default page of the best candidates (dense and
     // character matches answer everyday wording that shares no word with the plans): the same total
     // on every page and for every k, and paging stops there
-    const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery), Math.min(scored.length, this.parts.options.limits.kDefault));
+    const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery, roleless), Math.min(scored.length, this.parts.options.limits.kDefault));
     const end = Math.min(offset + k, total);
     const ranked = end <= offset ? [] : (link.crossPlan ? this.diversify(scored, tiers, end) : scored.slice(0, end)).slice(offset);
 
@@ -448,24 +451,25 @@ export class SearchEngine implements SearchService {
 
   /**
    * How many tasks match: those the graph answers (tiers) and those holding a topic word of the
-   * question (its own words less those asking for a role: 负责, 牵头 …), however deep in the
+   * question (its own words, less those asking for a role beside a unit named: 负责, 牵头 …), however deep in the
    * ranking; the response's total is at least the results shown (dense and character matches fill a
    * page too).
    */
-  private matching(scored: { id: string; score: number }[], tiers: Map<string, number>, textQuery: string): number {
-    const words = new Set(this.topicMatches(textQuery));
+  private matching(scored: { id: string; score: number }[], tiers: Map<string, number>, textQuery: string, roleless: boolean): number {
+    const words = new Set(this.topicMatches(textQuery, roleless));
     let n = 0;
     for (const { id } of scored) if (tiers.has(id) || words.has(id)) n++;
     return n;
   }
 
   /** The tasks holding a topic word of the question, in the word channel's order (memoised for the last question). */
-  private topicMatches(textQuery: string): string[] {
-    if (this.lastTopic?.text === textQuery) return this.lastTopic.ids;
+  private topicMatches(textQuery: string, roleless: boolean): string[] {
+    const key = `${roleless ? 1 : 0}${textQuery}`;
+    if (this.lastTopic?.text === key) return this.lastTopic.ids;
     const { keyword, settings } = this.parts;
-    const own = new Map(keyword.word.tokenize(textQuery).filter((t) => !ROLE_WORDS.has(t)).map((t) => [t, 1]));
+    const own = new Map(keyword.word.tokenize(textQuery).filter((t) => !roleless || !ROLE_WORDS.has(t)).map((t) => [t, 1]));
     const ids = own.size ? keyword.word.searchWeighted(own, settings.fields, Infinity).map((h) => h.id) : [];
-    this.lastTopic = { text: textQuery, ids };
+    this.lastTopic = { text: key, ids };
     return ids;
   }
 

@@ -60,4 +60,4 @@ export const ROLE_LEAD = new RegExp(alternation(data.roleWords.lead));
 export const ROLE_CO = new RegExp(alternation(data.roleWords.co));
 export const ROLE_EITHER = new RegExp(alternation(data.roleWords.either));
 /** Every word that asks who does a task (those above and 负责, 责任单位 …): how a question asks, no topic. */
-export const ROLE_WORDS: ReadonlySet<string> = new Set(Object.values(data.roleWords).flat());
+export const ROLE_WORDS: ReadonlySet<string> = new Set([...data.roleWords.lead, ...data.roleWords.co, ...data.roleWords.either, ...data.roleWords.any]);

@@ -242,6 +242,8 @@ describe('answers from the graph, total and paging', () => {
       expect(r.interpretation.expansion.table).toEqual([]); // 社保 of 人力社保局 is part of the name
     }
     expect((await seeds.search.search('社保怎么交')).interpretation.expansion.table).toContain('社会保障');
+    // with no unit named, 参与 is a topic word: its tasks count
+    expect((await seeds.search.search('引导社会力量参与')).total).toBeGreaterThan((await seeds.search.search('引导社会力量')).total);
   });
 
   test('an application question gives its tasks, plans and responsible units, those that lead most first', async () => {
