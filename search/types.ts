@@ -24,8 +24,8 @@ export interface Interpretation {
   corrections: { from: string; to: string }[];
   /** English words of the question read as the plans' Chinese words (smart → 智能). */
   translations: { from: string; to: string[] }[];
-  /** Extra query terms: the expansion table's and the plans' own terms bridged to (with the model). */
-  expansion: { table: string[]; bridged: string[] };
+  /** Extra query terms: the expansion table's, those of them the query vector took (with the model: the ones that agree with the rest of the question), and the plans' own terms bridged to (with the model). */
+  expansion: { table: string[]; inVector: string[]; bridged: string[] };
   /** What `match` was decided from. */
   evidence: MatchEvidence;
 }

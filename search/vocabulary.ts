@@ -121,6 +121,14 @@ export class Vocabulary {
     return this.wordTasks.get(w)?.size ?? 0;
   }
 
+  /** Some task holds `text` (spaces aside) and one of `words` (plan words not inside it). */
+  cooccurs(text: string, words: string[]): boolean {
+    const t = compact(text);
+    const others = words.map((w) => this.wordTasks.get(w)).filter((x): x is Set<string> => !!x);
+    if (!others.length) return false;
+    return this.corpus.tasks.some((task) => task.compactText.includes(t) && others.some((o) => o.has(task.id)));
+  }
+
   /** Some task holds both plan words. */
   together(a: string, b: string): boolean {
     const [x, y] = [this.wordTasks.get(a), this.wordTasks.get(b)];

@@ -39,7 +39,7 @@ export const schemas: Record<string, object> = {
     notes: arr(str),
     corrections: arr(obj({ from: str, to: str })),
     translations: arr(obj({ from: str, to: arr(str) })),
-    expansion: obj({ table: arr(str), bridged: arr(str) }),
+    expansion: obj({ table: arr(str), inVector: arr(str), bridged: arr(str) }),
     evidence: obj({
       linked: { type: 'boolean' },
       coverage: { type: 'number', minimum: 0, maximum: 1 },

@@ -56,6 +56,17 @@ describeIf('match gate with the model', model())('match gate with the model', ()
     expect(r.interpretation.notes.join(' ')).not.toContain('方案用语');
   });
 
+  test('the query vector takes the table terms that agree with the rest of the question; the keyword side takes them all', async () => {
+    const r = await search.search('开网店交税能在网上办吗');
+    const { table, inVector } = r.interpretation.expansion;
+    expect(table).toEqual(expect.arrayContaining(['在线', '税务']));
+    expect(inVector.length).toBeLessThan(table.length);
+    expect(inVector.every((t) => table.includes(t))).toBe(true);
+    // a question of everyday words only (no plan word of its own to disagree with) keeps every term
+    const own = await search.search('看病');
+    expect(own.interpretation.expansion.inVector).toEqual(own.interpretation.expansion.table);
+  });
+
   test('a kind of plan (计划, 方案, 规划) is no topic for the gate: everyday plans are none, the plans’ own topics are not', async () => {
     for (const q of ['减肥计划怎么制定', '装修方案哪家好', '年终奖发放方案', '家庭理财规划']) expect([q, (await search.search(q)).match]).toEqual([q, 'none']);
     for (const q of ['数字化改革方案', '乡村振兴有什么规划', '智慧医疗建设方案']) expect([q, (await search.search(q)).match]).toEqual([q, 'strong']);
