@@ -73,7 +73,6 @@ function checkOptions(query: string, o: SearchOptions, limits: SearchOptionsConf
 
 export class SearchEngine implements SearchService {
   private readonly answers: GraphAnswers;
-  private lastTopic: { text: string; ids: string[] } | null = null;
 
   constructor(private readonly parts: EngineParts) {
     this.answers = new GraphAnswers(parts.store, parts.keyword.corpus, parts.options.answers);
@@ -335,8 +334,10 @@ export class SearchEngine implements SearchService {
     const textQuery = withTranslation(link.residual).trim();
     // the table's official terms, those these plans use (浙里办 means nothing to another province's plans)
     // read in the question's own words, never inside a name or an official term it holds
-    const official = vocabulary.inQuestion(link.normalized, ['quoted', 'heading', 'application']).map((t) => t.text);
-    const expansion = settings.expansion > 0 || settings.expandDense ? expandOwnWords(this.parts.expansion, link.ownWords, official, link.normalized).filter((t) => vocabulary.uses(t)) : [];
+    const expansion =
+      settings.expansion > 0 || settings.expandDense
+        ? expandOwnWords(this.parts.expansion, link.ownWords, vocabulary.inQuestion(link.normalized, ['quoted', 'heading', 'application']).map((t) => t.text), link.normalized).filter((t) => vocabulary.uses(t))
+        : [];
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
     const denseQuery = withTranslation(contentOf(link.denseText));
@@ -361,12 +362,11 @@ export class SearchEngine implements SearchService {
       .map((id) => ({ id, score: (tiers.get(id) ?? 0) + (textScore.get(id) ?? 0) }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     // every task holding a topic word of the question matches, past the fused lists' depth: it is
-    // counted in the total and reached by paging, after the ranked ones in the word channel's order
-    // the words asking who does a task are no topic beside a unit named (市人社局负责哪些任务), but
+    // counted in the total and reached by paging, after the ranked ones in the word channel's order.
+    // The words asking who does a task are no topic beside a unit named (市人社局负责哪些任务), but
     // are one of 引导社会力量参与数字政府建设
-    const roleless = link.units.length + link.absentUnits.length > 0;
-    const matches = this.topicMatches(textQuery, roleless).filter((id) => !candidates.has(id) && keep(id));
-    for (const id of matches) scored.push({ id, score: 0 });
+    const topic = this.topicMatches(textQuery, link.units.length + link.absentUnits.length > 0);
+    for (const id of topic) if (!candidates.has(id) && keep(id)) scored.push({ id, score: 0 });
 
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
     const linked = link.units.length + link.apps.length + link.plans.length + askedPlans.length > 0;
@@ -410,7 +410,7 @@ export class SearchEngine implements SearchService {
     // the matching tasks, and never fewer than a default page of the best candidates (dense and
     // character matches answer everyday wording that shares no word with the plans): the same total
     // on every page and for every k, and paging stops there
-    const total = empty ? 0 : Math.max(this.matching(scored, tiers, textQuery, roleless), Math.min(scored.length, this.parts.options.limits.kDefault));
+    const total = empty ? 0 : Math.max(matching(scored, tiers, new Set(topic)), Math.min(scored.length, this.parts.options.limits.kDefault));
     const end = Math.min(offset + k, total);
     const ranked = end <= offset ? [] : (link.crossPlan ? this.diversify(scored, tiers, end) : scored.slice(0, end)).slice(offset);
 
@@ -467,28 +467,11 @@ export class SearchEngine implements SearchService {
     };
   }
 
-  /**
-   * How many tasks match: those the graph answers (tiers) and those holding a topic word of the
-   * question (its own words, less those asking for a role beside a unit named: 负责, 牵头 …), however deep in the
-   * ranking; the response's total is at least the results shown (dense and character matches fill a
-   * page too).
-   */
-  private matching(scored: { id: string; score: number }[], tiers: Map<string, number>, textQuery: string, roleless: boolean): number {
-    const words = new Set(this.topicMatches(textQuery, roleless));
-    let n = 0;
-    for (const { id } of scored) if (tiers.has(id) || words.has(id)) n++;
-    return n;
-  }
-
-  /** The tasks holding a topic word of the question, in the word channel's order (memoised for the last question). */
+  /** The tasks holding a topic word of the question (all its own words, or less those asking for a role), in the word channel's order. */
   private topicMatches(textQuery: string, roleless: boolean): string[] {
-    const key = `${roleless ? 1 : 0}${textQuery}`;
-    if (this.lastTopic?.text === key) return this.lastTopic.ids;
     const { keyword, settings } = this.parts;
     const own = new Map(keyword.word.tokenize(textQuery).filter((t) => !roleless || !ROLE_WORDS.has(t)).map((t) => [t, 1]));
-    const ids = own.size ? keyword.word.searchWeighted(own, settings.fields, Infinity).map((h) => h.id) : [];
-    this.lastTopic = { text: key, ids };
-    return ids;
+    return own.size ? keyword.word.searchWeighted(own, settings.fields, Infinity).map((h) => h.id) : [];
   }
 
   /** One task per heading, headings with the most tasks first. */
@@ -567,6 +550,16 @@ export class SearchEngine implements SearchService {
     }
     return best.map((s) => ({ ...s }));
   }
+}
+
+/**
+ * How many of the ranked tasks match: those the graph answers (tiers) and those holding a topic
+ * word of the question, however deep in the ranking.
+ */
+function matching(scored: { id: string }[], tiers: Map<string, number>, topic: Set<string>): number {
+  let n = 0;
+  for (const { id } of scored) if (tiers.has(id) || topic.has(id)) n++;
+  return n;
 }
 
 // Similar tasks per dense index (shared by engines made with withSettings); oldest dropped first.

@@ -111,10 +111,11 @@ export class Vocabulary {
 
   /** Some task's text holds `text` (spaces aside): the plans use it. */
   uses(text: string): boolean {
-    return this.used(compact(text));
+    return this.holding(compact(text)).length > 0;
   }
 
-  private readonly used = memoize((text: string) => this.corpus.tasks.some((t) => t.compactText.includes(text)), 4096);
+  /** The ids of the tasks whose text holds `text` (compact), one scan per text remembered. */
+  private readonly holding = memoize((text: string) => this.corpus.tasks.filter((t) => t.compactText.includes(text)).map((t) => t.id), 4096);
 
   /** How many tasks hold the plan word `w` (a token of the word channel); 0 when the plans never use it. */
   tasksWith(w: string): number {
@@ -123,10 +124,8 @@ export class Vocabulary {
 
   /** Some task holds `text` (spaces aside) and one of `words` (plan words not inside it). */
   cooccurs(text: string, words: string[]): boolean {
-    const t = compact(text);
     const others = words.map((w) => this.wordTasks.get(w)).filter((x): x is Set<string> => !!x);
-    if (!others.length) return false;
-    return this.corpus.tasks.some((task) => task.compactText.includes(t) && others.some((o) => o.has(task.id)));
+    return others.length > 0 && this.holding(compact(text)).some((id) => others.some((o) => o.has(id)));
   }
 
   /** Some task holds both plan words. */
