@@ -13,15 +13,18 @@
  * - `application`: a linked application's tasks, the plans they are in and the units responsible
  *   for them, those that lead most first (城市大脑由哪些单位负责);
  * - `units`: the units with the most tasks — those they lead when the question asks 牵头 — in the
- *   plans or regions it names, or in all (哪个部门牵头的任务最多, 嘉兴哪些单位任务最多).
+ *   plans or regions it names, or in all (哪个部门牵头的任务最多, 嘉兴哪些单位任务最多);
+ * - `deadlines`: the tasks due by the date a question asks (6月底前要完成哪些工作; due-answer.ts).
  */
 import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
 import type { Corpus, TaskDoc } from './corpus';
 import { annualYear, leads, nodeName } from './corpus';
+import type { Due } from './deadlines';
+import { deadlinesAnswer, tasksDue, type DeadlinesAnswer } from './due-answer';
 import { PLAN_KINDS, TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
-import { normalize } from './normalize';
+import { bigrams } from './normalize';
 import type { LinkedQuery } from './understand';
 
 export interface SourceRef {
@@ -57,7 +60,8 @@ export type Answer =
   | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] }
   | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] }
   | { type: 'units'; role: Role | null; plans: string[]; regions: string[]; total: number; items: RankedUnitItem[] }
-  | { type: 'plans'; total: number; items: { id: string; title: string; docNumber: string | null; date: string | null; region: string | null; tasks: number }[] };
+  | { type: 'plans'; total: number; items: { id: string; title: string; docNumber: string | null; date: string | null; region: string | null; tasks: number }[] }
+  | DeadlinesAnswer;
 
 export interface RankedUnitItem extends AppUnitItem {
   co: number; // tasks it is a co-unit of (协同 / 配合)
@@ -110,14 +114,6 @@ export function plansByDocNumber(corpus: Corpus, question: string): string[] {
     const [code, year, no] = key.split('|');
     if (asked.some((a) => { const [c, y, n] = a.split('|'); return y === year && n === no && (c === code || c.endsWith(code) || code.endsWith(c)); })) out.push(id);
   }
-  return out;
-}
-
-/** The character bigrams of a text as the question is read (normalised: 5G and 5g, 數據 and 数据 alike). */
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  const c = normalize(s).replace(/[^\u3400-\u9fffa-z0-9]/g, '');
-  for (let i = 0; i + 2 <= c.length; i++) out.add(c.slice(i, i + 2));
   return out;
 }
 
@@ -363,9 +359,16 @@ export class GraphAnswers {
     return [{ type: 'plans', total: items.length, items }];
   }
 
+  /** The tasks due by the date the question asks, in the plans, regions and units it names (due-answer.ts). */
+  dueTasks(link: LinkedQuery): { task: TaskDoc; due: Due }[] {
+    return tasksDue(this.corpus, link, (planId) => this.inNamed(link, planId));
+  }
+
   /** Everything the graph answers for this question; `plans` from `askedPlans` (documents named by number first). */
   async answer(link: LinkedQuery, plans: string[]): Promise<Answer[]> {
     const out: Answer[] = [...this.plansAnswer(plans)];
+    const due = link.due ? deadlinesAnswer(link.due, this.dueTasks(link), this.limits.deadlines) : null;
+    if (due) out.push(due);
     const target = await this.targetAnswer(link);
     if (target) out.push(target);
     out.push(...this.unitAnswers(link));

@@ -5,6 +5,7 @@
 import { taskBody } from '../ingest/units';
 import type { GraphNode, GraphRelationship, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
+import { taskDues, type Due } from './deadlines';
 import { normalizeAligned } from './normalize';
 
 export interface TaskDoc {
@@ -23,6 +24,7 @@ export interface TaskDoc {
   compactText: string; // normText without spaces (coined terms are matched across them)
   compactTitle: string; // the normalised title without spaces
   years: number[]; // the years its text names, else its annual plan's (annualYear)
+  dues: Due[]; // when it is due: its deadline field and the dates its text sets with 前 (deadlines.ts)
   units: { id: string; role: Role; order: number }[];
   apps: string[]; // Application ids
 }
@@ -91,6 +93,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
       compactText: normText.replace(/ /g, ''),
       compactTitle: normalizeAligned(str(p.title)).replace(/ /g, ''),
       years: nums(p.years),
+      dues: [],
       units: [],
       apps: [],
     };
@@ -116,8 +119,11 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
   for (const t of corpus.tasks) {
     t.units.sort((a, b) => a.order - b.order);
     // a task of an annual plan that names no year of its own is that year's work (2021年的任务有哪些)
-    const annual = t.years.length ? null : annualYear(corpus.plans.get(t.planId));
+    const ofPlan = annualYear(corpus.plans.get(t.planId));
+    const annual = t.years.length ? null : ofPlan;
     if (annual !== null) t.years = [annual];
+    // a date without a year (6月底前) is of its annual plan's year
+    t.dues = taskDues(str(t.node.properties.deadline) || null, `${t.title}\n${t.text}`, ofPlan);
   }
   corpus.tasks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return corpus;

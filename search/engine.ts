@@ -257,6 +257,9 @@ export class SearchEngine implements SearchService {
       }
     }
     if (link.years.length) for (const t of corpus.tasks) if (t.years.some((y) => link.years.includes(y))) lift(t.id, settings.tiers.year, 'year');
+    // a date asked (6月底前要完成哪些工作): the tasks due by then, earliest first
+    const due = this.answers.dueTasks(link);
+    due.forEach(({ task }, i) => lift(task.id, settings.tiers.deadline * (1 - i / (2 * due.length)), 'deadline'));
     return { tiers, reason, byRegion };
   }
 

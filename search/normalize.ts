@@ -41,3 +41,11 @@ export function normalizeAligned(text: string): string {
 export function normalize(text: string): string {
   return normalizeAligned(text).replace(/\s+/g, ' ').trim();
 }
+
+/** The character bigrams of a text as a question is read (normalised: 5G and 5g, 數據 and 数据 alike), punctuation and spaces left out. */
+export function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const c = normalize(s).replace(/[^\u3400-\u9fffa-z0-9]/g, '');
+  for (let i = 0; i + 2 <= c.length; i++) out.add(c.slice(i, i + 2));
+  return out;
+}

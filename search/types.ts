@@ -17,7 +17,7 @@ export interface SearchOptions {
 export interface Interpretation {
   normalized: string;
   tokens: string[];
-  entities: { type: 'unit' | 'application' | 'plan' | 'region' | 'year' | 'role'; id?: string; text: string; value?: string | number }[];
+  entities: { type: 'unit' | 'application' | 'plan' | 'region' | 'year' | 'role' | 'deadline'; id?: string; text: string; value?: string | number }[];
   mode: 'hybrid' | 'keyword' | 'graph+hybrid' | 'graph+keyword';
   notes: string[];
   /** One-character corrections applied to the question (浙里半 → 浙里办). */

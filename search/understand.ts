@@ -10,6 +10,7 @@ import { plansByDocNumber } from './answers';
 import { nodeAliases, nodeName, type Corpus } from './corpus';
 import { QUESTION_WORD_SET, ROLE_CO, ROLE_EITHER, ROLE_LEAD } from './knowledge/language';
 import { normalize } from './normalize';
+import { askedDue, dueText, type AskedDue } from './deadlines';
 import { jiebaCut, wordSpans } from './tokenize';
 import { romanized } from '../core/pinyin';
 import { findUnitMentions, UnitDirectory, unitRecords, type UnitNodeRef } from '../entities/unit-mentions';
@@ -42,6 +43,8 @@ export interface LinkedQuery {
   plans: string[];
   regions: string[];
   years: number[];
+  /** The date the question asks the tasks due by (2025年6月底前, 完成时限是2009年10月底), or null (deadlines.ts). */
+  due: AskedDue | null;
   /** Document numbers the question names (浙政办发〔2021〕99号), whether or not a loaded plan has them. */
   docNumbers: string[];
   /** Regions the question names that no loaded plan lies in or holds (上海市 beside Zhejiang's plans). */
@@ -58,7 +61,7 @@ export interface LinkedQuery {
 
 /** A question with nothing linked: all of it is residual text (also the baseline without linking). */
 export function unlinked(normalized: string): LinkedQuery {
-  return { normalized, residual: normalized, ownWords: [normalized], denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], docNumbers: [], absentRegions: [], absentUnits: [], absentDocNumbers: [], role: null, crossPlan: false, entities: [], notes: [] };
+  return { normalized, residual: normalized, ownWords: [normalized], denseText: normalized, units: [], apps: [], plans: [], regions: [], years: [], due: null, docNumbers: [], absentRegions: [], absentUnits: [], absentDocNumbers: [], role: null, crossPlan: false, entities: [], notes: [] };
 }
 
 /**
@@ -267,6 +270,9 @@ export class EntityLinker {
       if (!out.years.includes(y)) out.years.push(y);
       out.entities.push({ type: 'year', text: m[0], value: y });
     }
+    // a deadline asked (6月底前要完成哪些工作); its words stay text (tasks print 6月底前 too)
+    out.due = askedDue(compact);
+    if (out.due) out.entities.push({ type: 'deadline', text: compact.slice(out.due.start, out.due.end), value: dueText(out.due) });
     // 牵头 alone asks for the lead, 协同/配合 alone for co-units; 牵头或参与, 牵头和配合 ask for both
     const lead = ROLE_LEAD.test(compact);
     const co = ROLE_CO.test(compact);

@@ -34,7 +34,7 @@ export const schemas: Record<string, object> = {
   Interpretation: obj({
     normalized: str,
     tokens: arr(str),
-    entities: arr(obj({ type: { type: 'string', enum: ['unit', 'application', 'plan', 'region', 'year', 'role'] }, id: str, text: str, value: { type: ['string', 'number'] } }, ['type', 'text'])),
+    entities: arr(obj({ type: { type: 'string', enum: ['unit', 'application', 'plan', 'region', 'year', 'role', 'deadline'] }, id: str, text: str, value: { type: ['string', 'number'] } }, ['type', 'text'])),
     mode: { type: 'string', enum: ['hybrid', 'keyword', 'graph+hybrid', 'graph+keyword'] },
     notes: arr(str),
     corrections: arr(obj({ from: str, to: str })),
@@ -93,6 +93,12 @@ export const schemas: Record<string, object> = {
         type: { const: 'plans' },
         total: int,
         items: arr(obj({ id: str, title: str, docNumber: { type: ['string', 'null'] }, date: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, tasks: int })),
+      }),
+      obj({
+        type: { const: 'deadlines' },
+        by: obj({ year: { type: ['integer', 'null'], description: 'null: no year asked (any year)' }, month: int, exact: { type: 'boolean', description: 'true: due exactly then (完成时限是…), false: by then (…前)' }, text: str }),
+        total: int,
+        items: arr(obj({ id: str, title: str, path: str, planId: str, due: { ...str, description: 'the due date in the window, as plans write it (2025年6月底)' }, deadline: { type: ['string', 'null'], description: 'the task\'s deadline field as printed (完成时限)' }, source: ref('SourceRef') })),
       }),
     ],
   },

@@ -63,6 +63,10 @@ function print(res: SearchResponse): void {
       say(`\n【单位排名 / units by ${a.role === 'lead' ? '牵头 lead' : a.role === 'co' ? '协同 co' : 'tasks'}】${[...a.regions].join('、')}`);
       a.items.forEach((u, n) => say(`   ${n + 1}. ${qualifiedUnitName(u.region, u.name)} ${key(u)}（共 ${u.tasks} 项）`));
     }
+    if (a.type === 'deadlines') {
+      say(`\n【到期 / due】${a.by.exact ? `完成时限为 ${a.by.text}` : `${a.by.text}前`} 共 ${a.total} 项 / tasks:`);
+      for (const t of a.items) say(`   ${t.due} · ${t.title} · 第 ${t.path} 项${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);
+    }
     if (a.type === 'targets') {
       say(`\n【目标】${a.years.length ? `${a.years.join('、')} 年 ` : ''}共 ${a.total} 项 / targets:`);
       for (const t of a.items) say(`   ${t.metric} ${t.comparator ?? ''} ${t.value ?? ''}${t.unit ?? ''}${t.year ? ` (${t.year})` : ''} — ${t.plan?.title ?? ''}${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);
@@ -84,6 +88,7 @@ function print(res: SearchResponse): void {
     say(`\n${n + 1}. ${String(p.title)}   [${why}]`);
     say(`   ${String(plan?.properties.title ?? p.planId)} · ${String(p.path)} · ${String(p.sourceFile)}:${String(p.lineStart)}-${String(p.lineEnd)}`);
     if (units.length) say(`   单位 / units: ${units.join('、')}`);
+    if (p.deadline) say(`   完成时限 / due: ${String(p.deadline)}`);
   });
 }
 

@@ -73,6 +73,23 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     expect(await axeViolations(s.page)).toEqual([]);
   }, 60_000);
 
+  test('a question of what is due by a date shows those tasks on a card, with their due dates and sources', async () => {
+    await search('2025年底前要完成哪些工作');
+    await s.page.waitForSelector('#answers .answer.deadlines');
+    expect(await s.page.textContent('#answers .answer.deadlines h2')).toMatch(/^2025年底前到期的任务（共 \d+ 项/);
+    const rows = await s.page.$$eval('#answers .answer.deadlines tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r[0]).toBe('2025年底');
+    // the source opens in the source dialog, at the task's lines
+    await s.page.click('#answers .answer.deadlines tbody tr button.link');
+    await s.page.waitForSelector('#source-panel:not([hidden]) .lines li.cited');
+    expect(await s.page.textContent('#source-panel .lines li.cited')).toContain('年底前');
+    await s.page.keyboard.press('Escape');
+    await s.page.waitForSelector('#source-panel', { state: 'hidden' });
+    await s.page.screenshot({ path: path.join(SHOTS, 'search-deadlines.png') });
+    expect(await axeViolations(s.page)).toEqual([]);
+  }, 60_000);
+
   test('a unit question and a document number get their answer cards; paging moves through the total', async () => {
     await search('绍兴市大数据局负责哪些任务');
     await s.page.waitForSelector('#answers .answer.unit');

@@ -86,6 +86,8 @@ test('every documented operation answers as documented on the real graph', async
   expect(unitAnswer.total).toBeGreaterThan(0);
   const docQ = (await check('get', '/api/search', `/api/search?q=${enc('嘉政发〔2022〕18号')}`, 200)).body;
   expect(docQ.answers[0]).toMatchObject({ type: 'plan', plan: { docNumber: '嘉政发〔2022〕18号' } });
+  const dueQ = (await check('get', '/api/search', `/api/search?q=${enc('2025年底前要完成哪些工作')}`, 200)).body;
+  expect(dueQ.answers.find((a: { type: string }) => a.type === 'deadlines')).toMatchObject({ by: { year: 2025, month: 12, exact: false } });
   const none = (await check('get', '/api/search', `/api/search?q=${enc('红烧肉怎么做才好吃')}`, 200)).body;
   expect(none).toMatchObject({ match: 'none', total: 0, results: [] });
   expect(none.nearest.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // Answer cards: what the graph answers directly, shown above the ranked tasks (targets with
 // their numbers and sources, a unit's tasks by role, the plan a document number names, an
 // application's plans and the units responsible for it, the units with the most tasks, the plans
-// a question asks about).
+// a question asks about, the tasks due by a date asked).
 import { h } from './dom.js';
 import { nodeName, ROLE_TEXT } from './results.js';
 
@@ -92,7 +92,25 @@ function plansCard(a) {
   );
 }
 
-const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard, plans: plansCard };
+function deadlinesCard(a, plansById, on) {
+  const when = a.by.exact ? `完成时限为 ${a.by.text}` : `${a.by.text}前到期`;
+  return h('section', { class: 'answer deadlines', 'aria-labelledby': 'ans-deadlines' },
+    h('h2', { id: 'ans-deadlines' }, `${when}的任务（共 ${a.total} 项${a.total > a.items.length ? `，显示 ${a.items.length} 项` : ''}）`),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '到期'), h('th', { scope: 'col' }, '任务'), h('th', { scope: 'col' }, '方案'), h('th', { scope: 'col' }, '出处'))),
+      h('tbody', {}, a.items.map((t) => h('tr', {},
+        h('td', { class: 'value' }, t.due),
+        h('td', {}, t.title),
+        h('td', {}, `${planTitle(plansById, t.planId)} 第 ${t.path} 项`),
+        h('td', {}, t.source.file && t.source.lineStart
+          ? h('button', { type: 'button', class: 'link', onclick: () => on.source(t.source.file, t.source.lineStart, t.source.lineEnd, plansById.get(t.planId)) }, `第 ${t.source.lineStart}–${t.source.lineEnd} 行`)
+          : '—'))),
+      ),
+    ),
+  );
+}
+
+const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard, plans: plansCard, deadlines: deadlinesCard };
 
 /** The cards for a response's `answers`; `on.source(file, from, to, plan)` opens a citation. */
 export function answerCards(answers, plansById, on) {

@@ -88,6 +88,7 @@ function card(result, rank, plan, title, body, more, units, apps, on) {
       h('span', { class: 'plan' }, planName),
       p.path ? h('span', { class: 'path' }, `第 ${p.path} 项`) : null,
       Array.isArray(p.years) && p.years.length ? h('span', { class: 'years' }, p.years.join('、') + ' 年') : null,
+      p.deadline ? h('span', { class: 'deadline' }, `完成时限：${p.deadline}`) : null,
     ),
     body,
     more ? h('p', { class: 'more-line' }, more) : null,

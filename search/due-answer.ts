@@ -1,0 +1,81 @@
+/**
+ * The tasks due by the date a question asks (2025年6月底前要完成哪些工作, 完成时限是2009年10月底的任务):
+ * those of the plans, regions and units it names whose deadline falls in the asked window (deadlines.ts),
+ * narrowed by its topic when it has one (数据共享方面年底前要完成什么), earliest first. The same list
+ * gives the ranking its deadline tier and the `deadlines` answer card.
+ */
+import { leads, type Corpus, type TaskDoc } from './corpus';
+import { dueIn, dueText, withoutDates, type AskedDue, type Due } from './deadlines';
+import { bigrams } from './normalize';
+import type { LinkedQuery } from './understand';
+
+export interface DueTaskItem {
+  id: string;
+  title: string;
+  path: string;
+  planId: string;
+  due: string; // the date in the window, as plans write it (2025年6月底)
+  deadline: string | null; // the task's deadline field as printed (完成时限), when it has one
+  source: { file: string | null; lineStart: number | null; lineEnd: number | null };
+}
+
+export interface DeadlinesAnswer {
+  type: 'deadlines';
+  by: { year: number | null; month: number; exact: boolean; text: string };
+  total: number;
+  items: DueTaskItem[];
+}
+
+// how a deadline question is asked: no topic (要在…前完成哪些工作, 今年上半年有哪些任务到期)
+const ASKING = /任务|工作|事项|措施|举措|内容|重点|主要|哪些|哪几项|什么|多少|几项|有|的|是|了|吗|呢|要|在|需要?|应该?|必须|得|完成|办完|做完|建成|上线|落地|到期|截止|时限|期限|节点|时间|安排|今年|明年|本年度?|年内|当年|各|都|共|项|个|条|件/g;
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+const order = (d: Due) => (d.year ?? 0) * 12 + d.month;
+
+/**
+ * The tasks due in the window a question asks, earliest first, with the due date that falls in it;
+ * [] when it asks none, or when its topic is on none of them. `inScope` says whether a plan is one
+ * the question names (or of a region it names; any, when it names none).
+ */
+export function tasksDue(corpus: Corpus, link: LinkedQuery, inScope: (planId: string) => boolean): { task: TaskDoc; due: Due }[] {
+  const asked = link.due;
+  if (!asked) return [];
+  const ofUnit = (t: TaskDoc) => !link.units.length || link.units.some((u) => (link.role === 'lead' ? leads(t, u) : t.units.some((x) => x.id === u)));
+  const window = (t: TaskDoc) => t.dues.filter((d) => dueIn([d], asked)).sort((a, b) => order(a) - order(b))[0];
+  let pool = corpus.tasks.flatMap((task) => {
+    const due = inScope(task.planId) && ofUnit(task) ? window(task) : undefined;
+    return due ? [{ task, due }] : [];
+  });
+  // a topic beyond how it is asked narrows to the tasks sharing most of its characters (at least half the best)
+  const topic = bigrams(withoutDates(link.residual).replace(ASKING, ' '));
+  if (topic.size) {
+    const scored = pool.map((x) => ({ ...x, s: [...topic].filter((b) => bigrams(`${x.task.title}${x.task.body}`).has(b)).length }));
+    const best = Math.max(0, ...scored.map((x) => x.s));
+    pool = best > 0 ? scored.filter((x) => x.s * 2 >= best) : [];
+  }
+  return pool.sort((a, b) => order(a.due) - order(b.due));
+}
+
+/** The `deadlines` card: the date asked and the tasks due by it (at most `limit`). */
+export function deadlinesAnswer(due: AskedDue, rows: { task: TaskDoc; due: Due }[], limit: number): DeadlinesAnswer | null {
+  if (!rows.length) return null;
+  return {
+    type: 'deadlines',
+    by: { year: due.year, month: due.month, exact: due.exact, text: dueText(due) },
+    total: rows.length,
+    items: rows.slice(0, limit).map(({ task, due: d }) => {
+      const p = task.node.properties;
+      return {
+        id: task.id,
+        title: task.title,
+        path: String(p.path ?? ''),
+        planId: task.planId,
+        due: dueText(d),
+        deadline: str(p.deadline),
+        source: { file: str(p.sourceFile), lineStart: num(p.lineStart), lineEnd: num(p.lineEnd) },
+      };
+    }),
+  };
+}
