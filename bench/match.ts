@@ -7,6 +7,9 @@
  * out-of-domain questions `none`, ≤ 3 % of in-domain ones. `--docs seeds,eval/other-plans/docs`: the
  * same questions over the seeds and other cities' plans loaded together (more vocabulary, so more
  * out-of-domain characters occur somewhere), into bench/results/match-other-plans.json.
+ * `--queries FILE[,FILE…]` (judged questions) replaces the dev and extra in-domain sets, `--ood FILE` adds an
+ * out-of-domain set, `--out NAME` names the results file: plans a user loads alone, e.g.
+ * `--docs eval/fresh-plans/docs --queries eval/queries-fresh.json --ood eval/queries-fresh-ood.json --out match-fresh.json`.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,14 +30,19 @@ async function main(argv: string[]): Promise<void> {
   const evalConfig = loadConfig({ ...process.env, KG_DATA_DIR: path.join(os.tmpdir(), 'kg-eval') });
   const docs = argv.includes('--docs') ? argv[argv.indexOf('--docs') + 1].split(',').map((d) => path.resolve(d)) : [config.seedsDir];
   const store = await seedStore(docs);
+  const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const judged = arg('--queries')?.split(',').map((f) => path.resolve(f));
+  const extraOod = arg('--ood');
   const sets: [string, string[]][] = [
-    ['dev', loadQueries(path.join(config.root, 'eval', 'queries-dev.json')).map((q) => q.q)],
-    ['in-domain extra', questions(path.join(config.root, 'eval', 'queries-indomain-extra.json'))],
+    ...(judged
+      ? [['in-domain (judged)', judged.flatMap((f) => loadQueries(f).map((q) => q.q))] as [string, string[]]]
+      : [['dev', loadQueries(path.join(config.root, 'eval', 'queries-dev.json')).map((q) => q.q)], ['in-domain extra', questions(path.join(config.root, 'eval', 'queries-indomain-extra.json'))]] as [string, string[]][]),
     ['out-of-domain', questions(path.join(config.root, 'eval', 'queries-ood.json'))],
     // everyday sentences, written after the thresholds were set (not tuned on)
     ['ood sentences', questions(path.join(config.root, 'eval', 'queries-ood-long.json'))],
+    ...(extraOod ? [['ood (given)', questions(path.resolve(extraOod))] as [string, string[]]] : []),
   ];
-  const outOfDomain = new Set(['out-of-domain', 'ood sentences']);
+  const outOfDomain = new Set(['out-of-domain', 'ood sentences', 'ood (given)']);
   const { embedder } = argv.includes('--no-model') ? { embedder: null } : await createEmbedder(config);
   const out: Record<string, unknown> = {};
   const NO_TABLE = { expansion: 0, expandDense: false };
@@ -64,7 +72,7 @@ async function main(argv: string[]): Promise<void> {
     out[label] = { summary, rows };
     if (e) await search.save();
   }
-  const file = docs.length === 1 && docs[0] === config.seedsDir ? 'match.json' : 'match-other-plans.json';
+  const file = arg('--out') ?? (docs.length === 1 && docs[0] === config.seedsDir ? 'match.json' : 'match-other-plans.json');
   fs.writeFileSync(path.join(config.root, 'bench', 'results', file), JSON.stringify({ date: new Date().toISOString(), docs: docs.map((d) => path.relative(config.root, d)), ...out }, null, 1));
   await (embedder as { close?: () => Promise<void> } | null)?.close?.();
 }
