@@ -61,6 +61,8 @@ export function normaliseCollective(raw: string): string {
 
 /** A body in its short form by the lexicon's rules: 发展和改革 → 发改, 公安 → 公安; 监 → 市场监管 for a 局, 监察 for a 委. */
 export function canonicalBody(body: string, type = ''): string {
+  // a branch (公安分局, 生态环境分局) is its bureau's body's branch
+  if (type === '局' && body.length > 1 && body.endsWith('分')) return `${canonicalBody(body.slice(0, -1), type)}分`;
   const b = body.replace(/[和与]/g, '');
   return BODY_RULES.get(b)?.find((r) => !r.types || r.types.includes(type))?.short ?? b;
 }
@@ -106,6 +108,16 @@ export function parseUnitName(input: string): UnitName {
       s = s.slice(0, s.length - full.length);
       break;
     }
+  }
+  // a city bureau's branch in a district or county (佛山市公安局顺德分局) is that district's 分局
+  // (顺德公安分局, 顺德区公安分局, the 区公安分局 of a 顺德区 plan)
+  const branch = type === '局' ? /^(.+?)局(.+)分$/.exec(s) : null;
+  const where = branch ? findRegionMentions(branch[2])[0] : undefined;
+  const district = where && where.start === 0 && where.text.length === branch![2].length ? where.candidates.find((c) => c.level === 'district' || c.level === 'county') : undefined;
+  if (branch && district) {
+    region = district.name;
+    level = bodiesLevel(district);
+    s = `${branch[1]}分`;
   }
   const body = canonicalBody(s, type);
   if (PARTY.has(body) && /^(?:部|办|委)$/.test(type)) party = true;

@@ -95,8 +95,14 @@ export class UnitDirectory {
   /** Units a parsed name means: its region's when it names one, else every region of its level. */
   resolve(u: UnitName, namedRegions: string[]): { ids: string[]; note?: string } {
     const found = this.resolveAs(u, namedRegions);
+    if (found.ids.length) return found;
+    // a bureau asked by the name of the branch its region has (顺德公安局: the plans print 佛山市公安局顺德分局)
+    if (u.type === '局' && !u.body.endsWith('分') && u.body) {
+      const branch = this.resolveAs({ ...u, body: `${u.body}分` }, namedRegions);
+      if (branch.ids.length) return { ids: branch.ids, note: `${u.raw}：按分局关联 / linked to the branch bureau (分局)` };
+    }
     const now = successorBody(u.body);
-    if (found.ids.length || !now) return found;
+    if (!now) return found;
     // a body under its former name (环保局) that no plan prints: the body it became (生态环境局)
     const renamed = this.resolveAs({ ...u, body: now }, namedRegions);
     if (!renamed.ids.length) return found;
@@ -160,6 +166,8 @@ export function findUnitMentions(q: string, dir: UnitDirectory, namedRegions: st
     const end = m.index + m[0].length;
     if (m.index < floor) continue;
     if (words.some(([s, e]) => s >= m.index && s < end && e > end)) continue;
+    // the bureau of a branch named after it (佛山市公安局|顺德分局): the whole name is the mention
+    if (m[0] === '局' && isBranchTail(q.slice(end))) continue;
     if (m[0] === '部门') {
       const span = sectorSpan(q, m.index, floor, dir, namedRegions);
       if (!span) continue;
@@ -194,6 +202,13 @@ export function findUnitMentions(q: string, dir: UnitDirectory, namedRegions: st
     out.push({ start: r.start, end, text: q.slice(r.start, end), ids, region: r.candidates[0].name });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Text that opens with a district's or county's branch (顺德分局, 顺德区分局): what follows a city bureau's name in its branch's. */
+function isBranchTail(text: string): boolean {
+  const m = /^([\u4e00-\u9fff]{2,6}?)分局/.exec(text);
+  const r = m ? findRegionMentions(m[1])[0] : undefined;
+  return !!r && r.start === 0 && r.text.length === m![1].length && r.candidates.some((c) => c.level === 'district' || c.level === 'county');
 }
 
 /** "省发改部门" → level 省, body 发改; "嘉兴公安部门" → region 嘉兴市, body 公安: the longest span naming a known sector. */

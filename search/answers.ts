@@ -360,7 +360,7 @@ export class GraphAnswers {
   }
 
   /** The tasks due by the date the question asks, in the plans, regions and units it names (due-answer.ts). */
-  dueTasks(link: LinkedQuery): { task: TaskDoc; due: Due }[] {
+  dueTasks(link: LinkedQuery): { task: TaskDoc; due: Due | null }[] {
     return tasksDue(this.corpus, link, (planId) => this.inNamed(link, planId));
   }
 

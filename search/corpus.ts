@@ -5,7 +5,7 @@
 import { taskBody } from '../ingest/units';
 import type { GraphNode, GraphRelationship, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
-import { taskDues, type Due } from './deadlines';
+import { ongoingField, taskDues, type Due } from './deadlines';
 import { normalizeAligned } from './normalize';
 
 export interface TaskDoc {
@@ -25,6 +25,7 @@ export interface TaskDoc {
   compactTitle: string; // the normalised title without spaces
   years: number[]; // the years its text names, else its annual plan's (annualYear)
   dues: Due[]; // when it is due: its deadline field and the dates its text sets with 前 (deadlines.ts)
+  ongoing: boolean; // its deadline field is no date: the work goes on (持续推进)
   units: { id: string; role: Role; order: number }[];
   apps: string[]; // Application ids
 }
@@ -94,6 +95,7 @@ export async function loadCorpus(store: GraphStore): Promise<Corpus> {
       compactTitle: normalizeAligned(str(p.title)).replace(/ /g, ''),
       years: nums(p.years),
       dues: [],
+      ongoing: ongoingField(str(p.deadline) || null),
       units: [],
       apps: [],
     };

@@ -6,7 +6,8 @@
  * without a year is of the task's annual plan (2025年工作要点: 6月底前 is June 2025), else of no known
  * year. A question asks about a date when it sets one with 前/以前/之前/截止/为止 or what is to be done by
  * then (2025年6月底前要完成哪些工作, 年底前要上线什么, 截至9月底), or names it as the deadline (完成时限是
- * 2009年10月底: exactly then). due-answer.ts lists the tasks due in that window.
+ * 2009年10月底: exactly then), or asks for the tasks whose deadline is no date (持续推进, 没有固定完成期限).
+due-answer.ts lists the tasks due in that window.
  */
 
 /** The end of a month; `year` null where neither the date nor its plan states one. */
@@ -19,6 +20,7 @@ export interface Due {
 export interface AskedDue extends Due {
   text: string; // as written in the (normalised) question
   exact: boolean;
+  ongoing: boolean; // asks for the tasks whose deadline is no date (持续推进); year and month then mean nothing
   start: number; // span in the compact question
   end: number;
 }
@@ -80,7 +82,22 @@ export function taskDues(deadline: string | null, text: string, year: number | n
   return out.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.month - b.month);
 }
 
-/** The date a (compact, normalised) question asks the tasks due by, or null when it asks none. */
+// a deadline field that is no date: the work goes on (持续推进, 长期坚持, 常态化开展)
+const ONGOING_FIELD = /持续|长期|常态|长效|逐年|每年|按年度/;
+// a question for the tasks with such a deadline (哪些任务是持续推进的, 没有固定完成期限的任务, 长期任务)
+// (as what a task is — 是持续推进的, 持续推进的任务 —, not how: 如何持续推进一网通办 asks about the work)
+const ONGOING_WORK = '(?:持续推进|长期(?:坚持|推进|开展)|常态化(?:推进|开展))';
+const ONGOING_ASKED = new RegExp(`(?:是|为|属于|标注为?)${ONGOING_WORK}|${ONGOING_WORK}(?:的|类)?(?:任务|工作|事项)|长期任务|(?:没有|无|不设|未设)(?:固定|明确|具体)?(?:的)?(?:完成)?(?:期限|时限|截止时间|截止日期)`);
+
+/** A task's deadline field says the work goes on, with no date (持续推进). */
+export function ongoingField(deadline: string | null): boolean {
+  return !!deadline && !dates(deadline).length && !/(?:19|20)\d{2}/.test(deadline) && ONGOING_FIELD.test(deadline);
+}
+
+/**
+ * The date a (compact, normalised) question asks the tasks due by, or — asking for the tasks whose
+ * deadline is no date (哪些任务是持续推进、没有固定完成期限的) — `ongoing`; null when it asks neither.
+ */
 export function askedDue(compact: string): AskedDue | null {
   for (const d of dates(compact)) {
     const by = compact.slice(d.end).match(BY_AFTER_ASKED);
@@ -89,19 +106,21 @@ export function askedDue(compact: string): AskedDue | null {
     if (!by && !named && !NAMED_BY.test(before)) continue;
     // the span: the date and the word that makes it a deadline (…前, 截至…)
     const after = by?.[0].length ?? 0;
-    return { year: d.year, month: d.month, text: d.text, exact: named && !by, start: d.start, end: d.end + after };
+    return { year: d.year, month: d.month, text: d.text, exact: named && !by, ongoing: false, start: d.start, end: d.end + after };
   }
+  const ongoing = ONGOING_ASKED.exec(compact);
+  if (ongoing) return { year: null, month: 12, text: ongoing[0], exact: false, ongoing: true, start: ongoing.index, end: ongoing.index + ongoing[0].length };
   return null;
 }
 
-/** A text without the dates it names and the words that make them deadlines (…前要完成): what else it asks about. */
+/** A text without the dates it names, the words that make them deadlines (…前要完成) and those asking for no date (持续推进): what else it asks about. */
 export function withoutDates(text: string): string {
   let out = text;
   for (const d of dates(text).reverse()) {
     const after = text.slice(d.end).match(BY_AFTER_ASKED)?.[0].length ?? 0;
     out = `${out.slice(0, d.start)} ${out.slice(d.end + after)}`;
   }
-  return out;
+  return out.replace(new RegExp(ONGOING_ASKED.source, 'g'), ' ');
 }
 
 /** True when one of a task's dues falls in the asked window: that year (or any, none asked), by that month (exactly it for `exact`). */

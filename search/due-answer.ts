@@ -14,14 +14,14 @@ export interface DueTaskItem {
   title: string;
   path: string;
   planId: string;
-  due: string; // the date in the window, as plans write it (2025年6月底)
+  due: string; // the date in the window, as plans write it (2025年6月底); for a task with no date, its deadline field (持续推进)
   deadline: string | null; // the task's deadline field as printed (完成时限), when it has one
   source: { file: string | null; lineStart: number | null; lineEnd: number | null };
 }
 
 export interface DeadlinesAnswer {
   type: 'deadlines';
-  by: { year: number | null; month: number; exact: boolean; text: string };
+  by: { year: number | null; month: number | null; exact: boolean; ongoing: boolean; text: string };
   total: number;
   items: DueTaskItem[];
 }
@@ -39,14 +39,15 @@ const order = (d: Due) => (d.year ?? 0) * 12 + d.month;
  * [] when it asks none, or when its topic is on none of them. `inScope` says whether a plan is one
  * the question names (or of a region it names; any, when it names none).
  */
-export function tasksDue(corpus: Corpus, link: LinkedQuery, inScope: (planId: string) => boolean): { task: TaskDoc; due: Due }[] {
+export function tasksDue(corpus: Corpus, link: LinkedQuery, inScope: (planId: string) => boolean): { task: TaskDoc; due: Due | null }[] {
   const asked = link.due;
   if (!asked) return [];
   const ofUnit = (t: TaskDoc) => !link.units.length || link.units.some((u) => (link.role === 'lead' ? leads(t, u) : t.units.some((x) => x.id === u)));
-  const window = (t: TaskDoc) => t.dues.filter((d) => dueIn([d], asked)).sort((a, b) => order(a) - order(b))[0];
+  // the date in the window (the earliest); for a question of the tasks with no date, theirs is none
+  const window = (t: TaskDoc): Due | null | undefined => (asked.ongoing ? (t.ongoing ? null : undefined) : t.dues.filter((d) => dueIn([d], asked)).sort((a, b) => order(a) - order(b))[0]);
   let pool = corpus.tasks.flatMap((task) => {
     const due = inScope(task.planId) && ofUnit(task) ? window(task) : undefined;
-    return due ? [{ task, due }] : [];
+    return due !== undefined ? [{ task, due }] : [];
   });
   // a topic beyond how it is asked narrows to the tasks sharing most of its characters (at least half the best)
   const topic = bigrams(withoutDates(link.residual).replace(ASKING, ' '));
@@ -55,15 +56,15 @@ export function tasksDue(corpus: Corpus, link: LinkedQuery, inScope: (planId: st
     const best = Math.max(0, ...scored.map((x) => x.s));
     pool = best > 0 ? scored.filter((x) => x.s * 2 >= best) : [];
   }
-  return pool.sort((a, b) => order(a.due) - order(b.due));
+  return pool.sort((a, b) => (a.due && b.due ? order(a.due) - order(b.due) : 0));
 }
 
 /** The `deadlines` card: the date asked and the tasks due by it (at most `limit`). */
-export function deadlinesAnswer(due: AskedDue, rows: { task: TaskDoc; due: Due }[], limit: number): DeadlinesAnswer | null {
+export function deadlinesAnswer(due: AskedDue, rows: { task: TaskDoc; due: Due | null }[], limit: number): DeadlinesAnswer | null {
   if (!rows.length) return null;
   return {
     type: 'deadlines',
-    by: { year: due.year, month: due.month, exact: due.exact, text: dueText(due) },
+    by: due.ongoing ? { year: null, month: null, exact: false, ongoing: true, text: due.text } : { year: due.year, month: due.month, exact: due.exact, ongoing: false, text: dueText(due) },
     total: rows.length,
     items: rows.slice(0, limit).map(({ task, due: d }) => {
       const p = task.node.properties;
@@ -72,7 +73,7 @@ export function deadlinesAnswer(due: AskedDue, rows: { task: TaskDoc; due: Due }
         title: task.title,
         path: String(p.path ?? ''),
         planId: task.planId,
-        due: dueText(d),
+        due: d ? dueText(d) : str(p.deadline) ?? '',
         deadline: str(p.deadline),
         source: { file: str(p.sourceFile), lineStart: num(p.lineStart), lineEnd: num(p.lineEnd) },
       };

@@ -257,9 +257,9 @@ export class SearchEngine implements SearchService {
       }
     }
     if (link.years.length) for (const t of corpus.tasks) if (t.years.some((y) => link.years.includes(y))) lift(t.id, settings.tiers.year, 'year');
-    // a date asked (6月底前要完成哪些工作): the tasks due by then, earliest first
+    // a date asked (6月底前要完成哪些工作): the tasks due by then, earliest first (those with no date alike)
     const due = this.answers.dueTasks(link);
-    due.forEach(({ task }, i) => lift(task.id, settings.tiers.deadline * (1 - i / (2 * due.length)), 'deadline'));
+    due.forEach(({ task }, i) => lift(task.id, settings.tiers.deadline * (link.due?.ongoing ? 1 : 1 - i / (2 * due.length)), 'deadline'));
     return { tiers, reason, byRegion };
   }
 
@@ -388,6 +388,7 @@ export class SearchEngine implements SearchService {
       expansionHits: [...new Set([...expansion, ...bridged])].filter((t) => scored.slice(0, 3).some((x) => corpus.byId.get(x.id)?.normText.includes(t))).length,
       cosine: gateCosine === null ? null : Math.round(gateCosine * 1000) / 1000,
       chars: contentChars(unknownDocs.length ? evidenceText : kindless(link.normalized)),
+      chinese: /[\u3400-\u9fff]/.test(link.normalized),
     };
     let classified = classifyMatch(evidence, this.parts.options.match);
     if (classified === 'none') {

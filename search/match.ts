@@ -25,6 +25,8 @@ export interface MatchEvidence {
   cosine: number | null;
   /** Content characters (CJK, Latin letters, digits) in the question's text part. */
   chars: number;
+  /** The question holds Chinese characters (else it is Latin letters and digits only). */
+  chinese: boolean;
 }
 
 // QUESTION_WORDS (search/knowledge/language.json): how a question is asked, not what about. Plans
@@ -33,10 +35,11 @@ export interface MatchEvidence {
 /** Character bigrams of CJK runs and whole Latin words (question words removed): the units coverage is measured in. */
 export function coverageTokens(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.replace(QUESTION_WORDS, ' ').matchAll(/[\u3400-\u9fff]+|[a-z][a-z0-9]*|\d+/g)) {
+  // Latin runs as the character index holds them (5g, irs, 95%): those with a letter
+  for (const m of text.replace(QUESTION_WORDS, ' ').matchAll(/[\u3400-\u9fff]+|[a-z0-9][a-z0-9%.+#]*/g)) {
     const run = m[0];
     if (!/[\u3400-\u9fff]/.test(run[0])) {
-      if (run.length > 1 && !/^\d+$/.test(run)) out.push(run);
+      if (run.length > 1 && /[a-z]/.test(run)) out.push(run);
       continue;
     }
     if (run.length === 1) out.push(run);
@@ -46,11 +49,16 @@ export function coverageTokens(text: string): string[] {
 }
 
 /**
- * A question's coverage tokens taken within each of its words (jieba's cut): a bigram across two
- * words (燃气泄漏 → 气泄, 医保报销 → 保报) is no word anyone uses. Both measures below read these.
+ * A question's coverage tokens taken within each of its words (jieba's cut of its Chinese runs): a
+ * bigram across two words (燃气泄漏 → 气泄, 医保报销 → 保报) is no word anyone uses. Latin words stay
+ * whole (the cut without HMM spells irs as i|r|s), and count only in a question without Chinese —
+ * beside Chinese they are glosses (data security 数据安全). Both measures below read these.
  */
 export function questionTokens(text: string): string[] {
-  return [...new Set(jiebaCut(text.replace(QUESTION_WORDS, ' ')).flatMap((w) => coverageTokens(w)))];
+  const runs = text.replace(QUESTION_WORDS, ' ').match(/[\u3400-\u9fff]+|[^\u3400-\u9fff]+/g) ?? [];
+  const tokens = runs.flatMap((r) => (/[\u3400-\u9fff]/.test(r) ? jiebaCut(r).flatMap((w) => coverageTokens(w)) : coverageTokens(r)));
+  const chinese = tokens.filter((t) => /[\u3400-\u9fff]/.test(t));
+  return [...new Set(chinese.length ? chinese : tokens)];
 }
 
 /** The best coverage of a question's tokens (`questionTokens`) by one of `ids` in the character index. */
@@ -80,6 +88,10 @@ export function contentChars(text: string): number {
 export function classifyMatch(e: MatchEvidence, t: MatchThresholds): Match {
   if (e.linked) return 'strong';
   if (e.chars < t.minChars) return 'none';
+  // Latin letters and digits none of which the plans use, and no English word read as theirs
+  // (zxcvbnm 12345): nothing to answer from, whatever the cosine (bge-small-zh put that string at
+  // 0.58 from a task printing VOCs)
+  if (!e.chinese && e.vocabulary === 0 && e.coverage === 0 && e.expansionHits === 0) return 'none';
   const foreign = e.vocabulary < t.noneVocabulary;
   if (e.cosine !== null) {
     if (e.expansionHits < t.noneExpansionHits.model && ((foreign && e.cosine < t.noneCosine) || (e.cosine < t.floorCosine && e.coverage < t.floorCoverage))) return 'none';

@@ -272,7 +272,7 @@ export class EntityLinker {
     }
     // a deadline asked (6月底前要完成哪些工作); its words stay text (tasks print 6月底前 too)
     out.due = askedDue(compact);
-    if (out.due) out.entities.push({ type: 'deadline', text: compact.slice(out.due.start, out.due.end), value: dueText(out.due) });
+    if (out.due) out.entities.push({ type: 'deadline', text: compact.slice(out.due.start, out.due.end), value: out.due.ongoing ? out.due.text : dueText(out.due) });
     // 牵头 alone asks for the lead, 协同/配合 alone for co-units; 牵头或参与, 牵头和配合 ask for both
     const lead = ROLE_LEAD.test(compact);
     const co = ROLE_CO.test(compact);

@@ -47,6 +47,7 @@ export const schemas: Record<string, object> = {
       expansionHits: { type: 'integer', minimum: 0 },
       cosine: { type: ['number', 'null'] },
       chars: { type: 'integer', minimum: 0 },
+      chinese: { type: 'boolean', description: 'the question holds Chinese characters' },
     }),
   }),
   SourceRef: obj({ file: { type: ['string', 'null'] }, lineStart: { type: ['integer', 'null'] }, lineEnd: { type: ['integer', 'null'] } }),
@@ -96,7 +97,7 @@ export const schemas: Record<string, object> = {
       }),
       obj({
         type: { const: 'deadlines' },
-        by: obj({ year: { type: ['integer', 'null'], description: 'null: no year asked (any year)' }, month: int, exact: { type: 'boolean', description: 'true: due exactly then (完成时限是…), false: by then (…前)' }, text: str }),
+        by: obj({ year: { type: ['integer', 'null'], description: 'null: no year asked (any year)' }, month: { type: ['integer', 'null'], description: 'null: asked for the tasks with no date' }, exact: { type: 'boolean', description: 'true: due exactly then (完成时限是…), false: by then (…前)' }, ongoing: { type: 'boolean', description: 'asked for the tasks whose deadline is no date (持续推进)' }, text: str }),
         total: int,
         items: arr(obj({ id: str, title: str, path: str, planId: str, due: { ...str, description: 'the due date in the window, as plans write it (2025年6月底)' }, deadline: { type: ['string', 'null'], description: 'the task\'s deadline field as printed (完成时限)' }, source: ref('SourceRef') })),
       }),

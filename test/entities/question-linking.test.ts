@@ -4,6 +4,7 @@
  * unit links nothing and says so; applications link only by specific names. On the seeds.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
 import { seedStore } from '../../bench/lib/harness';
@@ -162,5 +163,35 @@ describe('with other cities’ plans loaded beside the seeds (eval/other-plans)'
     expect(mixed.link('smart city 数据共享').regions).toEqual([]);
     expect(mixed.link('hangzhouweihai').regions).toEqual([]); // inside a longer Latin word
     expect(mixed.link('hangzhou和weihai的数字政府').crossPlan).toBe(true);
+  });
+});
+
+describe('a city bureau’s branch in a district (分局)', () => {
+  let district: EntityLinker;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-branch-'));
+    fs.writeFileSync(path.join(dir, 'shunde.txt'), [
+      '佛山市顺德区2025年数字政府建设工作要点',
+      '一、重点工作',
+      '1.优化涉企行政检查，推行“综合查一次”。（牵头单位：区司法局；配合单位：区市场监督管理局、佛山市公安局顺德分局）',
+      '2.推进生态环境非现场监管。（牵头单位：区生态环境分局；配合单位：供电局顺德分局）',
+      '3.推行“拿地即开工”。（牵头单位：区住房城乡建设和水利局；配合单位：佛山市自然资源局顺德分局）',
+    ].join('\n'));
+    district = new EntityLinker(await loadCorpus(await seedStore(dir)));
+  });
+
+  test('is named as printed, by its district and body, or as the bureau the district has', () => {
+    const police = district.link('佛山市公安局顺德分局的任务').units;
+    expect(police).toHaveLength(1);
+    expect(district.link('顺德公安分局参与哪些工作').units).toEqual(police);
+    expect(district.link('顺德区公安分局负责什么').units).toEqual(police);
+    const bureau = district.link('顺德公安局负责什么');
+    expect(bureau.units).toEqual(police);
+    expect(bureau.notes.join(' ')).toContain('按分局关联');
+    expect(district.link('顺德生态环境分局负责什么').units).toHaveLength(1);
+    expect(district.link('顺德自然资源分局配合哪些任务').units).toHaveLength(1);
+    // a bureau the district has itself is no branch
+    expect(district.link('顺德区司法局负责什么').units).toHaveLength(1);
+    expect(district.link('顺德区司法局负责什么').notes.join(' ')).not.toContain('分局');
   });
 });

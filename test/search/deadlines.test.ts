@@ -10,7 +10,7 @@ import { loadConfig } from '../../core/config';
 import { buildSearch, resultKey, seedStore } from '../../bench/lib/harness';
 import type { Search } from '../../search';
 import type { Answer } from '../../search/answers';
-import { askedDue, taskDues, withoutDates } from '../../search/deadlines';
+import { askedDue, ongoingField, taskDues, withoutDates } from '../../search/deadlines';
 
 describe('reading dates', () => {
   test('a question asks a date by 前/截止/要完成, or names it as the deadline (exact)', () => {
@@ -34,6 +34,17 @@ describe('reading dates', () => {
     expect(taskDues(null, '到2025年底，建成平台。2021年8月底前完成试点', null)).toEqual([{ year: 2021, month: 8 }]);
     expect(taskDues('2025年', '', null)).toEqual([{ year: 2025, month: 12 }]);
     expect(taskDues(null, '推进数据共享', 2025)).toEqual([]);
+  });
+
+  test('a deadline field with no date says the work goes on; a question can ask for those tasks', () => {
+    expect(ongoingField('持续推进')).toBe(true);
+    expect(ongoingField('长期坚持')).toBe(true);
+    for (const f of ['2025年底', '按照省里有关要求', null]) expect(ongoingField(f)).toBe(false);
+    expect(askedDue('哪些任务是持续推进的')).toMatchObject({ ongoing: true });
+    expect(askedDue('没有固定完成期限的任务有哪些')).toMatchObject({ ongoing: true });
+    expect(askedDue('6月底前要完成哪些工作')).toMatchObject({ ongoing: false });
+    expect(askedDue('如何持续推进一网通办')).toBeNull(); // how the work goes on, not its deadline
+    expect(withoutDates('数据方面哪些是持续推进的').replace(/\s+/g, '')).toBe('数据方面哪些的');
   });
 
   test('what a question asks beside its date', () => {
@@ -87,6 +98,14 @@ describe('the tasks due by a date asked', () => {
     expect(c.items.map((t) => `${t.path}`).sort()).toEqual(['(二).1', '(二).2']);
     const by = card((await search.search('2009年12月底前要完成哪些工作')).answers)!;
     expect(by.items.map((t) => t.path)).toEqual(['(二).1', '(二).2', '(三).1']);
+  });
+
+  test('the tasks with no fixed date (完成时限：持续推进), asked as such', async () => {
+    const r = await search.search('哪些工作是持续推进、没有固定完成期限的');
+    const c = card(r.answers)!;
+    expect(c.by).toMatchObject({ ongoing: true, month: null });
+    expect(c.items.map((t) => [t.path, t.due])).toEqual([['一.5', '持续推进']]);
+    expect(r.results.map(resultKey)[0]).toBe('district-2025.txt#一.5');
   });
 
   test('no card without a date asked, nor for a target year, nor where no task due then is on the topic', async () => {

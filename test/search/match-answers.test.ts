@@ -11,6 +11,7 @@ import { loadConfig } from '../../core/config';
 import { createSearch, NO_EXPANSION } from '../../search';
 import { loadExpansion, tableExpansion } from '../../search/expand';
 import { ExactIndex } from '../../search/exact-index';
+import { classifyMatch } from '../../search/match';
 import { SEARCH_DEFAULTS } from '../../search/options';
 import { HashEmbedder } from './hash-embedder';
 import { seedPipeline } from './seed-pipeline';
@@ -65,6 +66,19 @@ describe('match: strong | weak | none', () => {
   test('the kinds of plan a question names are no topic for the gate: everyday plans are none', async () => {
     for (const q of ['马拉松训练计划怎么安排', '婚礼策划方案']) expect([q, (await seeds.search.search(q)).match]).toEqual([q, 'none']);
     for (const q of ['数字化改革方案', '数据开放的工作计划']) expect([q, (await seeds.search.search(q)).match]).not.toEqual([q, 'none']);
+  });
+
+  test('a Latin acronym the plans print is their word (IRS, GIS: jieba without HMM spells them letter by letter); Latin the plans never use is none, whatever the cosine', async () => {
+    for (const q of ['IRS', 'GIS']) {
+      const r = await seeds.search.search(q);
+      expect([q, r.interpretation.evidence.vocabulary, r.match]).toEqual([q, 1, 'strong']);
+      expect(String(r.results[0].node.properties.text).toLowerCase()).toContain(q.toLowerCase());
+    }
+    expect((await seeds.search.search('zxcvbnm 12345')).match).toBe('none');
+    // with the model, bge-small-zh put that string at 0.58 from a task printing VOCs
+    const gibberish = { linked: false, coverage: 0, vocabulary: 0, expansionHits: 0, cosine: 0.58, chars: 12, chinese: false };
+    expect(classifyMatch(gibberish, SEARCH_DEFAULTS.match)).toBe('none');
+    expect(classifyMatch({ ...gibberish, chinese: true }, SEARCH_DEFAULTS.match)).not.toBe('none'); // Chinese is the model's to judge
   });
 
   test('a linked unit or application is strong; an empty question after its question words is none', async () => {

@@ -93,11 +93,11 @@ function plansCard(a) {
 }
 
 function deadlinesCard(a, plansById, on) {
-  const when = a.by.exact ? `完成时限为 ${a.by.text}` : `${a.by.text}前到期`;
+  const when = a.by.ongoing ? '持续推进、无固定完成期限' : a.by.exact ? `完成时限为 ${a.by.text}` : `${a.by.text}前到期`;
   return h('section', { class: 'answer deadlines', 'aria-labelledby': 'ans-deadlines' },
     h('h2', { id: 'ans-deadlines' }, `${when}的任务（共 ${a.total} 项${a.total > a.items.length ? `，显示 ${a.items.length} 项` : ''}）`),
     h('table', {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '到期'), h('th', { scope: 'col' }, '任务'), h('th', { scope: 'col' }, '方案'), h('th', { scope: 'col' }, '出处'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, a.by.ongoing ? '完成时限' : '到期'), h('th', { scope: 'col' }, '任务'), h('th', { scope: 'col' }, '方案'), h('th', { scope: 'col' }, '出处'))),
       h('tbody', {}, a.items.map((t) => h('tr', {},
         h('td', { class: 'value' }, t.due),
         h('td', {}, t.title),
