@@ -289,10 +289,12 @@ export function byQuotes(text: string, isBrand: (s: string) => boolean, out: App
     if (/[、，]/.test(inner) || inner === '一件事') continue; // “一件事” alone is the reform's form; X一件事 is the name
     const inContext = /(?:依托|应用|用好|上线|迭代|升级|贯通|接入|入驻)$/.test(before) && /^[，。、；等]?$/.test(after);
     const inParens = /(?:模块|应用|平台|系统)（$/.test(before) && after === '）';
+    // “江海通办”APP, “顺易办”小程序: a quoted name the next word says is an app
+    const asApp = /^(?:app|小程序|客户端|公众号)/i.test(text.slice(pos + inner.length + 2));
     // "居民服务“一卡通”": the quote ends a longer name that the head and list rules read whole
     const lead = tagWords(before).pop();
     if (lead && /^(?:n|vn|nz|l)$/.test(lead.tag) && lead.word.length >= 2 && !GOVERNING.has(lead.word) && !endsGoverning(lead) && !isBrand(inner)) continue;
-    if ((QUOTED_HEAD.test(inner) && inner !== '一件事' && !isGenericCore(inner.replace(QUOTED_HEAD, ''))) || isBrand(inner) || inContext || inParens) {
+    if ((QUOTED_HEAD.test(inner) && inner !== '一件事' && !isGenericCore(inner.replace(QUOTED_HEAD, ''))) || isBrand(inner) || inContext || inParens || asApp) {
       out.push({ pos, name: inner, evidence: 'quoted' });
     }
   }

@@ -20,6 +20,7 @@ const HEADING_START = /^(?:[一二三四五六七八九十百]+[、．.]|（[一
 const NO_JOIN_NEXT = new RegExp(`^(?:[（［【]?(?:${LABEL_ALT})\\s*：|附件|抄送|备注|——|-{3,}|[|｜]$)`);
 /** Where one physical line holds several logical ones ("…。二、…（一）…1.…", "…。责任单位：…"): a marker or a label after a sentence end or a space. */
 const INLINE_BREAK = new RegExp(`(?<=[。；！？ \\u3000\\t])\\s*(?=[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\\d{1,3}[.．、](?![\\d.．])[\\u3400-\\u9fff“]|(?:${LABEL_ALT})\\s*：)`, 'g');
+const CLAUSE_LABEL = new RegExp(`(?:${LABEL_ALT})\\s*[：:]`);
 const TITLE_END = /(?:通知|方案|意见|办法|规划|计划|纲要|要点|细则|清单|文件|决定)$/;
 const TAIL = 120; // characters of a line's end that canJoin looks at
 const MIN_CUT_LINE = 20; // a line cut by a page break is a (nearly) full printed line (公文: 28 per line)
@@ -51,8 +52,8 @@ function endsClause(text: string): boolean {
   if (TERMINAL.test(text)) return true;
   // a document number or a date line stands alone
   if (/[〔[［]\d{4}[〕\]］]\s*\d+\s*号$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:印发)?$/.test(text)) return true;
-  // a closing unit clause ends its paragraph
-  return /）$/.test(text) && /(?:责任单位|牵头单位)/.test(text);
+  // a closing unit clause ends its paragraph (…（牵头单位：…；配合单位：…）, its second field split onto a line of its own)
+  return /）$/.test(text) && CLAUSE_LABEL.test(text);
 }
 
 /** Whether the next line continues a line cut by a page break (`prev`: the line's last TAIL characters). */

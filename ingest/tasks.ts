@@ -107,7 +107,7 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
   const nodes = collectTaskNodes(root);
   const continuous = isContinuous(nodes);
   let standing: string[] = []; // "以下…不再列出": units every later task carries
-  const drafts = nodes.map((node) => {
+  const drafts: Draft[] = nodes.map((node) => {
     const { title, rest } = splitTitle(node.head);
     const lines = descendantsLines(node);
     const text = [rest, ...lines.map((l) => l.text)].filter((s) => s !== '').join('\n');
@@ -120,8 +120,9 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
     if (own.length) standing = own.map((raw) => fields.units.find((u) => sameUnit(u.raw, raw))?.raw ?? raw);
     const last = lines.length ? lines[lines.length - 1] : node.line;
     const body = clauseFreeText(text, fields.clauses);
-    return { node, title, text, body, units, deadline: fields.deadline, leader: fields.leader, lineStart: node.line.lineStart, lineEnd: last.lineEnd };
+    return { node, title, text, body, units, deadline: fields.deadline, leader: fields.leader, lineStart: node.line.lineStart, lineEnd: last.lineEnd, rest, lines, fields };
   });
+  trimClosingProse(drafts);
   const docHasClauses = drafts.some((d) => d.units.length > 0);
   const used = new Map<string, number>();
   return drafts.map((d) => {
@@ -150,6 +151,52 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
       lineEnd: d.lineEnd,
     };
   });
+}
+
+interface Draft {
+  node: OutlineNode;
+  title: string;
+  text: string;
+  body: string;
+  units: ReturnType<typeof extractUnits>['units'];
+  deadline: string | null;
+  leader: string | null;
+  lineStart: number;
+  lineEnd: number;
+  rest: string; // the head line's text after the title ('' when none)
+  lines: Line[]; // the body lines
+  fields: ReturnType<typeof extractUnits>;
+}
+
+/** Where a task's text ends when it closes with its responsibility clause: the end of the line holding the last clause, else -1. */
+function clauseLineEnd(d: Draft): number {
+  const last = d.fields.clauses.reduce((m, c) => Math.max(m, c.end), -1);
+  if (last < 0) return -1;
+  const nl = d.text.indexOf('\n', last);
+  const tail = d.text.slice(last, nl < 0 ? undefined : nl);
+  const bracketed = /[）)】〕\]]/.test(tail) || /[）)】〕\]]\s*$/.test(d.text.slice(0, last));
+  return /^[\s）)】〕\]。；;]*$/.test(tail) && bracketed ? (nl < 0 ? d.text.length : nl) : -1;
+}
+
+/**
+ * In a plan whose items close with their responsibility clause in brackets (…（牵头单位：…；配合单位：…）),
+ * an unnumbered paragraph after the last item's clause is the plan's closing prose (各牵头单位要对照工作
+ * 要点细化年度计划…), not that task's text: it is left out of the task (text, body, lines). Where items put
+ * the clause after their title and go on below it, nothing is cut.
+ */
+function trimClosingProse(drafts: Draft[]): void {
+  const leaves = drafts.filter((d) => !d.node.children.length && d.fields.clauses.length);
+  const ends = leaves.map((d) => ({ d, at: clauseLineEnd(d) }));
+  const closing = ends.filter((e) => e.at >= 0 && e.at === e.d.text.length).length;
+  if (closing < 3 || closing < (2 / 3) * leaves.length) return; // the plan's convention: most items close so
+  for (const { d, at } of ends) {
+    if (at < 0 || at === d.text.length) continue;
+    const kept = d.text.slice(0, at);
+    const keptLines = kept.split('\n').length - (d.rest ? 1 : 0);
+    d.text = kept;
+    d.body = clauseFreeText(kept, d.fields.clauses);
+    d.lineEnd = (keptLines > 0 ? d.lines[keptLines - 1] : d.node.line).lineEnd;
+  }
 }
 
 /** Two printings of one unit name: "各区、县（市）政府" = "各区、县〔市〕政府". */

@@ -82,6 +82,7 @@ export function taskDues(deadline: string | null, text: string, year: number | n
   return out.sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.month - b.month);
 }
 
+const TARGET_ASKED = /目标|指标|达到|达成/;
 // a deadline field that is no date: the work goes on (持续推进, 长期坚持, 常态化开展)
 const ONGOING_FIELD = /持续|长期|常态|长效|逐年|每年|按年度/;
 // a question for the tasks with such a deadline (哪些任务是持续推进的, 没有固定完成期限的任务, 长期任务)
@@ -99,6 +100,8 @@ export function ongoingField(deadline: string | null): boolean {
  * deadline is no date (哪些任务是持续推进、没有固定完成期限的) — `ongoing`; null when it asks neither.
  */
 export function askedDue(compact: string): AskedDue | null {
+  // a target question (到2025年底前要达到什么目标) asks for the targets of that year, not what is due
+  if (TARGET_ASKED.test(compact)) return null;
   for (const d of dates(compact)) {
     const by = compact.slice(d.end).match(BY_AFTER_ASKED);
     const before = compact.slice(0, d.start);

@@ -108,6 +108,10 @@ describe('application grammar', () => {
     expect(names('升级“随申办”移动端，建设“一网统管”城运系统')).toEqual(['随申办', '“一网统管”城运系统']);
     expect(names('建设“赣服通”5.0版，打造“赣政通”政务协同平台')).toEqual(['赣服通', '赣政通']);
     expect(names('建设“闽政通”APP和省网上办事大厅')).toEqual(['闽政通']);
+    // a quoted name the next word says is an app, whatever the name ends in
+    expect(names('迭代升级“江海通办”APP，整合各类移动端应用')).toEqual(['江海通办']);
+    expect(names('推动区级部门应用全部整合至“顺易办”小程序')).toEqual(['顺易办']);
+    expect(names('深入推进“证照分离”改革')).toEqual([]);
     expect(names('加快建设安全生产风险监测预警系统和自然灾害综合监测预警系统')).toEqual(['安全生产风险监测预警系统', '自然灾害综合监测预警系统']);
     expect(names('完善省一体化政务服务平台，推进城市运行管理服务平台建设')).toEqual([]);
   });

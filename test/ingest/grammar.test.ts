@@ -130,3 +130,44 @@ test('a web page of a district plan (Guangdong style): its number, date and sour
   const roles = doc.tasks.find((t) => t.path === '4')!.units.map((u) => `${u.role}:${u.raw}`);
   expect(roles).toEqual(['lead:区应急管理局', 'co:区水利局', 'co:区气象局']);
 });
+
+describe('a plan whose items close with their clause, and its closing paragraph', () => {
+  const items = [
+    '某区2025年数字政府建设工作要点',
+    '一、重点工作',
+    '1. 深化“一件事”改革。新增主题服务15个，6月底前完成第一批上线。（牵头单位：区政务服务数据管理局；配合单位：区市场监督管理局、各镇街）',
+    '',
+    '2. 推进数据共享。6月底前完成公共数据资源目录编制。（牵头单位：区政务服务数据管理局；配合单位：区级各有关单位）',
+    '',
+    '3. 建设智慧河长系统。年底前重点河涌水质监测全覆盖。（牵头单位：区水利局；配合单位：区生态环境分局）',
+    '',
+    '4. 强化数据安全管理。开展数据安全风险评估。（牵头单位：区政务服务数据管理局；配合单位：区委网信办）',
+    '',
+    '    各牵头单位要对照工作要点细化年度计划，明确责任人和时间节点，于每季度结束后5个工作日内报送进展情况。',
+  ];
+
+  test('the closing paragraph is no part of the last task: not its text, nor its lines', () => {
+    const doc = parseDocument('district.txt', items.join('\n'));
+    const last = doc.tasks[doc.tasks.length - 1];
+    expect(doc.tasks.map((t) => t.path)).toEqual(['一.1', '一.2', '一.3', '一.4']);
+    expect(last.text).not.toContain('各牵头单位要对照');
+    expect(last.text).toContain('区委网信办');
+    expect(last.lineEnd).toBe(9);
+    expect(last.units.map((u) => `${u.role}:${u.raw}`)).toEqual(['lead:区政务服务数据管理局', 'co:区委网信办']);
+  });
+
+  test('where items put the clause after the title and go on below it, their text stays whole', () => {
+    const doc = parseDocument('title-clause.txt', [
+      '某市数字政府建设实施方案',
+      '一、重点任务',
+      '1. 建设城市大脑（牵头单位：市数据局）',
+      '整合各部门数据资源，建设城市运行指挥中心。',
+      '2. 推进一网通办（牵头单位：市政务办）',
+      '新增掌上可办事项100项。',
+      '3. 建设数字乡村（牵头单位：市农业农村局）',
+      '推进乡村数字化治理。',
+    ].join('\n'));
+    expect(doc.tasks.map((t) => t.text.includes('。'))).toEqual([true, true, true]);
+    expect(doc.tasks[0].text).toContain('城市运行指挥中心');
+  });
+});

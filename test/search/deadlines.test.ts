@@ -24,7 +24,7 @@ describe('reading dates', () => {
   });
 
   test('a target year, a span of years, a document number or a date without a deadline word asks no date', () => {
-    for (const q of ['到2025年要达到什么目标', '三年内要做什么', '嘉政发〔2022〕18号', '2023年工作要点', '10月份的会议']) expect(askedDue(q)).toBeNull();
+    for (const q of ['到2025年要达到什么目标', '到2025年底前要达到什么目标', '三年内要做什么', '嘉政发〔2022〕18号', '2023年工作要点', '10月份的会议']) expect(askedDue(q)).toBeNull();
   });
 
   test('a task is due on its deadline field and on the dates its text sets with 前; a date without a year is its plan’s', () => {
