@@ -14,7 +14,8 @@
  *   for them, those that lead most first (城市大脑由哪些单位负责);
  * - `units`: the units with the most tasks — those they lead when the question asks 牵头 — in the
  *   plans or regions it names, or in all (哪个部门牵头的任务最多, 嘉兴哪些单位任务最多);
- * - `deadlines`: the tasks due by the date a question asks (6月底前要完成哪些工作; due-answer.ts).
+ * - `deadlines`: the tasks due by the date a question asks (6月底前要完成哪些工作; due-answer.ts);
+ * - `applications`: the applications a question asks for when it names none (绵阳建设了哪些平台; app-list-answer.ts).
  */
 import type { GraphNode, Role } from '../graph/model';
 import type { GraphStore } from '../graph/store';
@@ -22,6 +23,8 @@ import type { Corpus, TaskDoc } from './corpus';
 import { annualYear, leads, nodeName } from './corpus';
 import type { Due } from './deadlines';
 import { deadlinesAnswer, tasksDue, type DeadlinesAnswer } from './due-answer';
+import { applicationsAnswer, appsAsked, type ApplicationsAnswer, type AppsAsked } from './app-list-answer';
+import { roundRobin } from './round-robin';
 import { PLAN_KINDS, TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
 import { bigrams } from './normalize';
@@ -61,7 +64,8 @@ export type Answer =
   | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] }
   | { type: 'units'; role: Role | null; plans: string[]; regions: string[]; total: number; items: RankedUnitItem[] }
   | { type: 'plans'; total: number; items: { id: string; title: string; docNumber: string | null; date: string | null; region: string | null; tasks: number }[] }
-  | DeadlinesAnswer;
+  | DeadlinesAnswer
+  | ApplicationsAnswer;
 
 export interface RankedUnitItem extends AppUnitItem {
   co: number; // tasks it is a co-unit of (协同 / 配合)
@@ -114,18 +118,6 @@ export function plansByDocNumber(corpus: Corpus, question: string): string[] {
     const [code, year, no] = key.split('|');
     if (asked.some((a) => { const [c, y, n] = a.split('|'); return y === year && n === no && (c === code || c.endsWith(code) || code.endsWith(c)); })) out.push(id);
   }
-  return out;
-}
-
-/** Items of each group in turn (first of every group, then the second …), groups in first-seen order. */
-function roundRobin<T>(items: T[], group: (t: T) => string | null): T[] {
-  const groups = new Map<string, T[]>();
-  for (const it of items) {
-    const g = group(it) ?? '';
-    groups.set(g, [...(groups.get(g) ?? []), it]);
-  }
-  const out: T[] = [];
-  for (let i = 0; out.length < items.length; i++) for (const list of groups.values()) if (i < list.length) out.push(list[i]);
   return out;
 }
 
@@ -364,6 +356,12 @@ export class GraphAnswers {
     return tasksDue(this.corpus, link, (planId) => this.inNamed(link, planId));
   }
 
+  /** The applications the question asks for (of the plans, regions and units it names), or null when it asks none. */
+  appsAsked(link: LinkedQuery): AppsAsked | null {
+    const ofUnit = (t: TaskDoc) => !link.units.length || link.units.some((u) => (link.role === 'lead' ? leads(t, u) : t.units.some((x) => x.id === u)));
+    return appsAsked(this.corpus, link, (planId) => this.inNamed(link, planId), ofUnit);
+  }
+
   /** Everything the graph answers for this question; `plans` from `askedPlans` (documents named by number first). */
   async answer(link: LinkedQuery, plans: string[]): Promise<Answer[]> {
     const out: Answer[] = [...this.plansAnswer(plans)];
@@ -375,6 +373,9 @@ export class GraphAnswers {
     out.push(...this.appAnswers(link));
     const ranking = this.rankingAnswer(link);
     if (ranking) out.push(ranking);
+    const asked = this.appsAsked(link);
+    const apps = asked ? applicationsAnswer(this.corpus, link, asked, this.limits.appList) : null;
+    if (apps) out.push(apps);
     return out;
   }
 }

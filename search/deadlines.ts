@@ -112,7 +112,10 @@ export function askedDue(compact: string): AskedDue | null {
     return { year: d.year, month: d.month, text: d.text, exact: named && !by, ongoing: false, start: d.start, end: d.end + after };
   }
   const ongoing = ONGOING_ASKED.exec(compact);
-  if (ongoing) return { year: null, month: 12, text: ongoing[0], exact: false, ongoing: true, start: ongoing.index, end: ongoing.index + ongoing[0].length };
+  if (ongoing) {
+    const lead = /^(?:是|为|属于|标注为?)/.exec(ongoing[0])?.[0].length ?? 0; // 是持续推进: the phrase is 持续推进
+    return { year: null, month: 12, text: ongoing[0].slice(lead), exact: false, ongoing: true, start: ongoing.index + lead, end: ongoing.index + ongoing[0].length };
+  }
   return null;
 }
 

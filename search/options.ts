@@ -74,6 +74,8 @@ export interface AnswerLimits {
   nearest: number;
   /** Tasks listed for a question of what is due by a date. Default 12. */
   deadlines: number;
+  /** Applications listed for a question that asks which there are (绵阳建设了哪些平台). Default 12. */
+  appList: number;
 }
 
 export interface SearchOptionsConfig {
@@ -85,7 +87,7 @@ export interface SearchOptionsConfig {
 export const SEARCH_DEFAULTS: SearchOptionsConfig = {
   limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1, kMaxAtDepth: { 1: 50, 2: 10, 3: 5 } },
   match: { noneVocabulary: 0.6, noneCosine: 0.5, floorCosine: 0.46, floorCoverage: 0.5, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
-  answers: { targets: 12, unitTasks: 20, appUnits: 8, rankedUnits: 10, planCards: 3, nearest: 5, deadlines: 12 },
+  answers: { targets: 12, unitTasks: 20, appUnits: 8, rankedUnits: 10, planCards: 3, nearest: 5, deadlines: 12, appList: 12 },
 };
 
 /** Defaults with some fields replaced (tests, sweeps). */

@@ -30,7 +30,7 @@ export interface RankingSettings {
   /** BM25 length normalisation (0 = none, 1 = full). */
   bm25b: number;
   /** Score tiers added for graph matches, so linked entities answer first. */
-  tiers: { unit: number; lead: number; region: number; app: number; year: number; deadline: number };
+  tiers: { unit: number; lead: number; region: number; app: number; year: number; deadline: number; appList: number };
   /** A named region's task earns the full region lift when its text score is at least this share of the best other region's task's, the square of its share of that below (0: every task of the region alike). */
   regionRelevance: number;
   /** Cross-plan questions: each further result of an already-listed plan has its text score multiplied by this. */
@@ -59,7 +59,7 @@ export const DEFAULT_SETTINGS: RankingSettings = {
   prf: { docs: 3, beta: 0.3 },
   rm3: { docs: 3, terms: 10, weight: 0.4 },
   bm25b: 0.75,
-  tiers: { unit: 2, lead: 0.5, region: 1, app: 0.3, year: 0.2, deadline: 1 },
+  tiers: { unit: 2, lead: 0.5, region: 1, app: 0.3, year: 0.2, deadline: 1, appList: 1 },
   regionRelevance: 0.7,
   diversity: 0.7,
   gate: true,

@@ -96,6 +96,14 @@ export const schemas: Record<string, object> = {
         items: arr(obj({ id: str, title: str, docNumber: { type: ['string', 'null'] }, date: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, tasks: int })),
       }),
       obj({
+        type: { const: 'applications' },
+        kind: { ...str, description: 'the kind asked, as written: 应用, 平台, 系统, app, 小程序 …' },
+        regions: arr(str),
+        plans: arr(str),
+        total: int,
+        items: arr(obj({ id: str, name: str, tasks: int, plans: arr(obj({ id: str, title: str })) })),
+      }),
+      obj({
         type: { const: 'deadlines' },
         by: obj({ year: { type: ['integer', 'null'], description: 'null: no year asked (any year)' }, month: { type: ['integer', 'null'], description: 'null: asked for the tasks with no date' }, exact: { type: 'boolean', description: 'true: due exactly then (完成时限是…), false: by then (…前)' }, ongoing: { type: 'boolean', description: 'asked for the tasks whose deadline is no date (持续推进)' }, text: str }),
         total: int,

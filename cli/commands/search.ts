@@ -63,6 +63,10 @@ function print(res: SearchResponse): void {
       say(`\n【单位排名 / units by ${a.role === 'lead' ? '牵头 lead' : a.role === 'co' ? '协同 co' : 'tasks'}】${[...a.regions].join('、')}`);
       a.items.forEach((u, n) => say(`   ${n + 1}. ${qualifiedUnitName(u.region, u.name)} ${key(u)}（共 ${u.tasks} 项）`));
     }
+    if (a.type === 'applications') {
+      say(`\n【${a.kind} / applications】${[...a.regions].join('、')} 共 ${a.total} 个:`);
+      for (const x of a.items) say(`   ${x.name} · ${x.plans.map((p) => p.title).join('、')} · ${x.tasks} 项任务`);
+    }
     if (a.type === 'deadlines') {
       say(`\n【到期 / due】${a.by.ongoing ? '持续推进、无固定期限 / no fixed date' : a.by.exact ? `完成时限为 ${a.by.text}` : `${a.by.text}前`} 共 ${a.total} 项 / tasks:`);
       for (const t of a.items) say(`   ${t.due} · ${t.title} · 第 ${t.path} 项${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);

@@ -90,6 +90,17 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     expect(await axeViolations(s.page)).toEqual([]);
   }, 60_000);
 
+  test('a question for a region’s applications lists them on a card', async () => {
+    await search('金华建设了哪些平台');
+    await s.page.waitForSelector('#answers .answer.app-list li');
+    expect(await s.page.textContent('#answers .answer.app-list h2')).toMatch(/^金华市：方案中的平台（共 \d+ 个/);
+    const items = await s.page.$$eval('#answers .answer.app-list li', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(items.length).toBeGreaterThan(1);
+    for (const it of items) expect(it).toMatch(/平台 · .*金华市.* · \d+ 项任务$/);
+    await s.page.screenshot({ path: path.join(SHOTS, 'search-applications.png') });
+    expect(await axeViolations(s.page)).toEqual([]);
+  }, 60_000);
+
   test('a unit question and a document number get their answer cards; paging moves through the total', async () => {
     await search('绍兴市大数据局负责哪些任务');
     await s.page.waitForSelector('#answers .answer.unit');

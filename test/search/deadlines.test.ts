@@ -40,7 +40,7 @@ describe('reading dates', () => {
     expect(ongoingField('持续推进')).toBe(true);
     expect(ongoingField('长期坚持')).toBe(true);
     for (const f of ['2025年底', '按照省里有关要求', null]) expect(ongoingField(f)).toBe(false);
-    expect(askedDue('哪些任务是持续推进的')).toMatchObject({ ongoing: true });
+    expect(askedDue('哪些任务是持续推进的')).toMatchObject({ ongoing: true, text: '持续推进' });
     expect(askedDue('没有固定完成期限的任务有哪些')).toMatchObject({ ongoing: true });
     expect(askedDue('6月底前要完成哪些工作')).toMatchObject({ ongoing: false });
     expect(askedDue('如何持续推进一网通办')).toBeNull(); // how the work goes on, not its deadline

@@ -1,7 +1,7 @@
 // Answer cards: what the graph answers directly, shown above the ranked tasks (targets with
 // their numbers and sources, a unit's tasks by role, the plan a document number names, an
 // application's plans and the units responsible for it, the units with the most tasks, the plans
-// a question asks about, the tasks due by a date asked).
+// a question asks about, the tasks due by a date asked, the applications a question asks for).
 import { h } from './dom.js';
 import { nodeName, ROLE_TEXT } from './results.js';
 
@@ -110,7 +110,16 @@ function deadlinesCard(a, plansById, on) {
   );
 }
 
-const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard, plans: plansCard, deadlines: deadlinesCard };
+function applicationsCard(a, plansById) {
+  const scope = [...a.regions, ...a.plans.map((id) => planTitle(plansById, id))].join('、');
+  const kind = a.kind === 'app' ? 'APP' : a.kind;
+  return h('section', { class: 'answer app-list', 'aria-labelledby': 'ans-app-list' },
+    h('h2', { id: 'ans-app-list' }, `${scope ? `${scope}：` : ''}方案中的${kind}（共 ${a.total} 个${a.total > a.items.length ? `，显示 ${a.items.length} 个` : ''}）`),
+    h('ul', { class: 'app-plans' }, a.items.map((x) => h('li', {}, x.name, h('span', { class: 'path' }, ` · ${x.plans.map((p) => p.title).join('、')} · ${x.tasks} 项任务`)))),
+  );
+}
+
+const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard, plans: plansCard, deadlines: deadlinesCard, applications: applicationsCard };
 
 /** The cards for a response's `answers`; `on.source(file, from, to, plan)` opens a citation. */
 export function answerCards(answers, plansById, on) {

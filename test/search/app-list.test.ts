@@ -1,0 +1,48 @@
+/**
+ * The applications a question asks for when it names none (search/app-list-answer.ts), on the fresh
+ * plans of three cities (eval/fresh-plans/docs), keyword + graph: each city's app by name, a kind and
+ * a topic narrowing the list, and no such card where the question asks for tasks or names an app.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../core/config';
+import { buildSearch, resultKey, seedStore } from '../../bench/lib/harness';
+import type { Search } from '../../search';
+import type { Answer } from '../../search/answers';
+
+let search: Search;
+beforeAll(async () => {
+  const config = loadConfig({ KG_EMBEDDER: 'none', KG_LOG_LEVEL: 'silent', KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-app-list-')) });
+  search = await buildSearch(await seedStore(path.join(config.root, 'eval', 'fresh-plans', 'docs')), config, null);
+}, 120_000);
+
+const card = (answers: Answer[]) => answers.find((a): a is Extract<Answer, { type: 'applications' }> => a.type === 'applications');
+
+test('each city’s app asked by name: the card lists them, one per plan, and their tasks lead the results', async () => {
+  const r = await search.search('南通、绵阳、顺德的政务服务APP分别叫什么');
+  const c = card(r.answers)!;
+  expect(c.kind).toBe('app');
+  expect(c.items.map((x) => x.name).sort()).toEqual(['江海通办', '绵e通', '顺易办']);
+  expect(new Set(c.items.map((x) => x.plans[0].id)).size).toBe(3);
+  expect(r.results.slice(0, 3).map(resultKey).sort()).toEqual(['mianyang-plan.txt#4', 'nantong-2025.html#三.3', 'shunde-2025.txt#2']);
+});
+
+test('a kind and a topic narrow the list to the region’s applications of that kind on it', async () => {
+  const c = card((await search.search('绵阳有哪些环保方面的平台')).answers)!;
+  expect(c.regions).toEqual(['绵阳市']);
+  expect(c.items.map((x) => x.name)).toContain('“生态绵阳”智慧环保平台');
+  for (const x of c.items) {
+    expect(x.name.endsWith('平台')).toBe(true);
+    expect(x.plans.every((p) => p.title.includes('绵阳'))).toBe(true);
+  }
+  const all = card((await search.search('绵阳建设了哪些平台')).answers)!;
+  expect(all.total).toBeGreaterThan(c.total);
+});
+
+test('no card where the question asks for tasks or units, or names the application itself', async () => {
+  expect(card((await search.search('哪些任务涉及平台建设')).answers)).toBeUndefined();
+  const named = await search.search('江海通办APP有哪些功能');
+  expect(card(named.answers)).toBeUndefined();
+  expect(named.answers.map((a) => a.type)).toContain('application');
+});
