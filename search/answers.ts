@@ -359,7 +359,7 @@ export class GraphAnswers {
   /** The applications the question asks for (of the plans, regions and units it names), or null when it asks none. */
   appsAsked(link: LinkedQuery): AppsAsked | null {
     const ofUnit = (t: TaskDoc) => !link.units.length || link.units.some((u) => (link.role === 'lead' ? leads(t, u) : t.units.some((x) => x.id === u)));
-    return appsAsked(this.corpus, link, (planId) => this.inNamed(link, planId), ofUnit);
+    return appsAsked(this.corpus, link, (planId) => this.inNamed(link, planId), ofUnit, this.limits.appList);
   }
 
   /** Everything the graph answers for this question; `plans` from `askedPlans` (documents named by number first). */

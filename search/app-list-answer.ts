@@ -33,7 +33,7 @@ const KIND = '(?:数字化应用|应用场景|应用|平台|系统|app|小程序
 // 哪些平台, 哪些环保方面的平台, 什么系统, 几个应用 / APP叫什么, 平台有哪些, 小程序分别是什么 (not 哪些任务…平台, 哪些单位…系统: those ask for tasks and units)
 const ASKS = new RegExp(`(?:哪些|什么|哪几个|哪个|几个|多少个)[^，。？！、任工措举单部]{0,6}?${KIND}|${KIND}(?:有哪些|是什么|叫什么|分别是|分别叫|都有|有几个|有多少)`);
 // how such a question is asked (no topic)
-const ASKING = new RegExp(`${KIND}|哪些|什么|哪几个|哪个|几个|多少个|有哪些|是什么|叫什么|分别|都有|有几个|有多少|建设了?|建了|打造了?|上线了?|推出了?|负责|牵头|开发了?|用了|用到|有|的|是|了|都|各|叫|名字|名称|主要|重点|数字化|${PLAN_KINDS.source}`, 'g');
+const ASKING = new RegExp(`${KIND}|方面|领域|相关|关于|涉及|哪些|什么|哪几个|哪个|几个|多少个|有哪些|是什么|叫什么|分别|都有|有几个|有多少|建设了?|建了|打造了?|上线了?|推出了?|负责|牵头|开发了?|用了|用到|有|的|是|了|都|各|叫|名字|名称|主要|重点|数字化|${PLAN_KINDS.source}`, 'g');
 
 /** An app (APP, 小程序, 客户端): the kind that names a few applications, not a kind of work. */
 export const isAppKind = (kind: string): boolean => /^(?:app|小程序|客户端)$/.test(kind);
@@ -55,7 +55,7 @@ function writtenAsApp(t: TaskDoc, name: string): boolean {
 
 /**
  * The applications of the tasks in scope of the kind the question asks, narrowed by its topic; [] when
- * it asks for none, links an application (its own card answers), or its topic is on none of them.
+ * it asks for none, links an application (its own card answers), or its topic singles none out.
  */
 export interface AppsAsked {
   kind: string;
@@ -63,7 +63,7 @@ export interface AppsAsked {
   apps: { id: string; tasks: TaskDoc[] }[];
 }
 
-export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: string) => boolean, ofUnit: (t: TaskDoc) => boolean): AppsAsked | null {
+export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: string) => boolean, ofUnit: (t: TaskDoc) => boolean, limit: number): AppsAsked | null {
   const kind = link.apps.length ? null : askedAppKind(link.normalized);
   if (!kind) return null;
   const scoped = corpus.tasks.filter((t) => inScope(t.planId) && ofUnit(t));
@@ -89,6 +89,10 @@ export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: s
       const b = best.get(x.tasks[0].planId)!;
       return b > 0 ? x.s * 2 >= b : appKind;
     });
+    // a topic no application holds half of (开远程会议 beside 行政执法监管系统), or one that leaves more than
+    // a card lists (`limit`; 固废治理和无废城市…有哪些数字化应用: 75), is what the tasks answer, not a list of applications
+    const top = Math.max(0, ...best.values());
+    if ((!appKind && top * 2 < topic.size) || apps.length > limit) apps = [];
   }
   apps.sort((a, b) => b.tasks.length - a.tasks.length || nameOf(a.id).localeCompare(nameOf(b.id)));
   return { kind, topical: topic.size > 0, apps };

@@ -74,7 +74,7 @@ export interface AnswerLimits {
   nearest: number;
   /** Tasks listed for a question of what is due by a date. Default 12. */
   deadlines: number;
-  /** Applications listed for a question that asks which there are (绵阳建设了哪些平台). Default 12. */
+  /** Applications listed for a question that asks which there are (绵阳建设了哪些平台); one with a topic that leaves more gets no list. Default 12. */
   appList: number;
 }
 

@@ -40,8 +40,9 @@ test('a kind and a topic narrow the list to the region’s applications of that 
   expect(all.total).toBeGreaterThan(c.total);
 });
 
-test('no card where the question asks for tasks or units, or names the application itself', async () => {
+test('no card where the question asks for tasks or units, names the application itself, or has a topic no application holds', async () => {
   expect(card((await search.search('哪些任务涉及平台建设')).answers)).toBeUndefined();
+  expect(card((await search.search('南通开远程会议用什么系统')).answers)).toBeUndefined();
   const named = await search.search('江海通办APP有哪些功能');
   expect(card(named.answers)).toBeUndefined();
   expect(named.answers.map((a) => a.type)).toContain('application');
