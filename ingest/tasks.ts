@@ -120,7 +120,7 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
     if (own.length) standing = own.map((raw) => fields.units.find((u) => sameUnit(u.raw, raw))?.raw ?? raw);
     const last = lines.length ? lines[lines.length - 1] : node.line;
     const body = clauseFreeText(text, fields.clauses);
-    return { node, title, text, body, units, deadline: fields.deadline, leader: fields.leader, lineStart: node.line.lineStart, lineEnd: last.lineEnd, rest, lines, fields };
+    return { node, title, text, body, units, lineStart: node.line.lineStart, lineEnd: last.lineEnd, rest, lines, fields };
   });
   trimClosingProse(drafts);
   const docHasClauses = drafts.some((d) => d.units.length > 0);
@@ -144,8 +144,8 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
       applications: extractApplications(d.body, ctx.knownApps, d.title),
       years: extractYears(`${d.title}。${d.text}`),
       body: d.body,
-      ...(d.deadline ? { deadline: d.deadline, deadlineYear: extractYears(d.deadline)[0] ?? null } : {}),
-      ...(d.leader ? { leader: d.leader } : {}),
+      ...(d.fields.deadline ? { deadline: d.fields.deadline, deadlineYear: extractYears(d.fields.deadline)[0] ?? null } : {}),
+      ...(d.fields.leader ? { leader: d.fields.leader } : {}),
       sourceFile: ctx.sourceFile,
       lineStart: d.lineStart,
       lineEnd: d.lineEnd,
@@ -158,14 +158,12 @@ interface Draft {
   title: string;
   text: string;
   body: string;
-  units: ReturnType<typeof extractUnits>['units'];
-  deadline: string | null;
-  leader: string | null;
+  units: ReturnType<typeof extractUnits>['units']; // the fields' units and the standing ones
   lineStart: number;
   lineEnd: number;
   rest: string; // the head line's text after the title ('' when none)
   lines: Line[]; // the body lines
-  fields: ReturnType<typeof extractUnits>;
+  fields: ReturnType<typeof extractUnits>; // clauses, deadline and leader as the text gives them
 }
 
 /** Where a task's text ends when it closes with its responsibility clause: the end of the line holding the last clause, else -1. */

@@ -25,6 +25,7 @@ import type { Due } from './deadlines';
 import { deadlinesAnswer, tasksDue, type DeadlinesAnswer } from './due-answer';
 import { applicationsAnswer, appsAsked, type ApplicationsAnswer, type AppsAsked } from './app-list-answer';
 import { roundRobin } from './round-robin';
+import { onTopic } from './topic';
 import { PLAN_KINDS, TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
 import { bigrams } from './normalize';
@@ -121,8 +122,16 @@ export function plansByDocNumber(corpus: Corpus, question: string): string[] {
   return out;
 }
 
+/** `make()` once per question (the ranking's tiers and the cards both read what the graph lists for it). */
+function memo<V>(cache: WeakMap<LinkedQuery, V>, link: LinkedQuery, make: () => V): V {
+  if (!cache.has(link)) cache.set(link, make());
+  return cache.get(link)!;
+}
+
 export class GraphAnswers {
   private targets: GraphNode[] | null = null;
+  private readonly due = new WeakMap<LinkedQuery, { task: TaskDoc; due: Due | null }[]>();
+  private readonly apps = new WeakMap<LinkedQuery, AppsAsked | null>();
 
   constructor(private readonly store: GraphStore, private readonly corpus: Corpus, private readonly limits: AnswerLimits) {}
 
@@ -177,14 +186,10 @@ export class GraphAnswers {
       }
     }
     const ofNamed = (t: GraphNode): boolean => this.inNamed(link, planOf(t)) && (!titledPlans || titledPlans.includes(planOf(t)));
-    const onTopic = (pool: GraphNode[]): GraphNode[] | null => {
-      const scored = pool.map((t) => {
-        const own = bigrams(`${String(t.properties.metric ?? '')}${String(t.properties.text ?? '')}`);
-        return { t, s: [...topic].filter((b) => own.has(b)).length };
-      });
-      const best = Math.max(0, ...scored.map((x) => x.s));
-      // the targets sharing most of the topic (at least half the best overlap); none: null
-      return best > 0 ? scored.filter((x) => x.s * 2 >= best).sort((a, b) => b.s - a.s).map((x) => x.t) : null;
+    // the targets sharing most of the topic (topic.ts), most first; none: null
+    const targetsOnTopic = (pool: GraphNode[]): GraphNode[] | null => {
+      const { best, matches } = onTopic(pool, topic, (t) => `${String(t.properties.metric ?? '')}${String(t.properties.text ?? '')}`);
+      return best > 0 ? matches.sort((a, b) => b.s - a.s).map((x) => x.item) : null;
     };
     // a unit named: the targets of the tasks it is responsible for (绍兴市大数据局要达到什么目标)
     const ofUnit = (t: GraphNode) => !link.units.length || (this.corpus.byId.get(String(t.properties.owner ?? ''))?.units ?? []).some((u) => link.units.includes(u.id));
@@ -194,10 +199,10 @@ export class GraphAnswers {
     // card claiming no year (杭州…固定资产投资增长7%; 金华到2025年的主要目标: 金华's plan dates none)
     const undated = () => all.filter((t) => ofNamed(t) && ofUnit(t) && yearOf(t) === null);
     if (topic.size) {
-      const narrowed = onTopic(pool);
+      const narrowed = targetsOnTopic(pool);
       if (narrowed) pool = narrowed;
       else if (!link.years.length) return null; // a topic no target speaks of, and no year: not a target question
-      if (!narrowed && link.years.length) pool = onTopic(undated()) ?? pool;
+      if (!narrowed && link.years.length) pool = targetsOnTopic(undated()) ?? pool;
     } else if (!pool.length && link.years.length) pool = undated();
     if (!pool.length) return null;
     // no topic, or a question across plans (各地, two cities): every plan's targets in turn, best first within each
@@ -351,15 +356,22 @@ export class GraphAnswers {
     return [{ type: 'plans', total: items.length, items }];
   }
 
-  /** The tasks due by the date the question asks, in the plans, regions and units it names (due-answer.ts). */
-  dueTasks(link: LinkedQuery): { task: TaskDoc; due: Due | null }[] {
-    return tasksDue(this.corpus, link, (planId) => this.inNamed(link, planId));
+  /** A task of the units the question names (those it leads, when it asks 牵头); any task when it names none. */
+  private ofNamedUnits(link: LinkedQuery): (t: TaskDoc) => boolean {
+    return (t) => !link.units.length || link.units.some((u) => (link.role === 'lead' ? leads(t, u) : t.units.some((x) => x.id === u)));
   }
 
-  /** The applications the question asks for (of the plans, regions and units it names), or null when it asks none. */
+  /**
+   * The tasks due by the date the question asks, in the plans, regions and units it names
+   * (due-answer.ts); read by the ranking's tier and by the card, so taken once per question.
+   */
+  dueTasks(link: LinkedQuery): { task: TaskDoc; due: Due | null }[] {
+    return memo(this.due, link, () => tasksDue(this.corpus, link, (planId) => this.inNamed(link, planId), this.ofNamedUnits(link)));
+  }
+
+  /** The applications the question asks for (of the plans, regions and units it names), or null when it asks none; once per question. */
   appsAsked(link: LinkedQuery): AppsAsked | null {
-    const ofUnit = (t: TaskDoc) => !link.units.length || link.units.some((u) => (link.role === 'lead' ? leads(t, u) : t.units.some((x) => x.id === u)));
-    return appsAsked(this.corpus, link, (planId) => this.inNamed(link, planId), ofUnit, this.limits.appList);
+    return memo(this.apps, link, () => appsAsked(this.corpus, link, (planId) => this.inNamed(link, planId), this.ofNamedUnits(link), this.limits.appList));
   }
 
   /** Everything the graph answers for this question; `plans` from `askedPlans` (documents named by number first). */

@@ -11,6 +11,7 @@ import { nodeName } from './corpus';
 import { PLAN_KINDS } from './knowledge/language';
 import { bigrams } from './normalize';
 import { roundRobin } from './round-robin';
+import { onTopic } from './topic';
 import type { LinkedQuery } from './understand';
 
 export interface AppListItem {
@@ -82,16 +83,17 @@ export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: s
   const topic = bigrams(link.residual.replace(ASKING, ' '));
   if (topic.size) {
     const appKind = isAppKind(kind);
-    const scored = apps.map((a) => ({ ...a, s: [...topic].filter((b) => bigrams(`${nameOf(a.id)}${a.tasks.map((t) => `${t.title}${t.body}`).join('')}`).has(b)).length }));
-    const best = new Map<string, number>();
-    for (const x of scored) best.set(x.tasks[0].planId, Math.max(best.get(x.tasks[0].planId) ?? 0, x.s));
-    apps = scored.filter((x) => {
-      const b = best.get(x.tasks[0].planId)!;
-      return b > 0 ? x.s * 2 >= b : appKind;
+    const textOf = (a: (typeof apps)[number]) => `${nameOf(a.id)}${a.tasks.map((t) => `${t.title}${t.body}`).join('')}`;
+    const byPlan = new Map<string, typeof apps>();
+    for (const a of apps) byPlan.set(a.tasks[0].planId, [...(byPlan.get(a.tasks[0].planId) ?? []), a]);
+    let top = 0;
+    apps = [...byPlan.values()].flatMap((group) => {
+      const { best, matches } = onTopic(group, topic, textOf);
+      top = Math.max(top, best);
+      return best > 0 ? matches.map((x) => x.item) : appKind ? group : [];
     });
     // a topic no application holds half of (开远程会议 beside 行政执法监管系统), or one that leaves more than
     // a card lists (`limit`; 固废治理和无废城市…有哪些数字化应用: 75), is what the tasks answer, not a list of applications
-    const top = Math.max(0, ...best.values());
     if ((!appKind && top * 2 < topic.size) || apps.length > limit) apps = [];
   }
   apps.sort((a, b) => b.tasks.length - a.tasks.length || nameOf(a.id).localeCompare(nameOf(b.id)));

@@ -4,9 +4,11 @@
  * narrowed by its topic when it has one (数据共享方面年底前要完成什么), earliest first. The same list
  * gives the ranking its deadline tier and the `deadlines` answer card.
  */
-import { leads, type Corpus, type TaskDoc } from './corpus';
+import type { SourceRef } from './answers';
+import type { Corpus, TaskDoc } from './corpus';
 import { dueIn, dueText, withoutDates, type AskedDue, type Due } from './deadlines';
 import { bigrams } from './normalize';
+import { onTopic } from './topic';
 import type { LinkedQuery } from './understand';
 
 export interface DueTaskItem {
@@ -16,7 +18,7 @@ export interface DueTaskItem {
   planId: string;
   due: string; // the date in the window, as plans write it (2025年6月底); for a task with no date, its deadline field (持续推进)
   deadline: string | null; // the task's deadline field as printed (完成时限), when it has one
-  source: { file: string | null; lineStart: number | null; lineEnd: number | null };
+  source: SourceRef;
 }
 
 export interface DeadlinesAnswer {
@@ -37,25 +39,21 @@ const order = (d: Due) => (d.year ?? 0) * 12 + d.month;
 /**
  * The tasks due in the window a question asks, earliest first, with the due date that falls in it;
  * [] when it asks none, or when its topic is on none of them. `inScope` says whether a plan is one
- * the question names (or of a region it names; any, when it names none).
+ * the question names (or of a region it names; any, when it names none), `ofUnit` whether a task is
+ * one of the units it names.
  */
-export function tasksDue(corpus: Corpus, link: LinkedQuery, inScope: (planId: string) => boolean): { task: TaskDoc; due: Due | null }[] {
+export function tasksDue(corpus: Corpus, link: LinkedQuery, inScope: (planId: string) => boolean, ofUnit: (t: TaskDoc) => boolean): { task: TaskDoc; due: Due | null }[] {
   const asked = link.due;
   if (!asked) return [];
-  const ofUnit = (t: TaskDoc) => !link.units.length || link.units.some((u) => (link.role === 'lead' ? leads(t, u) : t.units.some((x) => x.id === u)));
   // the date in the window (the earliest); for a question of the tasks with no date, theirs is none
   const window = (t: TaskDoc): Due | null | undefined => (asked.ongoing ? (t.ongoing ? null : undefined) : t.dues.filter((d) => dueIn([d], asked)).sort((a, b) => order(a) - order(b))[0]);
   let pool = corpus.tasks.flatMap((task) => {
     const due = inScope(task.planId) && ofUnit(task) ? window(task) : undefined;
     return due !== undefined ? [{ task, due }] : [];
   });
-  // a topic beyond how it is asked narrows to the tasks sharing most of its characters (at least half the best)
+  // a topic beyond how it is asked narrows to the tasks sharing most of its characters (topic.ts)
   const topic = bigrams(withoutDates(link.residual).replace(ASKING, ' '));
-  if (topic.size) {
-    const scored = pool.map((x) => ({ ...x, s: [...topic].filter((b) => bigrams(`${x.task.title}${x.task.body}`).has(b)).length }));
-    const best = Math.max(0, ...scored.map((x) => x.s));
-    pool = best > 0 ? scored.filter((x) => x.s * 2 >= best) : [];
-  }
+  if (topic.size) pool = onTopic(pool, topic, (x) => `${x.task.title}${x.task.body}`).matches.map((x) => x.item);
   return pool.sort((a, b) => (a.due && b.due ? order(a.due) - order(b.due) : 0));
 }
 

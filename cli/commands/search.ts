@@ -6,6 +6,7 @@ import { config } from '../../core/config';
 import { type CommandSpec, type Parsed } from '../args';
 import { bootstrap } from '../../app/pipeline';
 import type { SearchOptions, SearchResponse } from '../../search/types';
+import type { SourceRef } from '../../search/answers';
 import { say } from '../terminal-text';
 import { qualifiedUnitName } from '../../entities/unit-identity';
 
@@ -33,6 +34,9 @@ function options(values: Parsed['values']): SearchOptions {
   if (values.year !== undefined) o.year = values.year as number;
   return o;
 }
+
+/** ` · file:from-to` for a card row's source, '' when it has none. */
+const cite = (src: SourceRef) => (src.file ? ` · ${src.file}${src.lineStart ? `:${src.lineStart}-${src.lineEnd}` : ''}` : '');
 
 function print(res: SearchResponse): void {
   const i = res.interpretation;
@@ -69,11 +73,11 @@ function print(res: SearchResponse): void {
     }
     if (a.type === 'deadlines') {
       say(`\n【到期 / due】${a.by.ongoing ? '持续推进、无固定期限 / no fixed date' : a.by.exact ? `完成时限为 ${a.by.text}` : `${a.by.text}前`} 共 ${a.total} 项 / tasks:`);
-      for (const t of a.items) say(`   ${t.due} · ${t.title} · 第 ${t.path} 项${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);
+      for (const t of a.items) say(`   ${t.due} · ${t.title} · 第 ${t.path} 项${cite(t.source)}`);
     }
     if (a.type === 'targets') {
       say(`\n【目标】${a.years.length ? `${a.years.join('、')} 年 ` : ''}共 ${a.total} 项 / targets:`);
-      for (const t of a.items) say(`   ${t.metric} ${t.comparator ?? ''} ${t.value ?? ''}${t.unit ?? ''}${t.year ? ` (${t.year})` : ''} — ${t.plan?.title ?? ''}${t.source.file ? ` · ${t.source.file}${t.source.lineStart ? `:${t.source.lineStart}-${t.source.lineEnd}` : ''}` : ''}`);
+      for (const t of a.items) say(`   ${t.metric} ${t.comparator ?? ''} ${t.value ?? ''}${t.unit ?? ''}${t.year ? ` (${t.year})` : ''} — ${t.plan?.title ?? ''}${cite(t.source)}`);
     }
   }
   if (!res.results.length) say('没有结果 / no results');

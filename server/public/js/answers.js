@@ -16,6 +16,15 @@ export function qualifiedUnit(region, name) {
 // a heading id unique on the page for a graph id (several plan or application cards may show)
 const headingId = (kind, id) => `ans-${kind}-${[...id].map((c) => c.codePointAt(0).toString(36)).join('')}`;
 
+// the lines a card's row cites, opening the source dialog there; null when it has none
+function sourceButton(src, plan, on) {
+  if (!src.file || !src.lineStart) return null;
+  return h('button', { type: 'button', class: 'link', onclick: () => on.source(src.file, src.lineStart, src.lineEnd, plan) }, `第 ${src.lineStart}–${src.lineEnd} 行`);
+}
+
+// the regions and plans a card is scoped to: 嘉兴市、金华市深化数字政府建设实施方案
+const scopeOf = (a, plansById) => [...a.regions, ...a.plans.map((id) => planTitle(plansById, id))].join('、');
+
 function targetsCard(a, plansById, on) {
   return h('section', { class: 'answer targets', 'aria-labelledby': 'ans-targets' },
     h('h2', { id: 'ans-targets' }, `${a.years.length ? `${a.years.join('、')} 年` : ''}量化目标（共 ${a.total} 项${a.total > a.items.length ? `，显示 ${a.items.length} 项` : ''}）`),
@@ -26,9 +35,7 @@ function targetsCard(a, plansById, on) {
         h('td', { class: 'value' }, `${t.comparator && t.comparator !== '=' ? `${t.comparator} ` : ''}${t.value ?? ''}${t.unit ?? ''}`),
         h('td', {}, t.year ? String(t.year) : '—'),
         h('td', {}, t.plan ? t.plan.title : ''),
-        h('td', {}, t.source.file && t.source.lineStart
-          ? h('button', { type: 'button', class: 'link', onclick: () => on.source(t.source.file, t.source.lineStart, t.source.lineEnd, plansById.get(t.plan?.id)) }, `第 ${t.source.lineStart}–${t.source.lineEnd} 行`)
-          : h('span', { title: t.text }, '主要目标'))),
+        h('td', {}, sourceButton(t.source, plansById.get(t.plan?.id), on) ?? h('span', { title: t.text }, '主要目标'))),
       )),
     ),
   );
@@ -73,7 +80,7 @@ function applicationCard(a) {
 }
 
 function unitsCard(a, plansById) {
-  const scope = [...a.regions, ...a.plans.map((id) => planTitle(plansById, id))].join('、');
+  const scope = scopeOf(a, plansById);
   const what = a.role === 'lead' ? '牵头任务' : a.role === 'co' ? '协同任务' : '任务';
   const count = (u) => (a.role === 'lead' ? `牵头 ${u.leads} 项，共 ${u.tasks} 项` : a.role === 'co' ? `协同 ${u.co} 项，共 ${u.tasks} 项` : `共 ${u.tasks} 项${u.leads ? `，牵头 ${u.leads} 项` : ''}`);
   return h('section', { class: 'answer ranking', 'aria-labelledby': 'ans-units' },
@@ -102,16 +109,14 @@ function deadlinesCard(a, plansById, on) {
         h('td', { class: 'value' }, t.due),
         h('td', {}, t.title),
         h('td', {}, `${planTitle(plansById, t.planId)} 第 ${t.path} 项`),
-        h('td', {}, t.source.file && t.source.lineStart
-          ? h('button', { type: 'button', class: 'link', onclick: () => on.source(t.source.file, t.source.lineStart, t.source.lineEnd, plansById.get(t.planId)) }, `第 ${t.source.lineStart}–${t.source.lineEnd} 行`)
-          : '—'))),
+        h('td', {}, sourceButton(t.source, plansById.get(t.planId), on) ?? '—'))),
       ),
     ),
   );
 }
 
 function applicationsCard(a, plansById) {
-  const scope = [...a.regions, ...a.plans.map((id) => planTitle(plansById, id))].join('、');
+  const scope = scopeOf(a, plansById);
   const kind = a.kind === 'app' ? 'APP' : a.kind;
   return h('section', { class: 'answer app-list', 'aria-labelledby': 'ans-app-list' },
     h('h2', { id: 'ans-app-list' }, `${scope ? `${scope}：` : ''}方案中的${kind}（共 ${a.total} 个${a.total > a.items.length ? `，显示 ${a.items.length} 个` : ''}）`),
