@@ -10,7 +10,7 @@ import { isAppKind } from './app-list-answer';
 import type { DenseIndex, KeywordIndexes } from './build';
 import { leads, ownHeading } from './corpus';
 import type { Embedder, EmbedderStatus } from './embedder';
-import { expandOwnWords, type Expansion } from './expand';
+import { expandOwnWords, termsOf, type Expansion } from './expand';
 import { fuse, type Fused, type ScoredList } from './fusion';
 import { highlights } from './highlight';
 import { bestCoverage, classifyMatch, contentChars, questionTokens, vocabularyShare, type MatchEvidence } from './match';
@@ -344,10 +344,13 @@ export class SearchEngine implements SearchService {
     const textQuery = withTranslation(link.residual).trim();
     // the table's official terms, those these plans use (浙里办 means nothing to another province's plans)
     // read in the question's own words, never inside a name or an official term it holds
-    const expansion =
+    const expanded =
       settings.expansion > 0 || settings.expandDense
-        ? expandOwnWords(this.parts.expansion, link.ownWords, vocabulary.inQuestion(link.normalized, ['quoted', 'heading', 'application']).map((t) => t.text), link.normalized).filter((t) => vocabulary.uses(t))
+        ? expandOwnWords(this.parts.expansion, link.ownWords, vocabulary.inQuestion(link.normalized, ['quoted', 'heading', 'application']).map((t) => t.text), link.normalized)
+            .map((m) => ({ ...m, terms: m.terms.filter((t) => vocabulary.uses(t)) }))
+            .filter((m) => m.terms.length)
         : [];
+    const expansion = termsOf(expanded);
     const denseOff: string[] = [];
     // the graph's reads (round trips on Neo4j) overlap the query embedding
     const denseQuery = withTranslation(contentOf(link.denseText));
@@ -388,11 +391,14 @@ export class SearchEngine implements SearchService {
     const evidenceTokens = questionTokens(evidenceText);
     const kindlessQuery = kindless(denseQuery);
     const gateCosine = kindlessQuery === denseQuery || !kindlessQuery.trim() ? cosine : await cosineOf(kindlessQuery);
+    const heldByTop = (t: string) => scored.slice(0, 3).some((x) => corpus.byId.get(x.id)?.normText.includes(t));
     const evidence: MatchEvidence = {
       linked,
       coverage: Math.round(bestCoverage(keyword.char, evidenceTokens, scored.slice(0, 3).map((x) => x.id)) * 1000) / 1000,
       vocabulary: Math.round(vocabularyShare(keyword.char, evidenceTokens) * 1000) / 1000,
-      expansionHits: [...new Set([...expansion, ...bridged])].filter((t) => scored.slice(0, 3).some((x) => corpus.byId.get(x.id)?.normText.includes(t))).length,
+      expansionHits: [...new Set([...expansion, ...bridged])].filter(heldByTop).length,
+      // a form's terms explain one word of the question however many of them the results hold (医院 → 医疗 就医 健康)
+      expansionWords: expanded.filter((m) => m.terms.some(heldByTop)).length + bridged.filter((t) => !expansion.includes(t) && heldByTop(t)).length,
       cosine: gateCosine === null ? null : Math.round(gateCosine * 1000) / 1000,
       chars: contentChars(unknownDocs.length ? evidenceText : kindless(link.normalized)),
       chinese: /[\u3400-\u9fff]/.test(link.normalized),

@@ -10,11 +10,23 @@ import path from 'node:path';
 import { createError } from '../core/errors';
 import { jiebaCut, wordSpans, type Tokenizer } from './tokenize';
 
+/** A colloquial form found in a question and the official terms it reads as. */
+export interface ExpansionMatch {
+  form: string;
+  terms: string[];
+}
+
 /** Turns a normalised question into extra official terms (none already in the question). */
 export interface Expansion {
   readonly name: string;
+  /** Each form found, with its terms: how many of the question's words an answer explains (match.ts). */
+  matches(normalized: string): ExpansionMatch[];
+  /** The terms of all forms found, once each. */
   expand(normalized: string): string[];
 }
+
+/** The terms of matches, once each, in order. */
+export const termsOf = (matches: ExpansionMatch[]): string[] => [...new Set(matches.flatMap((m) => m.terms))];
 
 export interface ExpansionEntry {
   forms: string[];
@@ -31,7 +43,7 @@ export const FORMAT = 'kg-colloquial-expansion';
 export const DEFAULT_TABLE = path.join(__dirname, 'knowledge', 'colloquial.json');
 
 /** No expansion at all. */
-export const NO_EXPANSION: Expansion = { name: 'none', expand: () => [] };
+export const NO_EXPANSION: Expansion = { name: 'none', matches: () => [], expand: () => [] };
 
 /**
  * A table of colloquial forms → official terms. Longest forms are matched first and each span
@@ -40,25 +52,24 @@ export const NO_EXPANSION: Expansion = { name: 'none', expand: () => [] };
  */
 export function tableExpansion(entries: ExpansionEntry[], name = 'table', cut: Tokenizer = jiebaCut): Expansion {
   const candidates = entries.flatMap((e) => e.forms.map((f) => ({ form: f, terms: e.terms }))).sort((a, b) => b.form.length - a.form.length);
-  return {
-    name,
-    expand(normalized: string): string[] {
+  const matches = (normalized: string): ExpansionMatch[] => {
       const compact = normalized.replace(/\s+/g, '');
       const taken = new Array<boolean>(compact.length).fill(false);
       // a one-character form is that word only as a word of its own (欠钱 is no 钱, 公家的钱 is); the cut only when one is found
       let words: [number, number][] | null = null;
       const insideWord = (at: number, n: number) => n === 1 && (words ??= wordSpans(compact, cut)).some(([s, e]) => s <= at && at + n <= e && e - s > n);
-      const out = new Set<string>();
+      const out: ExpansionMatch[] = [];
       for (const { form, terms } of candidates) {
         let at = compact.indexOf(form);
         while (at >= 0 && (taken.slice(at, at + form.length).some(Boolean) || insideWord(at, form.length))) at = compact.indexOf(form, at + 1);
         if (at < 0) continue;
         for (let i = at; i < at + form.length; i++) taken[i] = true;
-        for (const t of terms) if (!compact.includes(t)) out.add(t);
+        const own = terms.filter((t) => !compact.includes(t));
+        if (own.length) out.push({ form, terms: own });
       }
-      return [...out];
-    },
+      return out;
   };
+  return { name, matches, expand: (normalized) => termsOf(matches(normalized)) };
 }
 
 /**
@@ -68,10 +79,10 @@ export function tableExpansion(entries: ExpansionEntry[], name = 'table', cut: T
  * read inside a name or a term (社保 in 嘉兴市人力社保局, 网络 in …网络理政办公室); terms the whole
  * question already holds are left out.
  */
-export function expandOwnWords(expansion: Expansion, pieces: string[], official: string[], question: string, cut: Tokenizer = jiebaCut): string[] {
+export function expandOwnWords(expansion: Expansion, pieces: string[], official: string[], question: string, cut: Tokenizer = jiebaCut): ExpansionMatch[] {
   const terms = official.filter((t) => t.length >= 2).sort((a, b) => b.length - a.length);
   const whole = question.replace(/\s+/g, '');
-  const out = new Set<string>();
+  const out = new Map<string, Set<string>>(); // form → its terms
   for (const piece of pieces.map((p) => p.replace(/\s+/g, ''))) {
     const inTerm = new Array<boolean>(piece.length).fill(false);
     const held = terms.filter((t) => piece.includes(t));
@@ -84,9 +95,12 @@ export function expandOwnWords(expansion: Expansion, pieces: string[], official:
       }
     }
     const fragments = [...piece].map((ch, i) => (inTerm[i] ? '\n' : ch)).join('').split('\n');
-    for (const f of fragments) if (f) for (const t of expansion.expand(f)) if (!whole.includes(t)) out.add(t);
+    for (const f of fragments) {
+      if (!f) continue;
+      for (const m of expansion.matches(f)) for (const t of m.terms) if (!whole.includes(t)) out.set(m.form, (out.get(m.form) ?? new Set()).add(t));
+    }
   }
-  return [...out];
+  return [...out].map(([form, terms]) => ({ form, terms: [...terms] }));
 }
 
 /** Reads and checks a table file (refused with a clear error when malformed). */

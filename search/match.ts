@@ -21,6 +21,11 @@ export interface MatchEvidence {
   vocabulary: number;
   /** Expansion terms (table and bridge) that the best results hold. */
   expansionHits: number;
+  /**
+   * The question's words those terms explain: table forms (each once, however many of its terms
+   * the results hold: 医院 → 医疗 就医 健康 is one word) and bridged terms.
+   */
+  expansionWords: number;
   /** Best dense score among the results (null without the model). */
   cosine: number | null;
   /** Content characters (CJK, Latin letters, digits) in the question's text part. */
@@ -94,7 +99,7 @@ export function classifyMatch(e: MatchEvidence, t: MatchThresholds): Match {
   if (!e.chinese && e.vocabulary === 0 && e.coverage === 0 && e.expansionHits === 0) return 'none';
   const foreign = e.vocabulary < t.noneVocabulary;
   if (e.cosine !== null) {
-    if (e.expansionHits < t.noneExpansionHits.model && ((foreign && e.cosine < t.noneCosine) || (e.cosine < t.floorCosine && e.coverage < t.floorCoverage))) return 'none';
+    if (e.expansionWords < t.noneExpansionHits.model && ((foreign && e.cosine < t.noneCosine) || (e.cosine < t.floorCosine && e.coverage < t.floorCoverage))) return 'none';
     return e.coverage >= t.strongCoverage || e.cosine >= t.strongCosine ? 'strong' : 'weak';
   }
   if (foreign && e.coverage < t.noneCoverage && e.expansionHits < t.noneExpansionHits.keyword) return 'none';

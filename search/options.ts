@@ -45,9 +45,11 @@ export interface MatchThresholds {
   /** Without the model: `none` when also the best result holds less than this share of the question (IDF-weighted). Default 0.34. */
   noneCoverage: number;
   /**
-   * `none` only when also fewer than this many expansion terms (table and bridge) occur in the
-   * best results: with the model 3, without it 2 (an everyday question the table maps to the
-   * plans' terms is in the domain even when its own words are not the plans').
+   * `none` only when also fewer than this many expansions hit the best results (an everyday
+   * question the table maps to the plans' terms is in the domain even when its own words are not
+   * the plans'): with the model 3 of the question's words they explain (`expansionWords`: 宠物医院
+   * → 医疗 就医 健康 is one word, not three), without it 2 expansion terms (`expansionHits`: the
+   * question's words cost the keyword search in-domain questions, 办事不用来回跑 → 最多跑一次 跑一次).
    */
   noneExpansionHits: { model: number; keyword: number };
   /** Coverage from which a match is `strong` (else `weak`). Default 0.6. */

@@ -1,5 +1,5 @@
 import { Bm25Index } from '../../search/bm25';
-import { expandOwnWords, expandQuery, tableExpansion } from '../../search/expand';
+import { expandOwnWords, expandQuery, tableExpansion, termsOf } from '../../search/expand';
 import { charTokens } from '../../search/tokenize';
 
 describe('colloquial → official expansion', () => {
@@ -22,6 +22,16 @@ describe('colloquial → official expansion', () => {
     expect(table.expand('家里的娃上学')).toEqual(['儿童']);
   });
 
+  test('each form found is reported with its terms, so an answer counts the words it explains, not the terms', () => {
+    const table = tableExpansion([{ forms: ['医院'], terms: ['医疗', '就医', '健康'] }, { forms: ['手机'], terms: ['掌上', '移动端'] }]);
+    expect(table.matches('宠物医院看病贵')).toEqual([{ form: '医院', terms: ['医疗', '就医', '健康'] }]);
+    expect(table.matches('医院的手机挂号')).toEqual([{ form: '医院', terms: ['医疗', '就医', '健康'] }, { form: '手机', terms: ['掌上', '移动端'] }]);
+    expect(table.matches('医院医疗')).toEqual([{ form: '医院', terms: ['就医', '健康'] }]); // a term the question holds is no expansion
+    expect(table.expand('医院的手机挂号')).toEqual(['医疗', '就医', '健康', '掌上', '移动端']);
+    // the same form in two pieces of a question is one word
+    expect(expandOwnWords(table, ['医院排队', '医院挂号'], [], '医院排队 医院挂号')).toEqual([{ form: '医院', terms: ['医疗', '就医', '健康'] }]);
+  });
+
   test('official wording gets no expansion', () => {
     expect(expandQuery('推进公共数据平台建设')).toEqual([]);
   });
@@ -30,12 +40,13 @@ describe('colloquial → official expansion', () => {
     const table = tableExpansion([{ forms: ['社保'], terms: ['社会保障'] }, { forms: ['网上办事'], terms: ['在线'] }, { forms: ['看病'], terms: ['医疗'] }]);
     // the pieces between the names a question holds (LinkedQuery.ownWords): 嘉兴市人力社保局 is a name
     expect(expandOwnWords(table, ['负责哪些任务'], [], '嘉兴市人力社保局负责哪些任务')).toEqual([]);
-    expect(expandOwnWords(table, ['社保怎么交'], [], '社保怎么交')).toEqual(['社会保障']);
+    const own = (pieces: string[], official: string[], question: string) => termsOf(expandOwnWords(table, pieces, official, question));
+    expect(expandOwnWords(table, ['社保怎么交'], [], '社保怎么交')).toEqual([{ form: '社保', terms: ['社会保障'] }]);
     // an official term held as a word is no everyday word; one that ends inside a word is not held (网上|办事)
-    expect(expandOwnWords(table, ['“社保一件事”怎么办'], ['社保一件事'], '“社保一件事”怎么办')).toEqual([]);
-    expect(expandOwnWords(table, ['网上办事方便吗'], ['网上办'], '网上办事方便吗')).toEqual(['在线']);
+    expect(own(['“社保一件事”怎么办'], ['社保一件事'], '“社保一件事”怎么办')).toEqual([]);
+    expect(own(['网上办事方便吗'], ['网上办'], '网上办事方便吗')).toEqual(['在线']);
     // terms the whole question holds are not added, even where its pieces lack them
-    expect(expandOwnWords(table, ['看病'], [], '医疗机构看病')).toEqual([]);
+    expect(own(['看病'], [], '医疗机构看病')).toEqual([]);
   });
 });
 

@@ -76,9 +76,22 @@ describe('match: strong | weak | none', () => {
     }
     expect((await seeds.search.search('zxcvbnm 12345')).match).toBe('none');
     // with the model, bge-small-zh put that string at 0.58 from a task printing VOCs
-    const gibberish = { linked: false, coverage: 0, vocabulary: 0, expansionHits: 0, cosine: 0.58, chars: 12, chinese: false };
+    const gibberish = { linked: false, coverage: 0, vocabulary: 0, expansionHits: 0, expansionWords: 0, cosine: 0.58, chars: 12, chinese: false };
     expect(classifyMatch(gibberish, SEARCH_DEFAULTS.match)).toBe('none');
     expect(classifyMatch({ ...gibberish, chinese: true }, SEARCH_DEFAULTS.match)).not.toBe('none'); // Chinese is the model's to judge
+  });
+
+  test('expansions explain the question word by word: the terms of one everyday word are one word (宠物医院 → 医疗 就医 健康 医保)', async () => {
+    const r = await seeds.search.search('家里的猫咪突然不爱吃饭还老是躲起来，是不是生病了要不要带去宠物医院？');
+    const e = r.interpretation.evidence;
+    expect(r.interpretation.expansion.table).toEqual(expect.arrayContaining(['医疗', '就医']));
+    expect(e.expansionHits).toBeGreaterThanOrEqual(3);
+    expect(e.expansionWords).toBeLessThan(e.expansionHits);
+    expect(e.expansionWords).toBeLessThanOrEqual(2); // 医院 and 生病, the same four terms
+    // with the model, a foreign question under the cosine floor is none unless expansions explain three of its words
+    const pet = { linked: false, coverage: 0.094, vocabulary: 0.267, expansionHits: 4, expansionWords: 1, cosine: 0.484, chars: 23, chinese: true };
+    expect(classifyMatch(pet, SEARCH_DEFAULTS.match)).toBe('none');
+    expect(classifyMatch({ ...pet, expansionWords: 3 }, SEARCH_DEFAULTS.match)).not.toBe('none');
   });
 
   test('a linked unit or application is strong; an empty question after its question words is none', async () => {
