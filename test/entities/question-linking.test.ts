@@ -4,12 +4,12 @@
  * unit links nothing and says so; applications link only by specific names. On the seeds.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
 import { seedStore } from '../../bench/lib/harness';
 import { loadCorpus } from '../../search/corpus';
 import { EntityLinker } from '../../search/understand';
+import { planFolder } from '../search/plan-search';
 
 let linker: EntityLinker;
 beforeAll(async () => {
@@ -169,14 +169,13 @@ describe('with other cities’ plans loaded beside the seeds (eval/other-plans)'
 describe('a city bureau’s branch in a district (分局)', () => {
   let district: EntityLinker;
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-branch-'));
-    fs.writeFileSync(path.join(dir, 'shunde.txt'), [
+    const dir = planFolder('branch', { 'shunde.txt': [
       '佛山市顺德区2025年数字政府建设工作要点',
       '一、重点工作',
       '1.优化涉企行政检查，推行“综合查一次”。（牵头单位：区司法局；配合单位：区市场监督管理局、佛山市公安局顺德分局）',
       '2.推进生态环境非现场监管。（牵头单位：区生态环境分局；配合单位：供电局顺德分局）',
       '3.推行“拿地即开工”。（牵头单位：区住房城乡建设和水利局；配合单位：佛山市自然资源局顺德分局）',
-    ].join('\n'));
+    ] });
     district = new EntityLinker(await loadCorpus(await seedStore(dir)));
   });
 

@@ -3,18 +3,14 @@
  * plans of three cities (eval/fresh-plans/docs), keyword + graph: each city's app by name, a kind and
  * a topic narrowing the list, and no such card where the question asks for tasks or names an app.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../core/config';
-import { buildSearch, resultKey, seedStore } from '../../bench/lib/harness';
+import { resultKey } from '../../bench/lib/harness';
 import type { Search } from '../../search';
 import type { Answer } from '../../search/answers';
+import { keywordSearch, repoDir } from './plan-search';
 
 let search: Search;
 beforeAll(async () => {
-  const config = loadConfig({ KG_EMBEDDER: 'none', KG_LOG_LEVEL: 'silent', KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-app-list-')) });
-  search = await buildSearch(await seedStore(path.join(config.root, 'eval', 'fresh-plans', 'docs')), config, null);
+  search = await keywordSearch('app-list', repoDir('eval', 'fresh-plans', 'docs'));
 }, 120_000);
 
 const card = (answers: Answer[]) => answers.find((a): a is Extract<Answer, { type: 'applications' }> => a.type === 'applications');

@@ -3,14 +3,11 @@
  * field, the dates its text sets with 前, a date without a year being its annual plan's — and the
  * date a question asks; the tasks due by then are the `deadlines` card and lead the results.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../core/config';
-import { buildSearch, resultKey, seedStore } from '../../bench/lib/harness';
+import { resultKey } from '../../bench/lib/harness';
 import type { Search } from '../../search';
 import type { Answer } from '../../search/answers';
 import { askedDue, ongoingField, taskDues, withoutDates } from '../../search/deadlines';
+import { keywordSearch, planFolder, repoDir } from './plan-search';
 
 describe('reading dates', () => {
   test('a question asks a date by 前/截止/要完成, or names it as the deadline (exact)', () => {
@@ -55,8 +52,7 @@ describe('reading dates', () => {
 describe('the tasks due by a date asked', () => {
   let search: Search;
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-deadlines-'));
-    fs.writeFileSync(path.join(dir, 'district-2025.txt'), [
+    const dir = planFolder('deadlines', { 'district-2025.txt': [
       '某区2025年数字政府建设工作要点',
       '一、重点工作',
       '1.梳理政务服务事项，6月底前完成事项清单发布。（牵头单位：区政务服务数据管理局）',
@@ -64,9 +60,8 @@ describe('the tasks due by a date asked', () => {
       '3.推进公共数据共享，年底前完成公共数据目录编制。（牵头单位：区数据局）',
       '4.健全数据安全管理制度。（牵头单位：区委网信办；完成时限：2025年6月底）',
       '5.深化“一件事”集成改革。（牵头单位：区政务服务数据管理局；完成时限：持续推进）',
-    ].join('\n'));
-    const config = loadConfig({ KG_EMBEDDER: 'none', KG_LOG_LEVEL: 'silent', KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-deadlines-data-')) });
-    search = await buildSearch(await seedStore([dir, path.join(config.root, 'eval', 'other-plans', 'docs')]), config, null);
+    ] });
+    search = await keywordSearch('deadlines', [dir, repoDir('eval', 'other-plans', 'docs')]);
   }, 120_000);
 
   const card = (answers: Answer[]) => answers.find((a): a is Extract<Answer, { type: 'deadlines' }> => a.type === 'deadlines');

@@ -3,25 +3,19 @@
  * (完成时限), in a plan whose title spans years; a target question of that year lists it, and the
  * graph answering makes the match, though the plan's words (no 目标 in it) would not.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../core/config';
-import { buildSearch, seedStore } from '../../bench/lib/harness';
 import type { Search } from '../../search';
+import { keywordSearch, planFolder } from './plan-search';
 
 let search: Search;
 beforeAll(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-target-years-'));
-  fs.writeFileSync(path.join(dir, 'plan.txt'), [
+  const dir = planFolder('target-years', { 'plan.txt': [
     '某市数字政府建设三年行动方案（2023—2025年）',
     '一、重点任务',
     '1.推进政务服务事项掌上办理，个人事项掌上可办率达到90%以上。（牵头单位：市大数据局；完成时限：2023年底）',
     '2.建设公共数据开放平台，开放数据集达到300个。（牵头单位：市经信局；完成时限：2024年底）',
     '3.建设城市大脑，接入应用场景50个以上。（牵头单位：市大数据局）',
-  ].join('\n'));
-  const config = loadConfig({ KG_EMBEDDER: 'none', KG_LOG_LEVEL: 'silent', KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kg-target-years-data-')) });
-  search = await buildSearch(await seedStore(dir), config, null);
+  ] });
+  search = await keywordSearch('target-years', dir);
 }, 60_000);
 
 test('a task’s target of no stated year is its task’s deadline year’s: 2023年要达到什么目标 lists the task due in 2023', async () => {
