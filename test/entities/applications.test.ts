@@ -85,6 +85,14 @@ describe('application grammar', () => {
     expect(names('建设社会治理领域数字化平台')).toEqual([]);
   });
 
+  test('a class of systems by owner or status is no name (区级部门自建…, 非涉密…, 已上云…); a name beside them is', () => {
+    expect(names('推进区级部门自建移动端应用整合，市级部门非涉密业务系统全部迁移上云')).toEqual([]);
+    expect(names('实现已上云业务系统的平滑迁移，推动中小企业上云上平台')).toEqual([]);
+    // a district's platform of one specific word is a kind, as a city's is (市级智慧养老服务平台)
+    expect(names('建设区级智慧养老服务平台')).toEqual([]);
+    expect(names('推广“扫码入企”检查系统，建设区基层治理指挥平台')).toEqual(['“扫码入企”检查系统', '区基层治理指挥平台']);
+  });
+
   test('enumeration items on their own evidence: quoted, head, brand, dictionary, distributed head', () => {
     expect(names('迭代升级智能光伏、现代家具、经编等产业大脑')).toEqual(['智能光伏产业大脑', '现代家具产业大脑', '经编产业大脑']);
     expect(names('加快贯通公平在线、外卖在线等应用')).toEqual(['公平在线', '外卖在线']);
