@@ -24,6 +24,7 @@ import type { Interpretation, NearestTopic, SearchOptions, SearchResponse, Searc
 import { contentOf, unlinked, type LinkedQuery } from './understand';
 import { applyCorrections } from './vocabulary';
 import { PLAN_KINDS, ROLE_WORDS, TARGET_CUES } from './knowledge/language';
+import { chanceCoverages, chanceLevel } from './chance';
 import type { Glossary, Translation } from './glossary';
 
 export interface EngineParts {
@@ -127,6 +128,17 @@ export class SearchEngine implements SearchService {
     const own = [...new Set(this.parts.keyword.word.tokenize(textQuery))].filter((w) => w.length >= 2 && voc.tasksWith(w) > 0 && !linked.includes(w));
     if (!own.length) return expansion;
     return expansion.filter((e) => voc.cooccurs(e, own.filter((w) => !e.includes(w) && !w.includes(e))));
+  }
+
+  private noneCoverage: number | null = null;
+  /**
+   * The keyword gate's coverage threshold on these plans: the fitted one, or less where the plans
+   * hold less of everyday questions by chance (one small plan: search/chance.ts). Measured once.
+   */
+  private keywordNoneCoverage(): number {
+    const { keyword, settings, options } = this.parts;
+    this.noneCoverage ??= Math.min(options.match.noneCoverage, Math.max(options.match.chanceFloor, options.match.chanceFactor * chanceLevel(chanceCoverages(keyword.char, settings.fields))));
+    return this.noneCoverage;
   }
 
   /** Tasks holding a coined term of the plans, a term the question quotes, or the whole short question, verbatim. */
@@ -403,7 +415,8 @@ export class SearchEngine implements SearchService {
       chars: contentChars(unknownDocs.length ? evidenceText : kindless(link.normalized)),
       chinese: /[\u3400-\u9fff]/.test(link.normalized),
     };
-    let classified = classifyMatch(evidence, this.parts.options.match);
+    const thresholds = { ...this.parts.options.match, noneCoverage: this.keywordNoneCoverage() };
+    let classified = classifyMatch(evidence, thresholds);
     if (classified === 'none') {
       // the vector of what the question asks about scores an everyday question lower against every
       // task; before saying none, the question as asked is measured as the thresholds were
@@ -411,7 +424,7 @@ export class SearchEngine implements SearchService {
       const asked = askedText === kindlessQuery ? null : await cosineOf(askedText);
       if (asked !== null && asked > (evidence.cosine ?? -Infinity)) {
         evidence.cosine = Math.round(asked * 1000) / 1000;
-        classified = classifyMatch(evidence, this.parts.options.match);
+        classified = classifyMatch(evidence, thresholds);
       }
     }
     // asked of a region no loaded plan is about, or of a unit no loaded plan names, and nothing of that kind linked: at most weak

@@ -45,6 +45,15 @@ export interface MatchThresholds {
   /** Without the model: `none` when also the best result holds less than this share of the question (IDF-weighted). Default 0.34. */
   noneCoverage: number;
   /**
+   * Without the model, `noneCoverage` is at most this many times the coverage that 90 % of the
+   * out-of-domain probes (search/chance.ts) stay under on the plans loaded: few plans hold less
+   * of any question by chance, and less of the questions they answer. Default 1.86 (0.34 / 0.183,
+   * the seeds' figure), so on the seeds and larger corpora the gate is as fitted.
+   */
+  chanceFactor: number;
+  /** …and never under this (plans too small for any probe to hit still refuse what they hold a tenth of). Default 0.1. */
+  chanceFloor: number;
+  /**
    * `none` only when also fewer than this many expansions hit the best results (an everyday
    * question the table maps to the plans' terms is in the domain even when its own words are not
    * the plans'): with the model 3 of the question's words they explain (`expansionWords`: 宠物医院
@@ -88,7 +97,7 @@ export interface SearchOptionsConfig {
 
 export const SEARCH_DEFAULTS: SearchOptionsConfig = {
   limits: { queryMaxChars: 200, kMin: 1, kMax: 50, kDefault: 10, offsetMax: 200, depthMin: 1, depthMax: 3, depthDefault: 1, kMaxAtDepth: { 1: 50, 2: 10, 3: 5 } },
-  match: { noneVocabulary: 0.6, noneCosine: 0.5, floorCosine: 0.46, floorCoverage: 0.5, noneCoverage: 0.34, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
+  match: { noneVocabulary: 0.6, noneCosine: 0.5, floorCosine: 0.46, floorCoverage: 0.5, noneCoverage: 0.34, chanceFactor: 1.86, chanceFloor: 0.1, noneExpansionHits: { model: 3, keyword: 2 }, strongCoverage: 0.6, strongCosine: 0.62, minChars: 2 },
   answers: { targets: 12, unitTasks: 20, appUnits: 8, rankedUnits: 10, planCards: 3, nearest: 5, deadlines: 12, appList: 12 },
 };
 

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../core/config';
 import { buildSearch, seedStore } from '../../bench/lib/harness';
-import type { Search } from '../../search';
+import { createSearch, type Search } from '../../search';
+import type { SearchOptionsConfig } from '../../search/options';
 
 /** A temp folder holding one file per name, each the lines given. */
 export function planFolder(label: string, files: Record<string, string[]>): string {
@@ -20,8 +21,9 @@ export function planFolder(label: string, files: Record<string, string[]>): stri
 /** A folder of the repository (eval/fresh-plans/docs …) by its path from the root. */
 export const repoDir = (...parts: string[]): string => path.join(loadConfig().root, ...parts);
 
-/** The keyword + graph search over the plans of these folders, loaded together as a user would. */
-export async function keywordSearch(label: string, dirs: string | string[]): Promise<Search> {
+/** The keyword + graph search over the plans of these folders, loaded together as a user would (options: the search's, SEARCH_DEFAULTS otherwise). */
+export async function keywordSearch(label: string, dirs: string | string[], options?: SearchOptionsConfig): Promise<Search> {
   const config = loadConfig({ KG_EMBEDDER: 'none', KG_LOG_LEVEL: 'silent', KG_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `kg-${label}-data-`)) });
-  return buildSearch(await seedStore(dirs), config, null);
+  const store = await seedStore(dirs);
+  return options ? createSearch({ store, config, embedder: null, options }) : buildSearch(store, config, null);
 }
