@@ -85,7 +85,11 @@ export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: s
     const appKind = isAppKind(kind);
     const textOf = (a: (typeof apps)[number]) => `${nameOf(a.id)}${a.tasks.map((t) => `${t.title}${t.body}`).join('')}`;
     const byPlan = new Map<string, typeof apps>();
-    for (const a of apps) byPlan.set(a.tasks[0].planId, [...(byPlan.get(a.tasks[0].planId) ?? []), a]);
+    for (const a of apps) {
+      const plan = a.tasks[0].planId;
+      if (!byPlan.has(plan)) byPlan.set(plan, []);
+      byPlan.get(plan)!.push(a);
+    }
     let top = 0;
     apps = [...byPlan.values()].flatMap((group) => {
       const { best, matches } = onTopic(group, topic, textOf);

@@ -11,7 +11,7 @@ import { bestCoverage, questionTokens } from './match';
 import { normalize } from './normalize';
 import { PLAN_KINDS } from './knowledge/language';
 
-export const PROBES_FILE = path.join(__dirname, 'knowledge', 'ood-probes.json');
+const PROBES_FILE = path.join(__dirname, 'knowledge', 'ood-probes.json');
 
 let probes: string[] | null = null;
 export function oodProbes(): string[] {

@@ -415,7 +415,8 @@ export class SearchEngine implements SearchService {
       chars: contentChars(unknownDocs.length ? evidenceText : kindless(link.normalized)),
       chinese: /[\u3400-\u9fff]/.test(link.normalized),
     };
-    const thresholds = { ...this.parts.options.match, noneCoverage: this.keywordNoneCoverage() };
+    // the keyword rule's threshold follows the plans loaded; with the model the cosine decides, so it is not measured
+    const thresholds = evidence.cosine === null ? { ...this.parts.options.match, noneCoverage: this.keywordNoneCoverage() } : this.parts.options.match;
     let classified = classifyMatch(evidence, thresholds);
     if (classified === 'none') {
       // the vector of what the question asks about scores an everyday question lower against every
