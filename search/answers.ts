@@ -26,6 +26,7 @@ import { deadlinesAnswer, tasksDue, type DeadlinesAnswer } from './due-answer';
 import { applicationsAnswer, appsAsked, type ApplicationsAnswer, type AppsAsked } from './app-list-answer';
 import { roundRobin } from './round-robin';
 import { onTopic } from './topic';
+import { asksScope, tasksInScope } from './scope';
 import { PLAN_KINDS, TARGET_CUES } from './knowledge/language';
 import type { AnswerLimits } from './options';
 import { bigrams } from './normalize';
@@ -132,6 +133,7 @@ export class GraphAnswers {
   private targets: GraphNode[] | null = null;
   private readonly due = new WeakMap<LinkedQuery, { task: TaskDoc; due: Due | null }[]>();
   private readonly apps = new WeakMap<LinkedQuery, AppsAsked | null>();
+  private readonly scope = new WeakMap<LinkedQuery, TaskDoc[] | null>();
 
   constructor(private readonly store: GraphStore, private readonly corpus: Corpus, private readonly limits: AnswerLimits) {}
 
@@ -367,6 +369,11 @@ export class GraphAnswers {
    */
   dueTasks(link: LinkedQuery): { task: TaskDoc; due: Due | null }[] {
     return memo(this.due, link, () => tasksDue(this.corpus, link, (planId) => this.inNamed(link, planId), this.ofNamedUnits(link)));
+  }
+
+  /** The tasks of the scope a question asks for and nothing else (scope.ts), in document order; null when it asks more. */
+  scopeTasks(link: LinkedQuery): TaskDoc[] | null {
+    return memo(this.scope, link, () => (asksScope(link) ? tasksInScope(this.corpus, link, (planId) => this.inNamed(link, planId)) : null));
   }
 
   /** The applications the question asks for (of the plans, regions and units it names), or null when it asks none; once per question. */

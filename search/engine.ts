@@ -373,28 +373,33 @@ export class SearchEngine implements SearchService {
     const textScore = new Map(fused.map((f) => [f.id, f.score]));
     // the plans it names or asks about (金华有哪些方案, 威海的工作要点是什么时候印发的) are the graph's answer
     const askedPlans = settings.link ? this.answers.askedPlans(link) : [];
+    // a question for the tasks of a year, region or plan and nothing else (2026年的任务有哪些): the graph lists them (scope.ts)
+    const scope = settings.link ? this.answers.scopeTasks(link) : null;
+    const inScope = new Map((scope ?? []).map((t, i) => [t.id, i]));
     // a region's tasks graded by the topic, when there is one beyond the kinds of plan and the words of
     // target questions (金华的方案有哪些目标 asks for 金华's plan) and the question is not about the plans themselves
-    const topical = !askedPlans.length && keyword.word.tokenize(textQuery.replace(TARGET_CUES, ' ')).length > 0;
+    const topical = !askedPlans.length && !scope && keyword.word.tokenize(textQuery.replace(TARGET_CUES, ' ')).length > 0;
     const regionOnTopic = topical ? this.gradeRegionLift(tiers, byRegion, textScore) : true;
     const graphIds = [...tiers.keys()].sort((a, b) => tiers.get(b)! - tiers.get(a)! || (textScore.get(b) ?? 0) - (textScore.get(a) ?? 0));
     const graphRank = new Map(graphIds.map((id, i) => [id, i + 1]));
     const keep = this.filterOf(options);
-    const candidates = new Set([...fused.map((f) => f.id), ...graphIds]);
+    const candidates = new Set([...fused.map((f) => f.id), ...graphIds, ...inScope.keys()]);
     const ranksOf = new Map(fused.map((f) => [f.id, f.ranks]));
+    // the scope's tasks (only they: the total counts them) in the plans' order, scored by it (1 first, 1/n last)
+    const scopeRank = (id: string) => inScope.get(id) ?? Infinity;
     const scored = [...candidates]
       .filter(keep)
-      .map((id) => ({ id, score: (tiers.get(id) ?? 0) + (textScore.get(id) ?? 0) }))
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+      .map((id) => ({ id, score: inScope.has(id) ? 1 - inScope.get(id)! / inScope.size : (tiers.get(id) ?? 0) + (textScore.get(id) ?? 0) }))
+      .sort((a, b) => scopeRank(a.id) - scopeRank(b.id) || b.score - a.score || (a.id < b.id ? -1 : 1));
     // every task holding a topic word of the question matches, past the fused lists' depth: it is
     // counted in the total and reached by paging, after the ranked ones in the word channel's order.
     // The words asking who does a task are no topic beside a unit named (市人社局负责哪些任务), but
     // are one of 引导社会力量参与数字政府建设
-    const topic = this.topicMatches(textQuery, link.units.length + link.absentUnits.length > 0);
+    const topic = scope ? [] : this.topicMatches(textQuery, link.units.length + link.absentUnits.length > 0);
     for (const id of topic) if (!candidates.has(id) && keep(id)) scored.push({ id, score: 0 });
 
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
-    const linked = link.units.length + link.apps.length + link.plans.length + askedPlans.length > 0;
+    const linked = link.units.length + link.apps.length + link.plans.length + askedPlans.length + inScope.size > 0;
     // beside a document number no plan has, only the question's topic words count (有哪些任务 has none)
     // the kinds of plan a question names (计划, 方案, 规划) are what every task is in, no topic: the gate
     // measures it without them (减肥计划怎么制定, 装修方案哪家好 are no plan questions)
@@ -429,7 +434,10 @@ export class SearchEngine implements SearchService {
       }
     }
     // asked of a region no loaded plan is about, or of a unit no loaded plan names, and nothing of that kind linked: at most weak
-    const absent = (link.absentRegions.length > 0 && !link.regions.length) || (link.absentUnits.length > 0 && !link.units.length);
+    // or for the tasks of a year no loaded task is of (2021年的任务有哪些 over plans of 2020 and 2025)
+    const absentYear = scope !== null && !scope.length && link.years.length > 0;
+    if (absentYear) link.notes.push(`已加载的方案中没有${link.years.join('、')}年的任务 / no loaded task is of ${link.years.join(', ')}`);
+    const absent = (link.absentRegions.length > 0 && !link.regions.length) || (link.absentUnits.length > 0 && !link.units.length) || absentYear;
     // the graph answering the question is a match whatever its words: a plan whose text never says
     // 目标 still answers 2023年要达到什么目标 with its targets (the seeds' vocabulary hid that)
     let answers = await this.answers.answer(link, askedPlans);
@@ -441,7 +449,7 @@ export class SearchEngine implements SearchService {
     // the matching tasks, and never fewer than a default page of the best candidates (dense and
     // character matches answer everyday wording that shares no word with the plans): the same total
     // on every page and for every k, and paging stops there
-    const total = empty ? 0 : Math.max(matching(scored, tiers, new Set(topic)), Math.min(scored.length, this.parts.options.limits.kDefault));
+    const total = empty ? 0 : inScope.size ? scored.filter((x) => inScope.has(x.id)).length : Math.max(matching(scored, tiers, new Set(topic)), Math.min(scored.length, this.parts.options.limits.kDefault));
     const end = Math.min(offset + k, total);
     const ranked = end <= offset ? [] : (link.crossPlan ? this.diversify(scored, tiers, end) : scored.slice(0, end)).slice(offset);
 

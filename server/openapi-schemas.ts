@@ -124,7 +124,7 @@ export const schemas: Record<string, object> = {
     query: str,
     took_ms: { type: 'number', minimum: 0 },
     match: { type: 'string', enum: ['strong', 'weak', 'none'], description: 'none: the plans have nothing on this (results empty, nearest topics offered)' },
-    total: { type: 'integer', minimum: 0, description: 'matching tasks; results is the page offset..offset+k' },
+    total: { type: 'integer', minimum: 0, description: 'matching tasks; results is the page offset..offset+k (a question for the tasks of a year, region or plan alone: exactly those, in the plans\' order)' },
     offset: { type: 'integer', minimum: 0 },
     k: { type: 'integer', minimum: 1 },
     interpretation: ref('Interpretation'),

@@ -1,6 +1,7 @@
 /**
  * The language data of search (language.json): how Chinese questions are asked — stopwords,
- * question words, the cue words of target questions, the kinds of plan documents, function characters,
+ * question words, the cue words of target questions, the kinds of plan documents, the words naming a
+ * plan's tasks, function characters,
  * the words asking for a role. Data, not code: a
  * deployment for other wording edits the file. Read once, checked (format, version, every list
  * present) and turned into the sets and patterns the tokenizer, `match`, the target answers and
@@ -18,6 +19,7 @@ export interface LanguageFile {
   targetCues: { words: string[] };
   planKinds: { words: string[] };
   functionChars: { chars: string };
+  taskWords: { words: string[] };
   roleWords: { lead: string[]; co: string[]; either: string[]; any: string[] };
 }
 
@@ -26,7 +28,7 @@ export const LANGUAGE_FILE = path.join(__dirname, 'language.json');
 /** Reads and checks a language file; throws on another format or version, or a missing list. */
 export function loadLanguage(file: string): LanguageFile {
   const d = JSON.parse(fs.readFileSync(file, 'utf8')) as LanguageFile;
-  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words, d.planKinds?.words, d.roleWords?.lead, d.roleWords?.co, d.roleWords?.either, d.roleWords?.any];
+  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words, d.planKinds?.words, d.taskWords?.words, d.roleWords?.lead, d.roleWords?.co, d.roleWords?.either, d.roleWords?.any];
   if (d.format !== 'kg-language' || d.version !== 1 || lists.some((l) => !Array.isArray(l)) || typeof d.stopchars?.chars !== 'string' || typeof d.functionChars?.chars !== 'string') {
     throw new Error(`${file}: not a kg-language file of version 1 with every list`);
   }
@@ -53,6 +55,8 @@ export const LATIN_QUESTION_WORDS: ReadonlySet<string> = new Set(data.questionWo
 export const PLAN_KINDS = new RegExp(alternation(data.planKinds.words), 'g');
 /** The words of a target question that are not its topic (the plan kinds among them). */
 export const TARGET_CUES = new RegExp(alternation([...data.targetCues.words, ...data.planKinds.words]), 'g');
+/** Words naming what a plan consists of and asking for its list (任务, 重点工作, 要做哪些): no topic beside a scope (scope.ts). */
+export const TASK_WORDS = new RegExp(alternation(data.taskWords.words), 'g');
 /** Conjunctions, prepositions and particles: never a typo. */
 export const FUNCTION_CHARS: ReadonlySet<string> = new Set([...data.functionChars.chars]);
 /** The words asking for the lead unit (牵头), the co-units (协同, 配合), either (参与). */
