@@ -154,10 +154,13 @@ function acceptHeaded(raw: string): string | null {
   const whole = stripLead(raw);
   // 应用场景 names scenarios, not applications, unless a quoted name leads it (“一支点四枢纽”应用场景)
   if (/(?:应用场景|场景应用)$/.test(whole) && !whole.includes('“')) return null;
-  // 社会化应用, 融合应用, 系统应用: 应用 is the verb noun "use of", not a head
+  // 社会化应用, 融合应用, 系统应用, 全流程应用, 深度应用: 应用 is the verb noun "use of", not a head
+  // (实现医保电子凭证全流程应用: the use of the e-voucher in every step)
   if (!whole.includes('“') && /应用$/.test(whole)) {
-    const last = tagWords(whole.replace(/应用$/, '')).pop();
-    if (last && (/^(?:融合|系统)$/.test(last.word) || ([...last.word].length >= 3 && last.word.endsWith('化')))) return null;
+    const words = tagWords(whole.replace(/应用$/, ''));
+    const last = words.pop();
+    const across = last && (words.pop()?.word === '全' || /^全[一-鿿]{1,2}$/.test(last.word));
+    if (last && (across || /^(?:融合|系统|深度|广泛|全面|普遍|推广|普及)$/.test(last.word) || ([...last.word].length >= 3 && last.word.endsWith('化')))) return null;
   }
   let name = unwrapQuoted(whole);
   name = name.replace(/(?:数字化|智能化|特色|重大|标志性|创新)+(?=(?:应用|应用场景|场景应用|场景)$)/, '');

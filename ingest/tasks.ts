@@ -141,7 +141,8 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
       text: d.text,
       kind: kindOf(d.node, d.units.length > 0, docHasClauses),
       units: d.units,
-      applications: extractApplications(d.body, ctx.knownApps, d.title),
+      // a task whose statement is all its title (升级…审批管理平台，实现…。责任单位：…) names its applications there
+      applications: /[\u3400-\u9fff]/.test(d.body) ? extractApplications(d.body, ctx.knownApps, d.title) : extractApplications(d.title, ctx.knownApps),
       years: extractYears(`${d.title}。${d.text}`),
       body: d.body,
       ...(d.fields.deadline ? { deadline: d.fields.deadline, deadlineYear: extractYears(d.fields.deadline)[0] ?? null } : {}),

@@ -77,6 +77,9 @@ describe('application grammar', () => {
   test('应用 / 平台 as verbs or modifiers are never names', () => {
     expect(names('加快应用推广和应用衔接，推动平台经济健康发展，规范平台建设')).toEqual([]);
     expect(names('以上虞区为第一批应用试点，做好应用')).toEqual([]);
+    // the use of a thing in every step, or widely, names no application (found in a generated Word plan of 株洲)
+    expect(names('实现医保电子凭证全流程应用，推动电子证照全场景应用和区块链技术深度应用')).toEqual([]);
+    expect(names('建设“株洲智慧医保”应用，实现医保电子凭证全流程应用')).toEqual(['株洲智慧医保']);
   });
 
   test('等保 is one word; a category tail promotes nothing', () => {
