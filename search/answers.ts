@@ -56,12 +56,13 @@ export interface UnitTaskItem {
   title: string;
   path: string;
   planId: string;
-  role: Role;
+  role: Role; // as printed
+  leads: boolean; // marked 牵头, or listed first where the task marks no lead
 }
 
 export type Answer =
   | { type: 'targets'; years: number[]; total: number; items: TargetItem[] }
-  | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; tasks: UnitTaskItem[] }
+  | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; leads: number; tasks: UnitTaskItem[] }
   | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] }
   | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] }
   | { type: 'units'; role: Role | null; plans: string[]; regions: string[]; total: number; items: RankedUnitItem[] }
@@ -253,9 +254,9 @@ export class GraphAnswers {
       const ordered = [...listed].sort((a, b) => led(a) - led(b));
       const tasks = ordered.slice(0, this.limits.unitTasks).flatMap((r) => {
         const t = this.corpus.byId.get(r.taskId);
-        return t ? [{ id: t.id, title: t.title, path: String(t.node.properties.path ?? ''), planId: t.planId, role: r.role }] : [];
+        return t ? [{ id: t.id, title: t.title, path: String(t.node.properties.path ?? ''), planId: t.planId, role: r.role, leads: leading(r) }] : [];
       });
-      return [{ type: 'unit', unit: { id, name: nodeName(unit), region: str(unit.properties.region) }, total: listed.length, byRole, tasks }];
+      return [{ type: 'unit', unit: { id, name: nodeName(unit), region: str(unit.properties.region) }, total: listed.length, byRole, leads: rows.filter(leading).length, tasks }];
     });
   }
 

@@ -36,13 +36,27 @@ const ASKS = new RegExp(`(?:哪些|什么|哪几个|哪个|几个|多少个)[^�
 // how such a question is asked (no topic)
 const ASKING = new RegExp(`${KIND}|方面|领域|相关|关于|涉及|哪些|什么|哪几个|哪个|几个|多少个|有哪些|是什么|叫什么|分别|都有|有几个|有多少|建设了?|建了|打造了?|上线了?|推出了?|负责|牵头|开发了?|用了|用到|有|的|是|了|都|各|叫|名字|名称|主要|重点|数字化|${PLAN_KINDS.source}`, 'g');
 
-/** An app (APP, 小程序, 客户端): the kind that names a few applications, not a kind of work. */
-export const isAppKind = (kind: string): boolean => /^(?:app|小程序|客户端)$/.test(kind);
+// kinds asked together: 平台和应用, 平台、系统, app或小程序
+const KIND_RUN = new RegExp(`${KIND}(?:[和与及、或]${KIND})*`, 'g');
+const kindsOf = (kind: string): string[] => kind.split(/[和与及、或]/);
 
-/** The kind of application a question asks for (app, 平台 …), or null when it asks for none. */
+/** An app (APP, 小程序, 客户端; each kind asked one): the kind that names a few applications, not a kind of work. */
+export const isAppKind = (kind: string): boolean => kindsOf(kind).every((k) => /^(?:app|小程序|客户端)$/.test(k));
+
+/** The kind of application a question asks for as written (app, 平台, 平台和应用 …), or null when it asks for none. */
 export function askedAppKind(normalized: string): string | null {
-  const m = ASKS.exec(normalized.replace(/\s+/g, ''));
-  return m ? (new RegExp(KIND).exec(m[0])?.[0] ?? null) : null;
+  const compact = normalized.replace(/\s+/g, '');
+  const m = ASKS.exec(compact);
+  if (!m) return null;
+  // the run of kinds the asking words' kind is in (哪些平台和应用, 平台、应用有哪些)
+  return [...compact.matchAll(KIND_RUN)].find((r) => r.index < m.index + m[0].length && r.index + r[0].length > m.index)?.[0] ?? null;
+}
+
+/** Whether an application is of a kind asked: an app written so in a task, a 平台 or 系统 by its name, any for 应用. */
+function ofKind(kind: string, name: string, tasks: TaskDoc[]): boolean {
+  if (isAppKind(kind)) return tasks.some((t) => writtenAsApp(t, name));
+  if (kind === '平台' || kind === '系统') return name.endsWith(kind);
+  return true;
 }
 
 /** Whether a task's text writes the application as an app (“江海通办”APP, 顺易办小程序, …移动端). */
@@ -65,18 +79,17 @@ export interface AppsAsked {
 }
 
 export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: string) => boolean, ofUnit: (t: TaskDoc) => boolean, limit: number): AppsAsked | null {
-  const kind = link.apps.length ? null : askedAppKind(link.normalized);
-  if (!kind) return null;
+  const asked = link.apps.length ? null : askedAppKind(link.normalized);
+  if (!asked) return null;
+  let kind = asked;
   const scoped = corpus.tasks.filter((t) => inScope(t.planId) && ofUnit(t));
   const byApp = new Map<string, TaskDoc[]>();
   for (const t of scoped) for (const a of t.apps) byApp.set(a, [...(byApp.get(a) ?? []), t]);
   const nameOf = (id: string) => nodeName(corpus.apps.get(id));
-  let apps = [...byApp].map(([id, tasks]) => ({ id, tasks })).filter(({ id, tasks }) => {
-    const name = nameOf(id).replace(/[“”"]/g, '');
-    if (isAppKind(kind)) return tasks.some((t) => writtenAsApp(t, name));
-    if (kind === '平台' || kind === '系统') return name.endsWith(kind);
-    return true;
-  });
+  const all = [...byApp].map(([id, tasks]) => ({ id, tasks }));
+  let apps = all.filter(({ id, tasks }) => kindsOf(kind).some((k) => ofKind(k, nameOf(id).replace(/[“”"]/g, ''), tasks)));
+  // no application named a 平台 or 系统 (株洲's are 城市大脑, 湘易办 …): the applications, said as such
+  if (!apps.length && !isAppKind(kind)) [apps, kind] = [all, '应用'];
   // a topic narrows each plan's applications to those sharing most of it (at least half its best); a
   // plan none of whose applications shares it keeps them only when the kind asked already singles
   // them out (an APP: 政务服务APP asks for each city's app, whatever its task says)

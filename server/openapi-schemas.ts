@@ -68,7 +68,8 @@ export const schemas: Record<string, object> = {
         unit: obj({ id: str, name: str, region: { type: ['string', 'null'] } }),
         total: int,
         byRole: obj({ lead: int, co: int, responsible: int }),
-        tasks: arr(obj({ id: str, title: str, path: str, planId: str, role: ROLE })),
+        leads: { ...int, description: 'tasks it leads: marked 牵头, or listed first where a task marks no lead (byRole counts the roles as printed)' },
+        tasks: arr(obj({ id: str, title: str, path: str, planId: str, role: ROLE, leads: { type: 'boolean' } })),
       }),
       obj({
         type: { const: 'plan' },

@@ -105,6 +105,14 @@ describeBrowser('search page states, keyboard and axe in chromium', () => {
     await search('绍兴市大数据局负责哪些任务');
     await s.page.waitForSelector('#answers .answer.unit');
     expect(await s.page.textContent('#answers .answer.unit h2')).toMatch(/^绍兴市大数据局：共 \d+ 项任务/); // 绍兴市 + 市大数据局, the 市 once
+    // 嘉兴's plans print only 责任单位: the unit listed first leads, and the card counts and says so
+    await search('嘉兴市政务数据办牵头哪些任务');
+    await s.page.waitForSelector('#answers .answer.unit');
+    const led = await s.page.textContent('#answers .answer.unit .roles .role-lead');
+    expect(Number(/(\d+) 项/.exec(led ?? '')?.[1])).toBeGreaterThan(0);
+    expect(await s.page.textContent('#answers .answer.unit .more')).toMatch(/未标明牵头单位，按列第一位计为牵头/);
+    expect(await s.page.$$eval('#answers .answer.unit li .badge .role', (els) => [...new Set(els.map((e) => e.textContent))])).toEqual(['牵头']);
+    await s.page.screenshot({ path: path.join(SHOTS, 'search-unit-lead.png') });
     await search('嘉政发〔2022〕18号');
     await s.page.waitForSelector('#answers .answer.plan');
     expect(await s.page.textContent('#answers .answer.plan')).toContain('嘉兴市加快推进数字政府建设实施方案');

@@ -6,7 +6,7 @@
 import { resultKey } from '../../bench/lib/harness';
 import type { Search } from '../../search';
 import type { Answer } from '../../search/answers';
-import { keywordSearch, repoDir } from './plan-search';
+import { keywordSearch, planFolder, repoDir } from './plan-search';
 
 let search: Search;
 beforeAll(async () => {
@@ -42,4 +42,25 @@ test('no card where the question asks for tasks or units, names the application 
   const named = await search.search('江海通办APP有哪些功能');
   expect(card(named.answers)).toBeUndefined();
   expect(named.answers.map((a) => a.type)).toContain('application');
+});
+
+test('kinds asked together are each listed; a plan naming no 系统 answers with its applications, said as such', async () => {
+  const dir = planFolder('app-kinds', { 'zhuzhou-2026.txt': [
+    '株洲市2026年数字政府建设行动方案',
+    '一、重点任务',
+    '1.建设“株洲智慧医保”应用。实现医保电子凭证全流程应用。责任单位：市医保局。',
+    '2.建设城市运行管理中心，12月底前建成“城市大脑”指挥调度平台。责任单位：市数据资源局。',
+    '3.推进“湘易办”扩面提质，新增“一件事”集成服务10个以上。责任单位：市政务服务中心。',
+    '4.升级株洲市工程建设项目审批管理平台，实现审批全流程网上办理。责任单位：市住房城乡建设局。',
+  ] });
+  const own = await keywordSearch('app-kinds', dir);
+  const both = card((await own.search('有哪些平台和应用')).answers)!;
+  expect(both.kind).toBe('平台和应用');
+  expect(both.items.map((x) => x.name).sort()).toEqual(['城市大脑', '株洲市工程建设项目审批管理平台', '株洲智慧医保', '湘易办']);
+  const platforms = card((await own.search('有哪些平台')).answers)!;
+  expect(platforms.items.map((x) => x.name)).toEqual(['株洲市工程建设项目审批管理平台']);
+  // a task whose statement is all its title names its application there (task 4)
+  const systems = card((await own.search('建了哪些系统')).answers)!;
+  expect(systems.kind).toBe('应用');
+  expect(systems.total).toBe(both.total);
 });

@@ -351,6 +351,9 @@ describe('answers from the graph, total and paging', () => {
     expect(jx.byRole.lead).toBe(0);
     expect(jx.total).toBeGreaterThan(0);
     expect(jx.tasks.length).toBeGreaterThan(0);
+    // `leads` counts them (what the card shows as 牵头), and each listed task says it leads
+    expect(jx.leads).toBe(jx.total);
+    expect(jx.tasks.every((t) => t.leads && t.role === 'responsible')).toBe(true);
     const cards = (await seeds.search.search('市政府办公厅牵头了哪些工作')).answers.flatMap((a) => (a.type === 'unit' ? [a] : []));
     expect(cards.length).toBeGreaterThan(1);
     expect(cards.every((c) => c.total > 0)).toBe(true);

@@ -43,10 +43,18 @@ function targetsCard(a, plansById, on) {
 
 function unitCard(a, plansById) {
   const id = headingId('unit', a.unit.id);
+  // the tasks it leads where the plan marks no lead (listed first) count as led, not as 责任
+  const inferred = Math.max(0, Math.min(a.byRole.responsible + a.byRole.co, (a.leads ?? a.byRole.lead) - a.byRole.lead));
+  const fromResponsible = Math.min(inferred, a.byRole.responsible);
+  const counts = { lead: a.byRole.lead + inferred, co: a.byRole.co - (inferred - fromResponsible), responsible: a.byRole.responsible - fromResponsible };
   return h('section', { class: 'answer unit', 'aria-labelledby': id },
     h('h2', { id }, `${qualifiedUnit(a.unit.region, a.unit.name)}：共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项任务`),
-    h('p', { class: 'roles' }, ['lead', 'co', 'responsible'].map((r) => h('span', { class: `badge role-${r}` }, h('span', { class: 'role' }, ROLE_TEXT[r]), `${a.byRole[r]} 项`))),
-    h('ul', {}, a.tasks.map((t) => h('li', {}, h('span', { class: `badge role-${t.role}` }, h('span', { class: 'role' }, ROLE_TEXT[t.role])), ` ${t.title}`, h('span', { class: 'path' }, ` · ${planTitle(plansById, t.planId)} 第 ${t.path} 项`)))),
+    h('p', { class: 'roles' }, ['lead', 'co', 'responsible'].map((r) => h('span', { class: `badge role-${r}` }, h('span', { class: 'role' }, ROLE_TEXT[r]), `${counts[r]} 项`))),
+    inferred ? h('p', { class: 'more' }, `其中 ${inferred} 项方案未标明牵头单位，按列第一位计为牵头`) : null,
+    h('ul', {}, a.tasks.map((t) => {
+      const role = t.leads ? 'lead' : t.role;
+      return h('li', {}, h('span', { class: `badge role-${role}` }, h('span', { class: 'role' }, ROLE_TEXT[role])), ` ${t.title}`, h('span', { class: 'path' }, ` · ${planTitle(plansById, t.planId)} 第 ${t.path} 项`));
+    })),
     a.total > a.tasks.length ? h('p', { class: 'more' }, `另有 ${a.total - a.tasks.length} 项见下方结果`) : null,
   );
 }
