@@ -20,6 +20,7 @@ export interface LanguageFile {
   planKinds: { words: string[] };
   functionChars: { chars: string };
   taskWords: { words: string[] };
+  relativeYears: { offsets: Record<string, number> };
   roleWords: { lead: string[]; co: string[]; either: string[]; any: string[] };
 }
 
@@ -29,7 +30,7 @@ export const LANGUAGE_FILE = path.join(__dirname, 'language.json');
 export function loadLanguage(file: string): LanguageFile {
   const d = JSON.parse(fs.readFileSync(file, 'utf8')) as LanguageFile;
   const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words, d.planKinds?.words, d.taskWords?.words, d.roleWords?.lead, d.roleWords?.co, d.roleWords?.either, d.roleWords?.any];
-  if (d.format !== 'kg-language' || d.version !== 1 || lists.some((l) => !Array.isArray(l)) || typeof d.stopchars?.chars !== 'string' || typeof d.functionChars?.chars !== 'string') {
+  if (d.format !== 'kg-language' || d.version !== 1 || lists.some((l) => !Array.isArray(l)) || typeof d.stopchars?.chars !== 'string' || typeof d.relativeYears?.offsets !== 'object' || Object.values(d.relativeYears.offsets).some((o) => !Number.isInteger(o)) || typeof d.functionChars?.chars !== 'string') {
     throw new Error(`${file}: not a kg-language file of version 1 with every list`);
   }
   return d;
@@ -57,6 +58,9 @@ export const PLAN_KINDS = new RegExp(alternation(data.planKinds.words), 'g');
 export const TARGET_CUES = new RegExp(alternation([...data.targetCues.words, ...data.planKinds.words]), 'g');
 /** Words naming what a plan consists of and asking for its list (任务, 重点工作, 要做哪些): no topic beside a scope (scope.ts). */
 export const TASK_WORDS = new RegExp(alternation(data.taskWords.words), 'g');
+/** Years said relative to today (今年 0, 明年 +1, 去年 −1), longest word first at one position. */
+export const RELATIVE_YEARS: ReadonlyMap<string, number> = new Map(Object.entries(data.relativeYears.offsets));
+export const RELATIVE_YEAR = new RegExp(alternation(Object.keys(data.relativeYears.offsets)), 'g');
 /** Conjunctions, prepositions and particles: never a typo. */
 export const FUNCTION_CHARS: ReadonlySet<string> = new Set([...data.functionChars.chars]);
 /** The words asking for the lead unit (牵头), the co-units (协同, 配合), either (参与). */

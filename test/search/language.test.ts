@@ -30,7 +30,7 @@ test('a language file of another format or version, or with a list missing, is r
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-lang-'));
   try {
     const good = JSON.parse(fs.readFileSync(LANGUAGE_FILE, 'utf8')) as Record<string, unknown>;
-    for (const bad of [{ ...good, format: 'other' }, { ...good, version: 2 }, { ...good, questionWords: { words: [] } }, { ...good, stopchars: {} }, { ...good, planKinds: {} }, { ...good, taskWords: {} }, { ...good, roleWords: { lead: ['牵头'] } }]) {
+    for (const bad of [{ ...good, format: 'other' }, { ...good, version: 2 }, { ...good, questionWords: { words: [] } }, { ...good, stopchars: {} }, { ...good, planKinds: {} }, { ...good, taskWords: {} }, { ...good, relativeYears: { offsets: { 今年: 'this' } } }, { ...good, roleWords: { lead: ['牵头'] } }]) {
       const f = path.join(dir, 'l.json');
       fs.writeFileSync(f, JSON.stringify(bad));
       expect(() => loadLanguage(f)).toThrow(/kg-language/);

@@ -85,3 +85,32 @@ describe('over real plans', () => {
     expect(none.interpretation.notes.join(' ')).toContain('没有2021年的任务');
   });
 });
+
+describe('a year said relative to today', () => {
+  const year = new Date().getFullYear();
+  let search: Search;
+  beforeAll(async () => {
+    const dir = planFolder('relative-year', { 'annual.txt': [
+      `某区${year}年数字政府建设工作要点`,
+      '一、重点工作',
+      '1.梳理政务服务事项，6月底前完成事项清单发布。（牵头单位：区政务服务数据管理局）',
+      '2.建设城市运行管理服务平台，9月底前上线运行。（牵头单位：区城管局）',
+      '3.推进公共数据共享，年底前完成公共数据目录编制。（牵头单位：区数据局）',
+    ] });
+    search = await keywordSearch('relative-year', dir);
+  });
+
+  test('今年 is this year where loaded tasks are of it, and is said so', async () => {
+    const r = await search.search('今年的任务有哪些');
+    expect(r.match).toBe('strong');
+    expect(r.total).toBe(3);
+    expect(r.interpretation.entities).toContainEqual(expect.objectContaining({ type: 'year', text: '今年', value: year }));
+    expect(r.interpretation.notes.join(' ')).toContain(`按 ${year} 年检索`);
+  });
+
+  test('明年, a year no loaded task is of, links no year', async () => {
+    const r = await search.search('明年的任务有哪些');
+    expect(r.interpretation.entities.filter((e) => e.type === 'year')).toEqual([]);
+    expect(r.match).not.toBe('strong');
+  });
+});
