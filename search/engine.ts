@@ -385,17 +385,21 @@ export class SearchEngine implements SearchService {
     const keep = this.filterOf(options);
     const candidates = new Set([...fused.map((f) => f.id), ...graphIds, ...inScope.keys()]);
     const ranksOf = new Map(fused.map((f) => [f.id, f.ranks]));
+    // The words asking who does a task are no topic beside a unit named (市人社局负责哪些任务), but
+    // are one of 引导社会力量参与数字政府建设
+    const topicWords = scope ? new Map<string, number>() : this.topicWords(textQuery, link.units.length + link.absentUnits.length > 0);
+    // a question the graph answers with no topic word of its own (市医保局负责哪些任务, 城市大脑由哪些单位负责)
+    // has just the graph's tasks: they come first and the total counts them (a page's padding counted unrelated tasks)
+    const graphOnly = tiers.size > 0 && !topicWords.size;
     // the scope's tasks (only they: the total counts them) in the plans' order, scored by it (1 first, 1/n last)
-    const scopeRank = (id: string) => inScope.get(id) ?? Infinity;
+    const first = (id: string) => (inScope.size ? (inScope.get(id) ?? Infinity) : graphOnly && !tiers.has(id) ? 1 : 0);
     const scored = [...candidates]
       .filter(keep)
       .map((id) => ({ id, score: inScope.has(id) ? 1 - inScope.get(id)! / inScope.size : (tiers.get(id) ?? 0) + (textScore.get(id) ?? 0) }))
-      .sort((a, b) => scopeRank(a.id) - scopeRank(b.id) || b.score - a.score || (a.id < b.id ? -1 : 1));
+      .sort((a, b) => first(a.id) - first(b.id) || b.score - a.score || (a.id < b.id ? -1 : 1));
     // every task holding a topic word of the question matches, past the fused lists' depth: it is
     // counted in the total and reached by paging, after the ranked ones in the word channel's order.
-    // The words asking who does a task are no topic beside a unit named (市人社局负责哪些任务), but
-    // are one of 引导社会力量参与数字政府建设
-    const topic = scope ? [] : this.topicMatches(textQuery, link.units.length + link.absentUnits.length > 0);
+    const topic = topicWords.size ? keyword.word.searchWeighted(topicWords, settings.fields, Infinity).map((h) => h.id) : [];
     for (const id of topic) if (!candidates.has(id) && keep(id)) scored.push({ id, score: 0 });
 
     // Does the corpus answer at all? Linked entities, coverage of the question by the best results, dense.
@@ -449,7 +453,7 @@ export class SearchEngine implements SearchService {
     // the matching tasks, and never fewer than a default page of the best candidates (dense and
     // character matches answer everyday wording that shares no word with the plans): the same total
     // on every page and for every k, and paging stops there
-    const total = empty ? 0 : inScope.size ? scored.filter((x) => inScope.has(x.id)).length : Math.max(matching(scored, tiers, new Set(topic)), Math.min(scored.length, this.parts.options.limits.kDefault));
+    const total = empty ? 0 : inScope.size ? scored.filter((x) => inScope.has(x.id)).length : graphOnly ? matching(scored, tiers, new Set()) : Math.max(matching(scored, tiers, new Set(topic)), Math.min(scored.length, this.parts.options.limits.kDefault));
     const end = Math.min(offset + k, total);
     const ranked = end <= offset ? [] : (link.crossPlan ? this.diversify(scored, tiers, end) : scored.slice(0, end)).slice(offset);
 
@@ -508,10 +512,9 @@ export class SearchEngine implements SearchService {
   }
 
   /** The tasks holding a topic word of the question (all its own words, or less those asking for a role), in the word channel's order. */
-  private topicMatches(textQuery: string, roleless: boolean): string[] {
-    const { keyword, settings } = this.parts;
-    const own = new Map(keyword.word.tokenize(textQuery).filter((t) => !roleless || !ROLE_WORDS.has(t)).map((t) => [t, 1]));
-    return own.size ? keyword.word.searchWeighted(own, settings.fields, Infinity).map((h) => h.id) : [];
+  /** The question's topic words (beside a unit named, not the words asking who does a task), each weighing 1. */
+  private topicWords(textQuery: string, roleless: boolean): Map<string, number> {
+    return new Map(this.parts.keyword.word.tokenize(textQuery).filter((t) => !roleless || !ROLE_WORDS.has(t)).map((t) => [t, 1]));
   }
 
   /** One task per heading, headings with the most tasks first. */

@@ -2,7 +2,8 @@
  * A question for the tasks of a year, a region or a plan and nothing else (search/scope.ts): the graph
  * lists them — every one, in the plans' order, the total counting them — whatever words the plans use
  * (a table whose 完成时间 column holds the year never prints 年 in a task); a year no loaded task is of
- * is said so. A question with a topic beside its scope is ranked by the topic.
+ * is said so. A question with a topic beside its scope is ranked by the topic. A unit's tasks asked with
+ * no topic are the graph's alone, the total not padded to a page.
  */
 import type { Search } from '../../search';
 import type { SearchResponse } from '../../search/types';
@@ -49,6 +50,16 @@ describe('the tasks of a year or a region, from a table plan that prints no 年 
     const r = await search.search('2025年的任务有哪些');
     expect(r.match).not.toBe('strong');
     expect(r.interpretation.notes.join(' ')).toContain('没有2025年的任务');
+  });
+
+  test('a unit’s tasks, asked with no topic, are just the graph’s: the total is not padded to a page', async () => {
+    const r = await search.search('区民政局负责哪些任务');
+    expect(r.total).toBe(1);
+    expect(titles(r)).toEqual([expect.stringContaining('养老')]);
+    const both = await search.search('区城管局和区水务局负责什么');
+    expect(both.total).toBe(2);
+    // with a topic word the best candidates still fill a page (everyday wording the text answers)
+    expect((await search.search('区民政局负责哪些水质监测工作')).total).toBeGreaterThan(1);
   });
 
   test('a topic beside the year ranks by the topic, not the table’s order', async () => {
