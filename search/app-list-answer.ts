@@ -23,7 +23,8 @@ export interface AppListItem {
 
 export interface ApplicationsAnswer {
   type: 'applications';
-  kind: string; // the kind asked, as written (应用, 平台, 系统, app, 小程序)
+  kind: string; // the kind listed: the kind asked, as written (应用, 平台, 系统, app, 小程序), or 应用 where none is of it
+  unnamed?: string; // the kind asked when no application is named so (平台: the card lists the 应用 instead)
   regions: string[];
   plans: string[];
   total: number;
@@ -74,6 +75,7 @@ function writtenAsApp(t: TaskDoc, name: string): boolean {
  */
 export interface AppsAsked {
   kind: string;
+  unnamed?: string; // the kind asked, where no application in scope is named so (the list is of 应用)
   topical: boolean; // the question has a topic beyond asking for applications (智慧养老服务有哪些数字化应用)
   apps: { id: string; tasks: TaskDoc[] }[];
 }
@@ -89,7 +91,8 @@ export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: s
   const all = [...byApp].map(([id, tasks]) => ({ id, tasks }));
   let apps = all.filter(({ id, tasks }) => kindsOf(kind).some((k) => ofKind(k, nameOf(id).replace(/[“”"]/g, ''), tasks)));
   // no application named a 平台 or 系统 (株洲's are 城市大脑, 湘易办 …): the applications, said as such
-  if (!apps.length && !isAppKind(kind)) [apps, kind] = [all, '应用'];
+  const unnamed = !apps.length && !isAppKind(kind) && all.length ? asked : undefined;
+  if (unnamed) [apps, kind] = [all, '应用'];
   // a topic narrows each plan's applications to those sharing most of it (at least half its best); a
   // plan none of whose applications shares it keeps them only when the kind asked already singles
   // them out (an APP: 政务服务APP asks for each city's app, whatever its task says)
@@ -114,7 +117,7 @@ export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: s
     if ((!appKind && top * 2 < topic.size) || apps.length > limit) apps = [];
   }
   apps.sort((a, b) => b.tasks.length - a.tasks.length || nameOf(a.id).localeCompare(nameOf(b.id)));
-  return { kind, topical: topic.size > 0, apps };
+  return { kind, ...(unnamed ? { unnamed } : {}), topical: topic.size > 0, apps };
 }
 
 /** The `applications` card (at most `limit` items); each plan's applications in turn for a question across plans. */
@@ -124,6 +127,7 @@ export function applicationsAnswer(corpus: Corpus, link: LinkedQuery, asked: App
   return {
     type: 'applications',
     kind: asked.kind,
+    ...(asked.unnamed ? { unnamed: asked.unnamed } : {}),
     regions: link.regions,
     plans: link.plans,
     total: ordered.length,

@@ -99,7 +99,8 @@ export const schemas: Record<string, object> = {
       }),
       obj({
         type: { const: 'applications' },
-        kind: { ...str, description: 'the kind asked, as written: 应用, 平台, 系统, app, 小程序 …' },
+        kind: { ...str, description: 'the kind listed: the kind asked, as written (应用, 平台, 系统, app, 小程序 …), or 应用 where no application is of it' },
+        unnamed: { ...str, description: 'present when no application in scope is named as asked (平台, 系统): the kind asked, the card listing the 应用' },
         regions: arr(str),
         plans: arr(str),
         total: int,

@@ -62,5 +62,7 @@ test('kinds asked together are each listed; a plan naming no 系统 answers with
   // a task whose statement is all its title names its application there (task 4)
   const systems = card((await own.search('建了哪些系统')).answers)!;
   expect(systems.kind).toBe('应用');
+  expect(systems.unnamed).toBe('系统');
+  expect(both.unnamed).toBeUndefined();
   expect(systems.total).toBe(both.total);
 });

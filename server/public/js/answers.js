@@ -128,6 +128,7 @@ function applicationsCard(a, plansById) {
   const kind = a.kind === 'app' ? 'APP' : a.kind;
   return h('section', { class: 'answer app-list', 'aria-labelledby': 'ans-app-list' },
     h('h2', { id: 'ans-app-list' }, `${scope ? `${scope}：` : ''}方案中的${kind}（共 ${a.total} 个${a.total > a.items.length ? `，显示 ${a.items.length} 个` : ''}）`),
+    a.unnamed ? h('p', { class: 'more' }, `方案中没有名称为“${a.unnamed}”的应用，以下为全部应用`) : null,
     h('ul', { class: 'app-plans' }, a.items.map((x) => h('li', {}, x.name, h('span', { class: 'path' }, ` · ${x.plans.map((p) => p.title).join('、')} · ${x.tasks} 项任务`)))),
   );
 }
