@@ -62,7 +62,7 @@ export interface UnitTaskItem {
 
 export type Answer =
   | { type: 'targets'; years: number[]; total: number; items: TargetItem[] }
-  | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; leads: number; tasks: UnitTaskItem[] }
+  | { type: 'unit'; unit: { id: string; name: string; region: string | null }; total: number; byRole: Record<Role, number>; leads: number; ledAs: { co: number; responsible: number }; tasks: UnitTaskItem[] }
   | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] }
   | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] }
   | { type: 'units'; role: Role | null; plans: string[]; regions: string[]; total: number; items: RankedUnitItem[] }
@@ -249,14 +249,19 @@ export class GraphAnswers {
     const shown = cards.length > 1 ? cards.filter((c) => c.listed.length > 0).sort((a, b) => b.listed.length - a.listed.length) : cards;
     return shown.slice(0, 3).flatMap(({ id, unit, rows, listed, leading }): Answer[] => {
       const byRole: Record<Role, number> = { lead: 0, co: 0, responsible: 0 };
-      for (const r of rows) byRole[r.role]++;
+      // the tasks it leads as listed first, by the role printed (a task marking no lead)
+      const ledAs = { co: 0, responsible: 0 };
+      for (const r of rows) {
+        byRole[r.role]++;
+        if (r.role !== 'lead' && leading(r)) ledAs[r.role]++;
+      }
       const led = (r: (typeof rows)[number]) => (leading(r) ? 0 : 1);
       const ordered = [...listed].sort((a, b) => led(a) - led(b));
       const tasks = ordered.slice(0, this.limits.unitTasks).flatMap((r) => {
         const t = this.corpus.byId.get(r.taskId);
         return t ? [{ id: t.id, title: t.title, path: String(t.node.properties.path ?? ''), planId: t.planId, role: r.role, leads: leading(r) }] : [];
       });
-      return [{ type: 'unit', unit: { id, name: nodeName(unit), region: str(unit.properties.region) }, total: listed.length, byRole, leads: rows.filter(leading).length, tasks }];
+      return [{ type: 'unit', unit: { id, name: nodeName(unit), region: str(unit.properties.region) }, total: listed.length, byRole, leads: byRole.lead + ledAs.co + ledAs.responsible, ledAs, tasks }];
     });
   }
 

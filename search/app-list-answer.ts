@@ -89,7 +89,8 @@ export function appsAsked(corpus: Corpus, link: LinkedQuery, inScope: (planId: s
   for (const t of scoped) for (const a of t.apps) byApp.set(a, [...(byApp.get(a) ?? []), t]);
   const nameOf = (id: string) => nodeName(corpus.apps.get(id));
   const all = [...byApp].map(([id, tasks]) => ({ id, tasks }));
-  let apps = all.filter(({ id, tasks }) => kindsOf(kind).some((k) => ofKind(k, nameOf(id).replace(/[“”"]/g, ''), tasks)));
+  const kinds = kindsOf(kind);
+  let apps = all.filter(({ id, tasks }) => kinds.some((k) => ofKind(k, nameOf(id).replace(/[“”"]/g, ''), tasks)));
   // no application named a 平台 or 系统 (株洲's are 城市大脑, 湘易办 …): the applications, said as such
   const unnamed = !apps.length && !isAppKind(kind) && all.length ? asked : undefined;
   if (unnamed) [apps, kind] = [all, '应用'];

@@ -152,4 +152,9 @@ export function annualYear(plan: GraphNode | undefined): number | null {
   return years.size === 1 ? [...years][0] : null;
 }
 
+/** The years a task is of: those its text names, else its annual plan's (`years`), and those it is due in. */
+export function yearsOf(task: Pick<TaskDoc, 'years' | 'dues'>): number[] {
+  return [...new Set([...task.years, ...task.dues.flatMap((d) => (d.year === null ? [] : [d.year]))])];
+}
+
 export const nodeAliases = (n: GraphNode | undefined): string[] => strs(n?.properties.aliases);

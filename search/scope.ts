@@ -6,7 +6,7 @@
  * the tasks in that scope, in the plans' own order. A plan whose table prints its deadlines in a
  * 完成时间 column never says 年 in a task, and the keyword gate found nothing of 2026年的任务有哪些 there.
  */
-import type { Corpus, TaskDoc } from './corpus';
+import { yearsOf, type Corpus, type TaskDoc } from './corpus';
 import { PLAN_KINDS, QUESTION_WORDS, STOPWORDS, TASK_WORDS } from './knowledge/language';
 import type { LinkedQuery } from './understand';
 
@@ -19,16 +19,11 @@ export function asksScope(link: LinkedQuery): boolean {
   return rest.split(/[^\u3400-\u9fffa-z0-9]+/).every((w) => !w || STOPWORDS.has(w));
 }
 
-/** A task is of a year when its text names it, its annual plan is of it (corpus.ts) or it is due in it. */
-export function ofYear(task: TaskDoc, years: number[]): boolean {
-  return !years.length || years.some((y) => task.years.includes(y) || task.dues.some((d) => d.year === y));
-}
-
-/** The tasks of the plans and regions named (`inNamed`) and of the years asked, plan by plan in document order. */
+/** The tasks of the plans and regions named (`inNamed`) and of the years asked (`yearsOf`), plan by plan in document order. */
 export function tasksInScope(corpus: Corpus, link: LinkedQuery, inNamed: (planId: string) => boolean): TaskDoc[] {
   const planOrder = new Map([...corpus.plans.keys()].map((id, i) => [id, i]));
   const line = (t: TaskDoc) => Number(t.node.properties.lineStart ?? 0);
   return corpus.tasks
-    .filter((t) => inNamed(t.planId) && ofYear(t, link.years))
+    .filter((t) => inNamed(t.planId) && (!link.years.length || yearsOf(t).some((y) => link.years.includes(y))))
     .sort((a, b) => (planOrder.get(a.planId) ?? 0) - (planOrder.get(b.planId) ?? 0) || line(a) - line(b));
 }

@@ -7,7 +7,7 @@
 import type { Role } from '../graph/model';
 import type { Interpretation } from './types';
 import { plansByDocNumber } from './answers';
-import { nodeAliases, nodeName, type Corpus } from './corpus';
+import { nodeAliases, nodeName, yearsOf, type Corpus } from './corpus';
 import { QUESTION_WORD_SET, RELATIVE_YEAR, RELATIVE_YEARS, ROLE_CO, ROLE_EITHER, ROLE_LEAD } from './knowledge/language';
 import { normalize } from './normalize';
 import { askedDue, dueText, type AskedDue } from './deadlines';
@@ -88,11 +88,10 @@ export class EntityLinker {
   private readonly issuedBy = new Map<string, string[]>(); // a plan's issuer (normalised) → the loaded plans it issued
   private regionlessPlans = 0; // loaded plans that name no region
 
-  private readonly taskYears = new Set<number>(); // the years loaded tasks are of (named, their annual plan's, due)
+  private readonly taskYears: ReadonlySet<number>; // the years loaded tasks are of (corpus.ts yearsOf)
 
-  /** `today`: what 今年 is read against (the clock; a test may fix it). */
-  constructor(private readonly corpus: Corpus, private readonly today: () => Date = () => new Date()) {
-    for (const t of corpus.tasks) for (const y of [...t.years, ...t.dues.map((d) => d.year)]) if (y !== null) this.taskYears.add(y);
+  constructor(private readonly corpus: Corpus) {
+    this.taskYears = new Set(corpus.tasks.flatMap(yearsOf));
     const add = (form: string, type: EntityType, id: string, priority: number, region?: string) => {
       const f = normalize(form).replace(/ /g, '');
       if (f.length < 2 || (type !== 'region' && /^[\u4e00-\u9fff]$/.test(f))) return;
@@ -277,7 +276,7 @@ export class EntityLinker {
     // a year said relative to today (今年的任务有哪些), where loaded tasks are of it: an old plan's 今年 is
     // its own year, so beside plans of other years the word stays text
     for (const m of compact.matchAll(RELATIVE_YEAR)) {
-      const y = this.today().getFullYear() + (RELATIVE_YEARS.get(m[0]) ?? 0);
+      const y = new Date().getFullYear() + (RELATIVE_YEARS.get(m[0]) ?? 0);
       if (taken[m.index] || !this.taskYears.has(y)) continue;
       for (let i = m.index; i < m.index + m[0].length; i++) blank[i] = true;
       if (!out.years.includes(y)) out.years.push(y);

@@ -69,6 +69,7 @@ export const schemas: Record<string, object> = {
         total: int,
         byRole: obj({ lead: int, co: int, responsible: int }),
         leads: { ...int, description: 'tasks it leads: marked 牵头, or listed first where a task marks no lead (byRole counts the roles as printed)' },
+        ledAs: { ...obj({ co: int, responsible: int }), description: 'of those it leads, the ones listed first where the task marks no lead, by the role printed' },
         tasks: arr(obj({ id: str, title: str, path: str, planId: str, role: ROLE, leads: { type: 'boolean' } })),
       }),
       obj({

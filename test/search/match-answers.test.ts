@@ -354,6 +354,7 @@ describe('answers from the graph, total and paging', () => {
     expect(jx.tasks.length).toBeGreaterThan(0);
     // `leads` counts them (what the card shows as 牵头), and each listed task says it leads
     expect(jx.leads).toBe(jx.total);
+    expect(jx.ledAs).toEqual({ co: 0, responsible: jx.leads }); // all of them listed first under 责任单位
     expect(jx.tasks.every((t) => t.leads && t.role === 'responsible')).toBe(true);
     const cards = (await seeds.search.search('市政府办公厅牵头了哪些工作')).answers.flatMap((a) => (a.type === 'unit' ? [a] : []));
     expect(cards.length).toBeGreaterThan(1);

@@ -43,10 +43,10 @@ function targetsCard(a, plansById, on) {
 
 function unitCard(a, plansById) {
   const id = headingId('unit', a.unit.id);
-  // the tasks it leads where the plan marks no lead (listed first) count as led, not as 责任
-  const inferred = Math.max(0, Math.min(a.byRole.responsible + a.byRole.co, (a.leads ?? a.byRole.lead) - a.byRole.lead));
-  const fromResponsible = Math.min(inferred, a.byRole.responsible);
-  const counts = { lead: a.byRole.lead + inferred, co: a.byRole.co - (inferred - fromResponsible), responsible: a.byRole.responsible - fromResponsible };
+  // the tasks it leads where the plan marks no lead (listed first) count as led, not under the role printed
+  const ledAs = a.ledAs ?? { co: 0, responsible: 0 };
+  const inferred = ledAs.co + ledAs.responsible;
+  const counts = { lead: a.byRole.lead + inferred, co: a.byRole.co - ledAs.co, responsible: a.byRole.responsible - ledAs.responsible };
   return h('section', { class: 'answer unit', 'aria-labelledby': id },
     h('h2', { id }, `${qualifiedUnit(a.unit.region, a.unit.name)}：共 ${a.byRole.lead + a.byRole.co + a.byRole.responsible} 项任务`),
     h('p', { class: 'roles' }, ['lead', 'co', 'responsible'].map((r) => h('span', { class: `badge role-${r}` }, h('span', { class: 'role' }, ROLE_TEXT[r]), `${counts[r]} 项`))),
