@@ -17,7 +17,7 @@ export interface DocumentSummary extends IngestReport {
 
 export const MANIFEST_FILE = 'manifest.json';
 const FORMAT = 'zj-govplan-kg/manifest';
-const VERSION = 7; // 3: plans carry goalsLineStarts/goalsLineEnds (goal targets cite their lines); 4: target metrics read again (one verb for a list of counts, 新增); 5: unit keys on folded names (省財政廳 = 省财政厅), units of a plan without region scoped to it; 6: goals a task title states beside its text (table rows, 政府工作报告 breakdowns) are targets; 7: a plan whose text names no region takes its file name's (08_beijing.txt → 北京市); an older graph is rebuilt
+const VERSION = 8; // 8: a plan's attachment task table (附件：重点任务分工表) gives the body's tasks their units, a notice whose plan is its attachment has that plan's tasks; 3: plans carry goalsLineStarts/goalsLineEnds (goal targets cite their lines); 4: target metrics read again (one verb for a list of counts, 新增); 5: unit keys on folded names (省財政廳 = 省财政厅), units of a plan without region scoped to it; 6: goals a task title states beside its text (table rows, 政府工作报告 breakdowns) are targets; 7: a plan whose text names no region takes its file name's (08_beijing.txt → 北京市); an older graph is rebuilt
 
 export interface Manifest {
   format: string;

@@ -50,6 +50,8 @@ export interface TaskProps {
   deadlineYear?: number | null;
   leader?: string; // the responsible person of a "牵头市领导：…" field (never a Unit)
   page?: number; // the PDF page the task starts on
+  tableLineStarts?: number[]; // the attachment task-table rows (附件：重点任务分工表) that gave the task its units
+  tableLineEnds?: number[];
 }
 
 export interface UnitProps {

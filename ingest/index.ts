@@ -10,6 +10,7 @@ import { decodeDocument } from './decode';
 import { normalizeDocument, splitLines, type Line } from './normalize';
 import { buildOutline, type OutlineNode } from './outline';
 import { extractTasks, paragraphsOf } from './tasks';
+import { assignRows, attachmentTasks, tableRows } from './attachment-tasks';
 import { firstLeadsAt } from './units';
 import { extractMetadata } from './metadata';
 import { parseAppTable } from './app-table';
@@ -70,9 +71,19 @@ function parse(fileName: string, source: Extracted, t0: number, opts: ParseOptio
   ctxBase.knownApps = listedApps.map((a) => a.name);
   // tasks first (their unit names tell the region of a plan without a title), then the plan's identity
   let tasks = extractTasks(root, { ...ctxBase, planId: '' }, warnings);
+  // after the body: the plan itself (a notice whose plan is its attachment), or its task table
+  // (附件：重点任务分工表: who does each task the body states)
+  const attached = attachmentTasks(rest, { ...ctxBase, planId: '' }, warnings);
+  if (tasks.length === 0 && attached.length > 0) tasks = attached;
+  const rows = tasks === attached ? [] : tableRows(attached);
   if (tasks.length === 0 && lines.length > 0) {
-    warnings.push('未识别到编号结构，按段落保留 / no numbered structure: kept as paragraphs');
-    tasks = paragraphsOf(lines, { ...ctxBase, planId: '' });
+    if (rows.length === 0) warnings.push('未识别到编号结构，按段落保留 / no numbered structure: kept as paragraphs');
+    tasks = paragraphsOf(rows.length ? lines.slice(0, lines.length - rest.length) : lines, { ...ctxBase, planId: '' });
+  }
+  if (rows.length) {
+    const assigned = assignRows(tasks, rows);
+    tasks = assigned.tasks;
+    warnings.push(`附件任务分工表 ${rows.length} 行：${assigned.matched} 行对应正文任务，${assigned.own} 行单列为任务 / attachment task table: ${assigned.matched} rows matched body tasks, ${assigned.own} kept as tasks`);
   }
   const meta = extractMetadata(lines, bodyStart, tasks.flatMap((t) => t.units.map((u) => u.raw)), fileName);
   const title = meta.title ?? stem(fileName);

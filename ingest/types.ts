@@ -38,6 +38,9 @@ export interface ParsedTask {
   lineEnd: number;
   /** The page of a PDF the task starts on. */
   page?: number;
+  /** The lines of the attachment's task-table rows that gave the task its units (附件：重点任务分工表). */
+  tableLineStarts?: number[];
+  tableLineEnds?: number[];
 }
 
 /** A row of an attachment list of key applications. */

@@ -27,7 +27,7 @@ export const schemas: Record<string, object> = {
   Node: obj({
     id: str,
     labels: arr({ type: 'string', enum: LABELS }),
-    properties: { type: 'object', additionalProperties: ref('PropValue'), description: 'Task: sourceFile, path, title, text, lineStart, lineEnd, years, planId…' },
+    properties: { type: 'object', additionalProperties: ref('PropValue'), description: 'Task: sourceFile, path, title, text, lineStart, lineEnd (and tableLineStarts/tableLineEnds: the attachment task-table rows naming its units), years, planId…' },
   }),
   Relationship: obj({ type: { type: 'string', enum: REL_TYPES }, start: str, end: str, properties: { type: 'object', additionalProperties: ref('PropValue') } }),
   GraphData: obj({ nodes: arr(ref('Node')), relationships: arr(ref('Relationship')) }),

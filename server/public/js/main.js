@@ -91,7 +91,7 @@ async function runSearch({ push = true } = {}) {
     if (my !== seq) return;
     const list = clear($('results'));
     renderSummary(res);
-    const cite = (n) => openSource(n.properties.sourceFile, n.properties.lineStart, n.properties.lineEnd, plansById.get(String(n.properties.planId)), n.properties.title);
+    const cite = (n, from = n.properties.lineStart, to = n.properties.lineEnd) => openSource(n.properties.sourceFile, from, to, plansById.get(String(n.properties.planId)), n.properties.title);
     clear($('answers')).append(...answerCards(res.answers || [], plansById, { source: (file, from, to, plan) => openSource(file, from, to, plan) }));
     renderPager(res);
     if (res.match === 'none') return renderNone(res);

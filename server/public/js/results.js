@@ -99,6 +99,8 @@ function card(result, rank, plan, title, body, more, units, apps, on) {
       apps.map((a) => h('button', { type: 'button', class: 'badge app', title: '按此应用筛选', onclick: () => on.application(a) }, nodeName(a)))) : null,
     h('div', { class: 'card-foot' },
       p.sourceFile ? h('button', { type: 'button', class: 'link cite', 'aria-haspopup': 'dialog', dataset: { file: String(p.sourceFile), from: String(p.lineStart), to: String(p.lineEnd) }, onclick: () => on.cite(n) }, `来源：${planName} 第 ${p.lineStart}–${p.lineEnd} 行`) : null,
+      // the rows of the plan's task table (附件) that name its units
+      p.sourceFile && Array.isArray(p.tableLineStarts) ? p.tableLineStarts.map((from, i) => h('button', { type: 'button', class: 'link cite table-row', 'aria-haspopup': 'dialog', onclick: () => on.cite(n, from, p.tableLineEnds[i] ?? from) }, `分工表 第 ${from} 行`)) : null,
       h('button', { type: 'button', class: 'link show-graph', onclick: () => on.graph(result) }, '查看图谱'),
       h('span', { class: 'why' }, why(result), ` · 得分 ${Number(result.score).toFixed(3)}`),
     ),
