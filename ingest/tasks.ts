@@ -13,7 +13,7 @@ import { extractApplications } from './applications';
 import type { ParsedTask } from './types';
 
 /** Sections whose items state goals and principles, not tasks ("一、总体要求"). */
-const OVERVIEW = /总体要求|总体思路|指导思想|工作目标|主要目标|总体目标|发展目标|基本原则|建设原则|总体框架|背景|现状/;
+const OVERVIEW = /总体要求|总体思路|指导思想|工作目标|主要目标|总体目标|发展目标|基本原则|建设原则|总体框架|背景|现状|发展基础|发展环境|面临形势|发展形势/;
 /** Sections of organisational safeguards (their items are measures when they name no units). */
 const SAFEGUARD = /保障|保证|措施|组织领导|组织实施|领导|推进机制/;
 
@@ -47,13 +47,17 @@ function descendantsLines(node: OutlineNode): Line[] {
 function isTaskNode(n: OutlineNode): boolean {
   const chain = [...ancestors(n), n];
   if (chain.some((a) => a.level <= 2 && OVERVIEW.test(fold(a.head.split('。')[0])))) return false;
-  if (n.level >= 4) return false; // sub-items belong to their task
+  // a sub-item belongs to its task; one under no task-level item (一. then 1）) that names units is the task
+  if (n.level >= 4) return !ancestors(n).some((a) => a.level >= 2) && namesUnits([n.line, ...descendantsLines(n)]);
   if (n.level === 3) return true;
-  const hasItems = n.children.some((c) => c.level <= 3);
-  if (n.level === 2) return !hasItems;
+  const hasItems = n.children.some((c) => c.level <= 3 || isTaskNode(c));
+  // （一） and a part of a 规划 (第一节) without items state a task
+  if (n.level === 2 || n.level < 1) return !hasItems;
   // a level-1 item without sub-items is a task only when it names responsible units
-  return !hasItems && extractUnits(descendantsLines(n).map((l) => l.text).join('\n'), false).units.length > 0;
+  return !hasItems && namesUnits(descendantsLines(n));
 }
+
+const namesUnits = (lines: Line[]) => extractUnits(lines.map((l) => l.text).join('\n'), false).units.length > 0;
 
 function collectTaskNodes(root: OutlineNode): OutlineNode[] {
   const out: OutlineNode[] = [];
@@ -82,6 +86,7 @@ function isContinuous(items: OutlineNode[]): boolean {
 }
 
 function pathOf(node: OutlineNode, continuous: boolean): string {
+  if (node.decimal) return node.label; // 2.1.1 is its whole path
   if (node.level === 3 && continuous) return node.label;
   return [...ancestors(node), node].map(pathSegment).join('.');
 }

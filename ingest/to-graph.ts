@@ -4,7 +4,7 @@
  */
 import { ids, relKey, type GraphData, type GraphNode, type GraphRelationship, type Props } from '../graph/model';
 import { appKey } from './app-names';
-import { matchMarker, pathSegment } from './outline';
+import { isDecimal, matchMarker, pathSegment } from './outline';
 import { regionOf } from './metadata';
 import { bracketForms, isCollective, unitKey, type UnitContext } from './unit-identity';
 import type { ListedApp, ParsedPlan, ParsedTask } from './types';
@@ -46,12 +46,15 @@ export function unitAliasGroups(tasks: ParsedTask[], listed: ListedApp[], ctx: U
   return [...unitForms(tasks, listed, ctx).values()].map((forms) => [...forms.keys()]).filter((g) => g.length > 1);
 }
 
-/** The path step of each heading above a task (`s<i>` for a heading without a number). */
-function sectionSegments(headings: string[]): string[] {
-  return headings.map((h, i) => {
-    const m = matchMarker(h);
-    return m ? pathSegment(m) : `s${i}`;
+/** The section path of each heading above a task (`s<i>` for a heading without a number; a decimal number, 2.1, is its whole path). */
+function sectionPaths(headings: string[], decimal: boolean): string[] {
+  const out: string[] = [];
+  headings.forEach((h, i) => {
+    const m = matchMarker(h, decimal);
+    const step = m ? pathSegment(m) : `s${i}`;
+    out.push(m?.decimal || i === 0 ? step : `${out[i - 1]}.${step}`);
   });
+  return out;
 }
 
 /** Builds the graph of one document. */
@@ -89,14 +92,16 @@ export function toGraph(plan: ParsedPlan, tasks: ParsedTask[], listed: ListedApp
   }
   const unitId = (raw: string) => ids.unit(region, unitKey(raw, unitCtx));
 
+  // numbered 2 / 2.1 / 2.1.1, as the outline read it
+  const decimal = isDecimal([...new Set(tasks.flatMap((t) => t.section))].map((text) => ({ text })));
   for (const t of tasks) {
     const { id, units, applications, ...props } = t;
     b.node(id, 'Task', { ...props, planId } as unknown as Props);
     b.rel('PART_OF', id, planId);
-    const segments = sectionSegments(t.section);
+    const segments = sectionPaths(t.section, decimal);
     let parent = planId;
     for (let i = 0; i < segments.length; i++) {
-      const sp = segments.slice(0, i + 1).join('.');
+      const sp = segments[i];
       const sid = ids.section(planId, sp);
       b.node(sid, 'Section', { path: sp, title: t.section[i], planId });
       b.rel('PART_OF', sid, parent);
