@@ -24,6 +24,7 @@ import { annualYear, leads, nodeName } from './corpus';
 import type { Due } from './deadlines';
 import { deadlinesAnswer, tasksDue, type DeadlinesAnswer } from './due-answer';
 import { applicationsAnswer, appsAsked, type ApplicationsAnswer, type AppsAsked } from './app-list-answer';
+import { responsibleAnswer, type ResponsibleAnswer } from './responsible-answer';
 import { roundRobin } from './round-robin';
 import { onTopic } from './topic';
 import { asksScope, tasksInScope } from './scope';
@@ -66,6 +67,7 @@ export type Answer =
   | { type: 'plan'; plan: { id: string; title: string; docNumber: string | null; issuer: string | null; date: string | null; region: string | null; cited: boolean; sourceFile: string | null }; tasks: number; implementedBy: { id: string; title: string }[] }
   | { type: 'application'; application: { id: string; name: string }; total: number; plans: { id: string; title: string; tasks: number }[]; units: AppUnitItem[] }
   | { type: 'units'; role: Role | null; plans: string[]; regions: string[]; total: number; items: RankedUnitItem[] }
+  | ResponsibleAnswer
   | { type: 'plans'; total: number; items: { id: string; title: string; docNumber: string | null; date: string | null; region: string | null; tasks: number }[] }
   | DeadlinesAnswer
   | ApplicationsAnswer;
@@ -385,6 +387,11 @@ export class GraphAnswers {
   /** The applications the question asks for (of the plans, regions and units it names), or null when it asks none; once per question. */
   appsAsked(link: LinkedQuery): AppsAsked | null {
     return memo(this.apps, link, () => appsAsked(this.corpus, link, (planId) => this.inNamed(link, planId), this.ofNamedUnits(link), this.limits.appList));
+  }
+
+  /** Who does what the question asks about, from the ranking (best first; `strong`: the match). */
+  responsible(link: LinkedQuery, ranked: string[], strong: boolean): ResponsibleAnswer | null {
+    return responsibleAnswer(this.corpus, link, ranked, strong);
   }
 
   /** Everything the graph answers for this question; `plans` from `askedPlans` (documents named by number first). */

@@ -450,6 +450,9 @@ export class SearchEngine implements SearchService {
     if (empty) answers = [];
     // the graph answering the question (the targets of 绍兴的方案有哪些目标) is a strong match in itself
     const match = absent && classified === 'strong' ? 'weak' : !absent && classified === 'weak' && answers.length ? 'strong' : classified;
+    // who does what it asks about (长江水质谁负责): the units of the tasks answering it, never beside none
+    const who = match !== 'none' && !answers.length && settings.link ? this.answers.responsible(link, scored.map((x) => x.id), match === 'strong') : null;
+    if (who) answers.push(who);
     // the matching tasks, and never fewer than a default page of the best candidates (dense and
     // character matches answer everyday wording that shares no word with the plans): the same total
     // on every page and for every k, and paging stops there

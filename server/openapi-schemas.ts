@@ -94,6 +94,13 @@ export const schemas: Record<string, object> = {
         items: arr(obj({ id: str, name: str, region: { type: ['string', 'null'] }, tasks: int, leads: int, co: int })),
       }),
       obj({
+        type: { const: 'responsible' },
+        tasks: { ...arr(obj({
+          id: str, title: str, path: str, planId: str, source: ref('SourceRef'),
+          units: arr(obj({ id: str, name: str, region: { type: ['string', 'null'] }, role: ROLE, leads: { type: 'boolean', description: 'leads it: marked 牵头, or listed first where the task marks no lead' } })),
+        })), description: 'a question asking who does something and naming no unit or application (长江水质谁负责), beside a strong match: the best-ranked task and those of the next two on its topic, with their units' },
+      }),
+      obj({
         type: { const: 'plans' },
         total: int,
         items: arr(obj({ id: str, title: str, docNumber: { type: ['string', 'null'] }, date: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, tasks: int })),

@@ -21,7 +21,7 @@ export interface LanguageFile {
   functionChars: { chars: string };
   taskWords: { words: string[] };
   relativeYears: { offsets: Record<string, number> };
-  roleWords: { lead: string[]; co: string[]; either: string[]; any: string[] };
+  roleWords: { lead: string[]; co: string[]; either: string[]; any: string[]; who: string[] };
 }
 
 export const LANGUAGE_FILE = path.join(__dirname, 'language.json');
@@ -29,7 +29,7 @@ export const LANGUAGE_FILE = path.join(__dirname, 'language.json');
 /** Reads and checks a language file; throws on another format or version, or a missing list. */
 export function loadLanguage(file: string): LanguageFile {
   const d = JSON.parse(fs.readFileSync(file, 'utf8')) as LanguageFile;
-  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words, d.planKinds?.words, d.taskWords?.words, d.roleWords?.lead, d.roleWords?.co, d.roleWords?.either, d.roleWords?.any];
+  const lists = [d.stopwords?.words, d.questionWords?.words, d.questionWords?.latin, d.targetCues?.words, d.planKinds?.words, d.taskWords?.words, d.roleWords?.lead, d.roleWords?.co, d.roleWords?.either, d.roleWords?.any, d.roleWords?.who];
   if (d.format !== 'kg-language' || d.version !== 1 || lists.some((l) => !Array.isArray(l)) || typeof d.stopchars?.chars !== 'string' || typeof d.relativeYears?.offsets !== 'object' || Object.values(d.relativeYears.offsets).some((o) => !Number.isInteger(o)) || typeof d.functionChars?.chars !== 'string') {
     throw new Error(`${file}: not a kg-language file of version 1 with every list`);
   }
@@ -69,3 +69,7 @@ export const ROLE_CO = new RegExp(alternation(data.roleWords.co));
 export const ROLE_EITHER = new RegExp(alternation(data.roleWords.either));
 /** Every word that asks who does a task (those above and 负责, 责任单位 …): how a question asks, no topic. */
 export const ROLE_WORDS: ReadonlySet<string> = new Set([...data.roleWords.lead, ...data.roleWords.co, ...data.roleWords.either, ...data.roleWords.any]);
+/** The same words as one pattern (taken out of a question's topic). */
+export const ROLE_WORD_PATTERN = new RegExp(alternation([...ROLE_WORDS]), 'g');
+/** How a question asks who does something (谁负责, 由哪个部门): responsible-answer.ts. */
+export const WHO_WORDS = new RegExp(alternation(data.roleWords.who), 'g');

@@ -1,7 +1,8 @@
 // Answer cards: what the graph answers directly, shown above the ranked tasks (targets with
 // their numbers and sources, a unit's tasks by role, the plan a document number names, an
 // application's plans and the units responsible for it, the units with the most tasks, the plans
-// a question asks about, the tasks due by a date asked, the applications a question asks for).
+// a question asks about, the tasks due by a date asked, the applications a question asks for, the
+// units of the tasks answering a question that asks who does something).
 import { h } from './dom.js';
 import { nodeName, ROLE_TEXT } from './results.js';
 
@@ -133,7 +134,25 @@ function applicationsCard(a, plansById) {
   );
 }
 
-const CARDS = { targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard, plans: plansCard, deadlines: deadlinesCard, applications: applicationsCard };
+// who does what the question asks about: each answering task with its units by role (the lead first)
+function responsibleCard(a, plansById, on) {
+  return h('section', { class: 'answer responsible', 'aria-labelledby': 'ans-responsible' },
+    h('h2', { id: 'ans-responsible' }, '负责单位'),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '任务'), h('th', { scope: 'col' }, '责任单位'), h('th', { scope: 'col' }, '出处'))),
+      h('tbody', {}, a.tasks.map((t) => h('tr', {},
+        h('td', {}, t.title, h('span', { class: 'path' }, ` · ${planTitle(plansById, t.planId)} 第 ${t.path} 项`)),
+        h('td', {}, [...t.units].sort((x, y) => Number(y.leads) - Number(x.leads)).map((u) => {
+          const role = u.leads ? 'lead' : u.role;
+          return h('span', { class: `badge role-${role}` }, h('span', { class: 'role' }, ROLE_TEXT[role]), qualifiedUnit(u.region, u.name));
+        })),
+        h('td', {}, sourceButton(t.source, plansById.get(t.planId), on) ?? '—'))),
+      ),
+    ),
+  );
+}
+
+const CARDS = { responsible: responsibleCard, targets: targetsCard, unit: unitCard, plan: planCard, application: applicationCard, units: unitsCard, plans: plansCard, deadlines: deadlinesCard, applications: applicationsCard };
 
 /** The cards for a response's `answers`; `on.source(file, from, to, plan)` opens a citation. */
 export function answerCards(answers, plansById, on) {
