@@ -6,6 +6,7 @@
  */
 import type { Line } from './normalize';
 import { LABEL_ALT } from './labels';
+import { clauseFreeText } from './units';
 
 export interface OutlineNode {
   level: number; // 0.25 (章), 0.5 (节), 1..4; 0 for the root
@@ -137,6 +138,7 @@ export function sectionLabel(node: OutlineNode): string {
   const marker = printed.replace(/\s+/g, '');
   // a number or part name the heading follows after a space keeps it (2 重点任务, 第二章 重点任务)
   const gap = /[\d章节分篇]$/.test(marker) && /\s$/.test(printed) ? ' ' : '';
-  const title = node.head.split('。')[0].replace(/[。.]$/, '');
+  // without a responsibility clause it carries ((一)深化政策公开（牵头单位：…）: the clause is its tasks')
+  const title = clauseFreeText(node.head).split('。')[0].replace(/[（(［【[]\s*$/, '').replace(/[。.]$/, '');
   return marker + gap + title;
 }

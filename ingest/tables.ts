@@ -8,7 +8,7 @@
 import { fold } from '../core/fold';
 import type { Line } from './normalize';
 
-type Column = { kind: 'number' } | { kind: 'task' } | { kind: 'field'; label: string } | { kind: 'other' };
+type Column = { kind: 'number' } | { kind: 'task'; head: string } | { kind: 'field'; label: string } | { kind: 'other'; head: string };
 
 const NUMBER_HEAD = /^(?:序号|编号|序|号)$/;
 const TASK_HEAD = /任务|工作|内容|事项|举措|措施|项目名称|目标/;
@@ -22,8 +22,8 @@ function columnOf(head: string): Column {
   if (UNIT_HEAD.test(h) && /配合|协同|协办|参与/.test(h)) return { kind: 'field', label: '配合单位' };
   if (UNIT_HEAD.test(h)) return { kind: 'field', label: '责任单位' };
   if (/时限|时间|期限|进度/.test(h)) return { kind: 'field', label: '完成时限' };
-  if (TASK_HEAD.test(h)) return { kind: 'task' };
-  return { kind: 'other' };
+  if (TASK_HEAD.test(h)) return { kind: 'task', head: h };
+  return { kind: 'other', head: h };
 }
 
 interface Cell {
@@ -63,9 +63,8 @@ const newCount = (): RowCount => ({ rows: 0, no: '', task: '' });
  * deadline are the task's too.
  */
 function emitRow(cols: Column[], row: Cell[], out: Line[], count: RowCount): void {
-  const at = (kind: Column['kind']) => cols.findIndex((c) => c.kind === kind);
-  const noIdx = at('number');
-  const taskIdx = at('task');
+  const noIdx = cols.findIndex((c) => c.kind === 'number');
+  const taskIdx = statementColumn(cols);
   const first = row[0].line;
   const last = row[row.length - 1].line;
   const task = taskIdx >= 0 ? (row[taskIdx]?.text ?? '') : '';
@@ -77,12 +76,27 @@ function emitRow(cols: Column[], row: Cell[], out: Line[], count: RowCount): voi
   if (!same && (task !== '' || no !== '')) {
     const head = `${no ? `${no}.` : ''}${task}`;
     out.push({ text: head, lineStart: first.lineStart, lineEnd: (row[taskIdx] ?? row[0]).line.lineEnd });
+    // the row's other text (the 重点任务 a 具体举措 falls under, a 备注) is the task's, under its column's name
+    cols.forEach((c, i) => {
+      const cell = row[i];
+      if (i === taskIdx || (c.kind !== 'task' && c.kind !== 'other') || !cell || cell.text === '') return;
+      // in brackets: a line opening 备注： would end the plan's body
+      out.push({ text: `（${c.head}：${cell.text}）`, ...span(cell, last) });
+    });
   }
   cols.forEach((c, i) => {
     const cell = row[i];
     if (c.kind !== 'field' || !cell || cell.text === '') return;
     out.push({ text: `${c.label}：${cell.text}`, ...span(cell, last) });
   });
+}
+
+/** Which column states the task: of several (重点任务 | 具体举措), the specific one (举措, 措施, 内容), else the last. */
+function statementColumn(cols: Column[]): number {
+  const tasks = cols.flatMap((c, i) => (c.kind === 'task' ? [i] : []));
+  if (tasks.length <= 1) return tasks[0] ?? -1;
+  const specific = tasks.filter((i) => /举措|措施|内容|具体|事项/.test((cols[i] as { head: string }).head));
+  return specific.length ? specific[specific.length - 1] : tasks[tasks.length - 1];
 }
 
 /** Rows from a stream of cells: a number cell starts a row of every column; any other cell is a heading. */

@@ -117,14 +117,15 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
     const lines = descendantsLines(node);
     const text = [rest, ...lines.map((l) => l.text)].filter((s) => s !== '').join('\n');
     const fields = extractUnits(text, node.line.lineStart >= ctx.firstLeadsFrom);
-    const units = [...fields.units];
+    // a heading's own clause ((一)深化政策公开。（牵头单位：…）) is each of its tasks' that names none
+    const units = fields.units.length ? [...fields.units] : headingUnits(node, ctx);
     if (units.length) {
       for (const raw of standing) if (!units.some((u) => sameUnit(u.raw, raw))) units.push({ raw, role: 'co', order: units.length + 1 });
     }
     const own = standingUnits(text);
     if (own.length) standing = own.map((raw) => fields.units.find((u) => sameUnit(u.raw, raw))?.raw ?? raw);
     const last = lines.length ? lines[lines.length - 1] : node.line;
-    const body = clauseFreeText(text, fields.clauses);
+    const body = statedBody(title, rest, clauseFreeText(text, fields.clauses));
     return { node, title, text, body, units, lineStart: node.line.lineStart, lineEnd: last.lineEnd, rest, lines, fields };
   });
   trimClosingProse(drafts);
@@ -157,6 +158,18 @@ export function extractTasks(root: OutlineNode, ctx: TaskContext, warnings: stri
       lineEnd: d.lineEnd,
     };
   });
+}
+
+/** A line giving one labelled value (a table's （重点任务：…）, （备注：…）), no sentence of the task's own. */
+const LABELLED = /^（?[^：:。，,（]{1,10}[：:]/;
+
+/**
+ * The body of a task stated all in its title (a table row: 具体举措 the title, 重点任务：… and 备注：… beside
+ * it) holds its title first: what the task says is its title, the labelled values only place it.
+ */
+function statedBody(title: string, rest: string, body: string): string {
+  if (rest !== '' || body === '' || !body.split('\n').every((l) => LABELLED.test(l))) return body;
+  return `${title}\n${body}`;
 }
 
 interface Draft {
@@ -201,6 +214,15 @@ function trimClosingProse(drafts: Draft[]): void {
     d.body = clauseFreeText(kept, d.fields.clauses);
     d.lineEnd = (keptLines > 0 ? d.lines[keptLines - 1] : d.node.line).lineEnd;
   }
+}
+
+/** The units of the nearest heading above a task whose own line or text before its items names them. */
+function headingUnits(node: OutlineNode, ctx: TaskContext): ParsedTask['units'] {
+  for (let p = node.parent; p && p.level > 0; p = p.parent) {
+    const own = extractUnits([p.head, ...p.body.map((l) => l.text)].join('\n'), p.line.lineStart >= ctx.firstLeadsFrom).units;
+    if (own.length) return own.map((u) => ({ ...u }));
+  }
+  return [];
 }
 
 /** Two printings of one unit name: "各区、县（市）政府" = "各区、县〔市〕政府". */

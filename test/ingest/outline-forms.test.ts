@@ -74,3 +74,38 @@ test('items numbered 1） under 一. (no 1. level) are the tasks; （1） points
   expect(summary(doc)).toEqual(['一.1 task 推进一网通办 县政务服务中心:lead', '一.2 task 建设城市大脑 县大数据中心:lead', '二.(一) task 建设数据仓 县大数据中心:lead']);
   expect(doc.tasks[2].text).toContain('（2）归集法人数据');
 });
+
+test('a table with a 重点任务 and a 具体举措 column: each 举措 is a task, its 重点任务 and 备注 kept in its text; its body leads with the 举措', () => {
+  const doc = parseDocument('plan.txt', [
+    '某市2026年数字政府建设重点任务清单',
+    '序号\t重点任务\t具体举措\t牵头单位\t配合单位\t完成时限\t备注',
+    '1\t提升政务服务\t推进高频事项全程网办，新增“免申即享”事项20项\t市政务服务局\t市级各部门\t2026年12月\t纳入年度考核',
+    '2\t提升政务服务\t建设12345热线知识库\t市政务服务局\t\t2026年6月\t',
+    '3\t强化数据治理\t建设城市数据仓，归集人口、法人数据\t市大数据局\t市公安局\t2026年9月\t',
+  ].join('\n'));
+  expect(summary(doc)).toEqual([
+    '1 task 推进高频事项全程网办，新增“免申即享”事项20项 市政务服务局:lead,市级各部门:co',
+    '2 task 建设12345热线知识库 市政务服务局:lead',
+    '3 task 建设城市数据仓，归集人口、法人数据 市大数据局:lead,市公安局:co',
+  ]);
+  // before, the 具体举措 column was dropped: every title was its 重点任务, and 备注 was lost
+  expect(doc.tasks[0].text).toContain('（重点任务：提升政务服务）');
+  expect(doc.tasks[0].text).toContain('（备注：纳入年度考核）');
+  expect(doc.tasks[1].body).toBe('建设12345热线知识库\n（重点任务：提升政务服务）');
+  expect(doc.tasks[0].deadline).toBe('2026年12月');
+});
+
+test('a heading’s own clause is each of its tasks’ that names none; a task’s own clause stays its own; the section label leaves the clause out', () => {
+  const doc = parseDocument('plan.txt', [
+    '某市2026年政务公开工作要点', '一、重点任务',
+    '（一）深化政策公开（牵头单位：市政府办公室；配合单位：市级各部门）',
+    '1.完善政策文件库，集中公开现行有效规章。', '2.推进政策解读。（牵头单位：市委宣传部）',
+    '（二）加强平台建设。', '3.优化政府门户网站。（牵头单位：市大数据局）',
+  ].join('\n'));
+  expect(summary(doc)).toEqual([
+    '1 task 完善政策文件库，集中公开现行有效规章 市政府办公室:lead,市级各部门:co',
+    '2 task 推进政策解读 市委宣传部:lead',
+    '3 task 优化政府门户网站 市大数据局:lead',
+  ]);
+  expect(doc.tasks[0].section).toEqual(['一、重点任务', '（一）深化政策公开']);
+});
