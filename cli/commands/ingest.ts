@@ -32,7 +32,7 @@ export function formatTable(rows: DocumentSummary[]): string {
 export const spec: CommandSpec = {
   name: 'ingest',
   summary: '解析规划文件并建立图谱与索引 / ingest DIR: parse plans, store the graph, build indexes',
-  positionals: { name: 'DIR', description: '规划文件目录 / folder of plan files (.txt .md .docx .doc .pdf .html; default: KG_SEEDS_DIR or seeds/)' },
+  positionals: { name: 'DIR', description: '规划文件目录 / folder of plan files (.txt .md .docx .doc .pdf .html .xlsx .csv; default: KG_SEEDS_DIR or seeds/)' },
   options: {
     reuse: { type: 'boolean', description: '文件未变时复用已保存的图谱 / reuse the saved graph when the files are unchanged' },
     json: { type: 'boolean', description: '输出 JSON / print the reports as JSON' },
