@@ -143,9 +143,20 @@ export class EntityLinker {
       }
     }
     this.units = new UnitDirectory(unitRecords(refs));
+    const appNames = new Set([...corpus.apps.values()].flatMap((a) => [nodeName(a), ...nodeAliases(a)].map((n) => normalize(n).replace(/ /g, ''))));
     for (const [id, app] of corpus.apps) {
       // only specific names link (城市大脑, “浙里督”系统), not a kind (开放平台, 数据应用)
-      for (const name of new Set([nodeName(app), ...nodeAliases(app)])) if (name.length >= 3 && isSpecificAppName(name)) add(name, 'application', id, 3);
+      const names = new Set([nodeName(app), ...nodeAliases(app)]);
+      for (const name of names) if (name.length >= 3 && isSpecificAppName(name)) add(name, 'application', id, 3);
+      // a name its region leads (顺德企服通, 金华防疫在线应用) is asked without it too (企服通), where the rest is
+      // specific and no other application's name
+      const ofRegions = (corpus.tasksOfApp.get(id) ?? []).map((t) => corpus.plans.get(corpus.byId.get(t)?.planId ?? '')?.properties.region).filter((r): r is string => typeof r === 'string');
+      for (const name of names) {
+        for (const r of new Set(ofRegions.flatMap((x) => [x, shortRegion(x)]))) {
+          const rest = name.startsWith(r) ? name.slice(r.length) : '';
+          if (rest.length >= 3 && isSpecificAppName(rest) && !appNames.has(normalize(rest).replace(/ /g, ''))) add(rest, 'application', id, 2);
+        }
+      }
     }
     this.forms.sort((a, b) => b.form.length - a.form.length || b.priority - a.priority);
   }
